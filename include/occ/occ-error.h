@@ -1,0 +1,63 @@
+/* occ-error.h: the libocc error domain
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#pragma once
+
+#if !defined(__OCC_INSIDE__) && !defined(OCC_COMPILATION)
+#error "Only <occ/occ.h> can be included directly."
+#endif
+
+#include <occ/occ-version-macros.h>
+
+G_BEGIN_DECLS
+
+/**
+ * OCC_ERROR:
+ *
+ * The error domain of libocc. Errors in this domain carry an
+ * [enum@Occ.Error] code; the message names the place in the input (a
+ * JSON path such as `ratings[12].scores.R`, or `FILE:LINE:COLUMN` for a
+ * syntax error) and the rule that was broken.
+ *
+ * Since: 1.0
+ */
+#define OCC_ERROR (occ_error_quark ())
+
+/**
+ * OccError:
+ * @OCC_ERROR_SYNTAX: the input is not well-formed JSON
+ * @OCC_ERROR_FORMAT: the input is JSON but not the expected format or
+ *   version (for example `"format"` is not `occ-dataset/1`)
+ * @OCC_ERROR_TYPE: a field is missing or has the wrong JSON type
+ * @OCC_ERROR_RANGE: a number is out of its allowed range: a score outside
+ *   the scale or not an integer, a negative weight, NaN or infinity
+ * @OCC_ERROR_UNKNOWN_ID: an id names nothing known: a country, phase, node,
+ *   rater, population group, criterion or built-in methodology
+ * @OCC_ERROR_DUPLICATE: an id, or a (country, phase, node, rater) rating,
+ *   appears twice
+ * @OCC_ERROR_STRUCTURE: the parts are individually valid but do not fit
+ *   together: a rating on a node that is not a leaf, bands out of order,
+ *   weights that are all zero
+ * @OCC_ERROR_LIMIT: the input exceeds one of libocc's documented limits
+ *   (nesting depth, size, number of items)
+ *
+ * Kinds of fault reported in the [error@Occ.Error] domain.
+ *
+ * Since: 1.0
+ */
+typedef enum {
+  OCC_ERROR_SYNTAX,
+  OCC_ERROR_FORMAT,
+  OCC_ERROR_TYPE,
+  OCC_ERROR_RANGE,
+  OCC_ERROR_UNKNOWN_ID,
+  OCC_ERROR_DUPLICATE,
+  OCC_ERROR_STRUCTURE,
+  OCC_ERROR_LIMIT,
+} OccError;
+
+OCC_AVAILABLE_IN_1_0
+GQuark occ_error_quark (void);
+
+G_END_DECLS

@@ -1,0 +1,29 @@
+/* occ-version-macros.h: export and availability annotations
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#pragma once
+
+#if !defined(__OCC_INSIDE__) && !defined(OCC_COMPILATION)
+#error "Only <occ/occ.h> can be included directly."
+#endif
+
+#include <glib.h>
+
+#if defined(OCC_COMPILATION) && defined(__GNUC__)
+#define _OCC_EXPORT __attribute__ ((visibility ("default")))
+#else
+#define _OCC_EXPORT
+#endif
+
+#define _OCC_EXTERN _OCC_EXPORT extern
+
+/**
+ * OCC_AVAILABLE_IN_1_0:
+ *
+ * Marks a symbol as part of the libocc 1.0 ABI: exported from the shared
+ * library and guaranteed to stay for the whole 1.x series.
+ *
+ * Since: 1.0
+ */
+#define OCC_AVAILABLE_IN_1_0 _OCC_EXTERN

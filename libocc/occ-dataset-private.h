@@ -1,0 +1,101 @@
+/* occ-dataset-private.h: the columnar store behind OccDataset
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#pragma once
+
+#include "occ-json-private.h"
+#include "occ-methodology-private.h"
+#include "occ-node-private.h"
+
+G_BEGIN_DECLS
+
+/* countries × phases × nodes: the cells a dataset is scored in. */
+#define OCC_MAX_CELLS (1u << 24)
+/* A rating's score that is null ("not rated"). */
+#define OCC_SCORE_NULL G_MININT32
+
+/* An id table: countries, phases or raters. */
+typedef struct
+{
+  guint n;
+  char **ids;
+  char **names;
+  GHashTable *index; /* id → index + 1 */
+} OccIdTable;
+
+struct _OccDataset
+{
+  GObject parent_instance;
+
+  char *title;
+  OccMethodology *methodology;
+
+  OccIdTable countries;
+  OccIdTable phases;
+  OccIdTable raters;
+  int *rater_country; /* -1: none given */
+
+  /* The framework, in pre-order; parents come before their children. */
+  GListStore *roots;
+  GPtrArray *nodes;       /* OccNode, owned */
+  GHashTable *node_index; /* id → OccNode */
+  guint n_nodes;
+  int *node_parent; /* -1 for top-level nodes */
+  guint *node_top;
+  guint *node_peer; /* peer group for ranks, spec §4.7 */
+  guint n_peers;
+  gboolean *node_leaf;
+  double *node_weight;
+  guint *child_start; /* children of i: child_list[child_start[i] ..
+                         child_start[i + 1]] */
+  guint *child_list;
+
+  /* Ratings, one row per rating, column by column. */
+  gsize n_ratings;
+  guint32 *r_country;
+  guint32 *r_phase;
+  guint32 *r_node;
+  guint32 *r_rater;
+  gint32 *r_scores;      /* n_ratings × n_criteria, OCC_SCORE_NULL */
+  guint32 *r_group_start; /* n_ratings + 1 offsets into r_groups */
+  guint16 *r_groups;
+  gint8 *r_validated; /* -1: not given */
+  GPtrArray *r_evidence_text; /* serialized evidence arrays */
+  guint32 *r_evidence;        /* index + 1 into r_evidence_text, 0: none */
+
+  /* Ratings grouped by cell (country, phase, leaf), for scoring. */
+  guint32 *cell_start; /* n_cells + 1 */
+  guint32 *cell_ratings;
+
+  /* Published leaf scores. */
+  gsize n_published;
+  guint32 *p_country;
+  guint32 *p_phase;
+  guint32 *p_node;
+  double *p_scores;   /* n_published × n_criteria, NaN for null */
+  gint64 *p_raters;   /* -1: not given */
+  double *p_inclusion; /* -1: not given */
+  GHashTable *p_by_cell; /* cell + 1 → published index + 1 */
+};
+
+static inline gsize
+occ_dataset_cell (OccDataset *self, guint country, guint phase, guint node)
+{
+  return ((gsize) country * self->phases.n + phase) * self->n_nodes + node;
+}
+
+static inline gsize
+occ_dataset_n_cells (OccDataset *self)
+{
+  return (gsize) self->countries.n * self->phases.n * self->n_nodes;
+}
+
+int occ_id_table_lookup (const OccIdTable *table, const char *id);
+void occ_id_table_clear (OccIdTable *table);
+
+gboolean occ_dataset_load_json (OccDataset *self, JsonNode *root,
+                                GError **error);
+int occ_dataset_published_for_cell (OccDataset *self, gsize cell);
+
+G_END_DECLS

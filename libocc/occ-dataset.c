@@ -1,0 +1,679 @@
+/* occ-dataset.c: an occ-dataset/1 document
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#include "config.h"
+
+#include "occ-dataset-private.h"
+
+/**
+ * OccDataset:
+ *
+ * One `occ-dataset/1` document: the methodology, the countries and phases,
+ * the framework of commitments, the raters, and the ratings or published
+ * scores to score.
+ *
+ * ```c
+ * g_autoptr(GError) error = NULL;
+ * g_autoptr(OccDataset) dataset =
+ *   occ_dataset_new_from_file ("peru-2024.json", &error);
+ * if (dataset == NULL)
+ *   g_printerr ("%s\n", error->message); // names the JSON path and the rule
+ * ```
+ *
+ * Loading checks every rule of the format (spec occ-v1 §6); a fault is an
+ * [error@Occ.Error] whose message names the place, such as
+ * `ratings[12].scores.R: 4 is outside the scale 0..3`, and no dataset is
+ * returned. Input nested deeper than 48 levels, or with more than 2²⁴
+ * country × phase × node cells, is refused with %OCC_ERROR_LIMIT.
+ *
+ * Ratings are kept in contiguous columns, not as one object each; read
+ * them in bulk with [method@Occ.Dataset.get_rating_indices] and
+ * [method@Occ.Dataset.dup_rating_scores]. Score a dataset with
+ * [ctor@Occ.Results.new].
+ *
+ * A dataset never changes after it is loaded, so it can be shared between
+ * threads and scored from several at once.
+ *
+ * Since: 1.0
+ */
+
+G_DEFINE_FINAL_TYPE (OccDataset, occ_dataset, G_TYPE_OBJECT)
+
+int
+occ_id_table_lookup (const OccIdTable *table, const char *id)
+{
+  if (table->index == NULL)
+    return -1;
+  return GPOINTER_TO_INT (g_hash_table_lookup (table->index, id)) - 1;
+}
+
+void
+occ_id_table_clear (OccIdTable *table)
+{
+  g_strfreev (table->ids);
+  g_strfreev (table->names);
+  g_clear_pointer (&table->index, g_hash_table_unref);
+}
+
+static void
+occ_dataset_finalize (GObject *object)
+{
+  OccDataset *self = OCC_DATASET (object);
+
+  g_free (self->title);
+  g_clear_object (&self->methodology);
+  occ_id_table_clear (&self->countries);
+  occ_id_table_clear (&self->phases);
+  occ_id_table_clear (&self->raters);
+  g_free (self->rater_country);
+  g_clear_object (&self->roots);
+  g_clear_pointer (&self->nodes, g_ptr_array_unref);
+  g_clear_pointer (&self->node_index, g_hash_table_unref);
+  g_free (self->node_parent);
+  g_free (self->node_top);
+  g_free (self->node_peer);
+  g_free (self->node_leaf);
+  g_free (self->node_weight);
+  g_free (self->child_start);
+  g_free (self->child_list);
+  g_free (self->r_country);
+  g_free (self->r_phase);
+  g_free (self->r_node);
+  g_free (self->r_rater);
+  g_free (self->r_scores);
+  g_free (self->r_group_start);
+  g_free (self->r_groups);
+  g_free (self->r_validated);
+  g_free (self->r_evidence);
+  g_clear_pointer (&self->r_evidence_text, g_ptr_array_unref);
+  g_free (self->cell_start);
+  g_free (self->cell_ratings);
+  g_free (self->p_country);
+  g_free (self->p_phase);
+  g_free (self->p_node);
+  g_free (self->p_scores);
+  g_free (self->p_raters);
+  g_free (self->p_inclusion);
+  g_clear_pointer (&self->p_by_cell, g_hash_table_unref);
+  G_OBJECT_CLASS (occ_dataset_parent_class)->finalize (object);
+}
+
+static void
+occ_dataset_class_init (OccDatasetClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = occ_dataset_finalize;
+}
+
+static void
+occ_dataset_init (OccDataset *self)
+{
+  self->roots = g_list_store_new (OCC_TYPE_NODE);
+  self->nodes = g_ptr_array_new_with_free_func (g_object_unref);
+  self->node_index = g_hash_table_new (g_str_hash, g_str_equal);
+  self->r_evidence_text = g_ptr_array_new_with_free_func (g_free);
+  self->p_by_cell = g_hash_table_new (NULL, NULL);
+}
+
+static OccDataset *
+load (const char *data, gsize length, const char *source, GError **error)
+{
+  g_autoptr (OccDataset) self = NULL;
+  g_autoptr (JsonNode) root = occ_json_parse (data, length, source, error);
+  g_autoptr (GError) local = NULL;
+
+  if (root == NULL)
+    return NULL;
+  self = g_object_new (OCC_TYPE_DATASET, NULL);
+  if (!occ_dataset_load_json (self, root, &local))
+    {
+      /* A syntax error already starts with FILE:LINE:COLUMN. */
+      g_propagate_prefixed_error (error, g_steal_pointer (&local), "%s: ",
+                                  source);
+      return NULL;
+    }
+  return g_steal_pointer (&self);
+}
+
+/**
+ * occ_dataset_new_from_file:
+ * @filename: (type filename): the path of an `occ-dataset/1` file
+ * @error: return location for a #GError
+ *
+ * Loads a dataset from a file. Error messages start with @filename.
+ *
+ * Returns: (transfer full): the dataset, or %NULL with a #GFileError when
+ *   the file cannot be read, or an [error@Occ.Error] naming the place and
+ *   the rule broken
+ *
+ * Since: 1.0
+ */
+OccDataset *
+occ_dataset_new_from_file (const char *filename, GError **error)
+{
+  g_autoptr (GMappedFile) file = NULL;
+  g_autofree char *display = NULL;
+
+  g_return_val_if_fail (filename != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  file = g_mapped_file_new (filename, FALSE, error);
+  if (file == NULL)
+    return NULL;
+  display = g_filename_display_name (filename);
+  return load (g_mapped_file_get_contents (file),
+               g_mapped_file_get_length (file), display, error);
+}
+
+/**
+ * occ_dataset_new_from_data:
+ * @data: (array length=length) (element-type guint8): `occ-dataset/1`
+ *   JSON text
+ * @length: the length of @data in bytes, or -1 if it is nul-terminated
+ * @error: return location for a #GError
+ *
+ * Loads a dataset from memory. Error messages start with `<data>`.
+ *
+ * Returns: (transfer full): the dataset, or %NULL with an
+ *   [error@Occ.Error]
+ *
+ * Since: 1.0
+ */
+OccDataset *
+occ_dataset_new_from_data (const char *data, gssize length, GError **error)
+{
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (length < 0)
+    length = (gssize) strlen (data);
+  return load (data ? data : "", (gsize) length, "<data>", error);
+}
+
+/**
+ * occ_dataset_new_from_bytes:
+ * @bytes: `occ-dataset/1` JSON text
+ * @error: return location for a #GError
+ *
+ * Loads a dataset from a #GBytes, as [ctor@Occ.Dataset.new_from_data].
+ *
+ * Returns: (transfer full): the dataset, or %NULL with an
+ *   [error@Occ.Error]
+ *
+ * Since: 1.0
+ */
+OccDataset *
+occ_dataset_new_from_bytes (GBytes *bytes, GError **error)
+{
+  gsize length;
+  const char *data;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  data = g_bytes_get_data (bytes, &length);
+  return load (data ? data : "", length, "<data>", error);
+}
+
+/**
+ * occ_dataset_get_title:
+ * @self: a dataset
+ *
+ * Returns: (nullable): the dataset's title
+ *
+ * Since: 1.0
+ */
+const char *
+occ_dataset_get_title (OccDataset *self)
+{
+  g_return_val_if_fail (OCC_IS_DATASET (self), NULL);
+  return self->title;
+}
+
+/**
+ * occ_dataset_get_methodology:
+ * @self: a dataset
+ *
+ * Returns: (transfer none): the methodology the dataset is scored with
+ *
+ * Since: 1.0
+ */
+OccMethodology *
+occ_dataset_get_methodology (OccDataset *self)
+{
+  g_return_val_if_fail (OCC_IS_DATASET (self), NULL);
+  return self->methodology;
+}
+
+/**
+ * occ_dataset_get_n_countries:
+ * @self: a dataset
+ *
+ * Returns: the number of countries
+ *
+ * Since: 1.0
+ */
+guint
+occ_dataset_get_n_countries (OccDataset *self)
+{
+  g_return_val_if_fail (OCC_IS_DATASET (self), 0);
+  return self->countries.n;
+}
+
+/**
+ * occ_dataset_get_country_id:
+ * @self: a dataset
+ * @country: a country index, less than
+ *   [method@Occ.Dataset.get_n_countries]
+ *
+ * Returns: the country's id, such as `PE`
+ *
+ * Since: 1.0
+ */
+const char *
+occ_dataset_get_country_id (OccDataset *self, guint country)
+{
+  g_return_val_if_fail (OCC_IS_DATASET (self), NULL);
+  g_return_val_if_fail (country < self->countries.n, NULL);
+  return self->countries.ids[country];
+}
+
+/**
+ * occ_dataset_get_country_name:
+ * @self: a dataset
+ * @country: a country index
+ *
+ * Returns: (nullable): the country's name, such as `Peru`
+ *
+ * Since: 1.0
+ */
+const char *
+occ_dataset_get_country_name (OccDataset *self, guint country)
+{
+  g_return_val_if_fail (OCC_IS_DATASET (self), NULL);
+  g_return_val_if_fail (country < self->countries.n, NULL);
+  return self->countries.names[country];
+}
+
+/**
+ * occ_dataset_lookup_country:
+ * @self: a dataset
+ * @id: a country id
+ *
+ * Returns: the country's index, or -1 when the dataset has no such country
+ *
+ * Since: 1.0
+ */
+int
+occ_dataset_lookup_country (OccDataset *self, const char *id)
+{
+  g_return_val_if_fail (OCC_IS_DATASET (self), -1);
+  g_return_val_if_fail (id != NULL, -1);
+  return occ_id_table_lookup (&self->countries, id);
+}
+
+/**
+ * occ_dataset_get_n_phases:
+ * @self: a dataset
+ *
+ * Returns: the number of phases (monitoring rounds)
+ *
+ * Since: 1.0
+ */
+guint
+occ_dataset_get_n_phases (OccDataset *self)
+{
+  g_return_val_if_fail (OCC_IS_DATASET (self), 0);
+  return self->phases.n;
+}
+
+/**
+ * occ_dataset_get_phase_id:
+ * @self: a dataset
+ * @phase: a phase index, in chronological order
+ *
+ * Returns: the phase's id, such as `2024`
+ *
+ * Since: 1.0
+ */
+const char *
+occ_dataset_get_phase_id (OccDataset *self, guint phase)
+{
+  g_return_val_if_fail (OCC_IS_DATASET (self), NULL);
+  g_return_val_if_fail (phase < self->phases.n, NULL);
+  return self->phases.ids[phase];
+}
+
+/**
+ * occ_dataset_get_phase_label:
+ * @self: a dataset
+ * @phase: a phase index
+ *
+ * Returns: (nullable): the phase's label, such as `Phase 2 (2024)`
+ *
+ * Since: 1.0
+ */
+const char *
+occ_dataset_get_phase_label (OccDataset *self, guint phase)
+{
+  g_return_val_if_fail (OCC_IS_DATASET (self), NULL);
+  g_return_val_if_fail (phase < self->phases.n, NULL);
+  return self->phases.names[phase];
+}
+
+/**
+ * occ_dataset_lookup_phase:
+ * @self: a dataset
+ * @id: a phase id
+ *
+ * Returns: the phase's index, or -1 when the dataset has no such phase
+ *
+ * Since: 1.0
+ */
+int
+occ_dataset_lookup_phase (OccDataset *self, const char *id)
+{
+  g_return_val_if_fail (OCC_IS_DATASET (self), -1);
+  g_return_val_if_fail (id != NULL, -1);
+  return occ_id_table_lookup (&self->phases, id);
+}
+
+/**
+ * occ_dataset_get_n_raters:
+ * @self: a dataset
+ *
+ * Returns: the number of raters (organizations that rate)
+ *
+ * Since: 1.0
+ */
+guint
+occ_dataset_get_n_raters (OccDataset *self)
+{
+  g_return_val_if_fail (OCC_IS_DATASET (self), 0);
+  return self->raters.n;
+}
+
+/**
+ * occ_dataset_get_rater_id:
+ * @self: a dataset
+ * @rater: a rater index
+ *
+ * Returns: the rater's id
+ *
+ * Since: 1.0
+ */
+const char *
+occ_dataset_get_rater_id (OccDataset *self, guint rater)
+{
+  g_return_val_if_fail (OCC_IS_DATASET (self), NULL);
+  g_return_val_if_fail (rater < self->raters.n, NULL);
+  return self->raters.ids[rater];
+}
+
+/**
+ * occ_dataset_get_rater_name:
+ * @self: a dataset
+ * @rater: a rater index
+ *
+ * Returns: (nullable): the rater's name
+ *
+ * Since: 1.0
+ */
+const char *
+occ_dataset_get_rater_name (OccDataset *self, guint rater)
+{
+  g_return_val_if_fail (OCC_IS_DATASET (self), NULL);
+  g_return_val_if_fail (rater < self->raters.n, NULL);
+  return self->raters.names[rater];
+}
+
+/**
+ * occ_dataset_get_rater_country:
+ * @self: a dataset
+ * @rater: a rater index
+ *
+ * Returns: (nullable): the id of the rater's country, when given
+ *
+ * Since: 1.0
+ */
+const char *
+occ_dataset_get_rater_country (OccDataset *self, guint rater)
+{
+  g_return_val_if_fail (OCC_IS_DATASET (self), NULL);
+  g_return_val_if_fail (rater < self->raters.n, NULL);
+  if (self->rater_country[rater] < 0)
+    return NULL;
+  return self->countries.ids[self->rater_country[rater]];
+}
+
+/**
+ * occ_dataset_lookup_rater:
+ * @self: a dataset
+ * @id: a rater id
+ *
+ * Returns: the rater's index, or -1 when the dataset has no such rater
+ *
+ * Since: 1.0
+ */
+int
+occ_dataset_lookup_rater (OccDataset *self, const char *id)
+{
+  g_return_val_if_fail (OCC_IS_DATASET (self), -1);
+  g_return_val_if_fail (id != NULL, -1);
+  return occ_id_table_lookup (&self->raters, id);
+}
+
+/**
+ * occ_dataset_get_framework:
+ * @self: a dataset
+ *
+ * Returns: (transfer none): the top-level nodes (summits), a list of
+ *   [class@Occ.Node]
+ *
+ * Since: 1.0
+ */
+GListModel *
+occ_dataset_get_framework (OccDataset *self)
+{
+  g_return_val_if_fail (OCC_IS_DATASET (self), NULL);
+  return G_LIST_MODEL (self->roots);
+}
+
+/**
+ * occ_dataset_get_n_nodes:
+ * @self: a dataset
+ *
+ * Returns: the number of nodes in the whole framework
+ *
+ * Since: 1.0
+ */
+guint
+occ_dataset_get_n_nodes (OccDataset *self)
+{
+  g_return_val_if_fail (OCC_IS_DATASET (self), 0);
+  return self->n_nodes;
+}
+
+/**
+ * occ_dataset_get_node:
+ * @self: a dataset
+ * @index: a node index, less than [method@Occ.Dataset.get_n_nodes]
+ *
+ * Nodes are numbered in document order: each node comes before its
+ * children.
+ *
+ * Returns: (transfer none): the node
+ *
+ * Since: 1.0
+ */
+OccNode *
+occ_dataset_get_node (OccDataset *self, guint index)
+{
+  g_return_val_if_fail (OCC_IS_DATASET (self), NULL);
+  g_return_val_if_fail (index < self->n_nodes, NULL);
+  return g_ptr_array_index (self->nodes, index);
+}
+
+/**
+ * occ_dataset_lookup_node:
+ * @self: a dataset
+ * @id: a node id
+ *
+ * Returns: (transfer none) (nullable): the node with that id, or %NULL
+ *
+ * Since: 1.0
+ */
+OccNode *
+occ_dataset_lookup_node (OccDataset *self, const char *id)
+{
+  g_return_val_if_fail (OCC_IS_DATASET (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+  return g_hash_table_lookup (self->node_index, id);
+}
+
+/**
+ * occ_dataset_get_n_ratings:
+ * @self: a dataset
+ *
+ * Returns: the number of ratings
+ *
+ * Since: 1.0
+ */
+gsize
+occ_dataset_get_n_ratings (OccDataset *self)
+{
+  g_return_val_if_fail (OCC_IS_DATASET (self), 0);
+  return self->n_ratings;
+}
+
+/**
+ * occ_dataset_get_rating_indices:
+ * @self: a dataset
+ * @field: which column
+ * @n_ratings: (out): the number of ratings
+ *
+ * One identifying column of the ratings table, in file order: for every
+ * rating, the index of its country, phase, leaf node or rater.
+ *
+ * Returns: (transfer none) (array length=n_ratings): the column, owned by
+ *   the dataset
+ *
+ * Since: 1.0
+ */
+const guint32 *
+occ_dataset_get_rating_indices (OccDataset *self, OccRatingField field,
+                                gsize *n_ratings)
+{
+  g_return_val_if_fail (OCC_IS_DATASET (self), NULL);
+  g_return_val_if_fail (n_ratings != NULL, NULL);
+
+  *n_ratings = self->n_ratings;
+  switch (field)
+    {
+    case OCC_RATING_FIELD_COUNTRY:
+      return self->r_country;
+    case OCC_RATING_FIELD_PHASE:
+      return self->r_phase;
+    case OCC_RATING_FIELD_NODE:
+      return self->r_node;
+    case OCC_RATING_FIELD_RATER:
+      return self->r_rater;
+    default:
+      *n_ratings = 0;
+      g_return_val_if_reached (NULL);
+    }
+}
+
+/**
+ * occ_dataset_dup_rating_scores:
+ * @self: a dataset
+ * @criterion: a criterion index of the dataset's methodology
+ * @rated: (out) (optional) (transfer full) (array length=n_ratings): for
+ *   every rating, 1 when it scores @criterion and 0 when the score is null
+ * @n_ratings: (out): the number of ratings
+ *
+ * The scores of every rating for one criterion, in file order. A null
+ * ("not rated") score is 0 in the result and 0 in @rated.
+ *
+ * Returns: (transfer full) (array length=n_ratings): the scores
+ *
+ * Since: 1.0
+ */
+gint32 *
+occ_dataset_dup_rating_scores (OccDataset *self, guint criterion,
+                               guint8 **rated, gsize *n_ratings)
+{
+  guint n_criteria;
+  gint32 *scores;
+  guint8 *mask;
+
+  g_return_val_if_fail (OCC_IS_DATASET (self), NULL);
+  g_return_val_if_fail (n_ratings != NULL, NULL);
+  n_criteria = self->methodology->n_criteria;
+  g_return_val_if_fail (criterion < n_criteria, NULL);
+
+  scores = g_new (gint32, self->n_ratings + 1);
+  mask = g_new (guint8, self->n_ratings + 1);
+  for (gsize i = 0; i < self->n_ratings; i++)
+    {
+      gint32 s = self->r_scores[i * n_criteria + criterion];
+      mask[i] = s != OCC_SCORE_NULL;
+      scores[i] = mask[i] ? s : 0;
+    }
+  *n_ratings = self->n_ratings;
+  if (rated)
+    *rated = mask;
+  else
+    g_free (mask);
+  return scores;
+}
+
+/**
+ * occ_dataset_dup_rating_group_counts:
+ * @self: a dataset
+ * @n_ratings: (out): the number of ratings
+ *
+ * For every rating, how many population groups its rater marked as
+ * included: the numerator of the inclusion figure (spec occ-v1 §4.6).
+ *
+ * Returns: (transfer full) (array length=n_ratings): the counts
+ *
+ * Since: 1.0
+ */
+guint32 *
+occ_dataset_dup_rating_group_counts (OccDataset *self, gsize *n_ratings)
+{
+  guint32 *counts;
+
+  g_return_val_if_fail (OCC_IS_DATASET (self), NULL);
+  g_return_val_if_fail (n_ratings != NULL, NULL);
+
+  counts = g_new (guint32, self->n_ratings + 1);
+  for (gsize i = 0; i < self->n_ratings; i++)
+    counts[i] = self->r_group_start[i + 1] - self->r_group_start[i];
+  *n_ratings = self->n_ratings;
+  return counts;
+}
+
+/**
+ * occ_dataset_get_n_published:
+ * @self: a dataset
+ *
+ * Returns: the number of published leaf scores
+ *
+ * Since: 1.0
+ */
+gsize
+occ_dataset_get_n_published (OccDataset *self)
+{
+  g_return_val_if_fail (OCC_IS_DATASET (self), 0);
+  return self->n_published;
+}
+
+int
+occ_dataset_published_for_cell (OccDataset *self, gsize cell)
+{
+  return GPOINTER_TO_INT (
+           g_hash_table_lookup (self->p_by_cell, GSIZE_TO_POINTER (cell + 1)))
+         - 1;
+}

@@ -1,0 +1,46 @@
+/* occ-engine-private.h: the scores of a dataset, as flat arrays
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#pragma once
+
+#include "occ-dataset-private.h"
+
+G_BEGIN_DECLS
+
+/* Scores are kept per cell (country, phase, node), where node runs over
+ * the framework's nodes and one more: the country itself (index n_nodes),
+ * scored as a node whose children are the top-level nodes. */
+typedef struct
+{
+  guint n_countries;
+  guint n_phases;
+  guint n_nodes; /* framework nodes; the country is node n_nodes */
+  guint n_slots; /* criteria + 1: slot n_criteria is the node's own score */
+  gsize n_cells;
+
+  double *value;   /* n_cells × n_slots */
+  guint8 *present; /* n_cells × n_slots */
+  gint32 *n;       /* n_cells × n_criteria: raters behind a leaf's criterion
+                      score; -1 unknown */
+  double *inclusion; /* n_cells; -1: none */
+  gint32 *missing;   /* n_cells; children without a score, -1 for leaves */
+  guint32 *rank;     /* n_cells; among peers, 0: none */
+  guint32 *country_rank; /* n_cells; among countries, 0: none */
+} OccTable;
+
+static inline gsize
+occ_table_cell (const OccTable *t, guint country, guint phase, guint node)
+{
+  return ((gsize) country * t->n_phases + phase) * (t->n_nodes + 1) + node;
+}
+
+OccTable *occ_table_new_scored (OccDataset *dataset);
+void occ_table_free (OccTable *table);
+
+gboolean occ_table_get (const OccTable *t, gsize cell, guint slot,
+                        double *value);
+gboolean occ_table_get_delta (const OccTable *t, guint country, guint phase,
+                              guint node, guint slot, double *delta);
+
+G_END_DECLS

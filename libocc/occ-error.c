@@ -1,0 +1,18 @@
+/* occ-error.c
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#include "config.h"
+
+#include <occ/occ.h>
+
+/**
+ * occ_error_quark:
+ *
+ * The quark of the [error@Occ.Error] domain; use [const@Occ.ERROR].
+ *
+ * Returns: the error quark
+ *
+ * Since: 1.0
+ */
+G_DEFINE_QUARK (occ-error-quark, occ_error)

@@ -1,0 +1,88 @@
+/* occ-json-private.h: reading JSON with places, and writing it fast
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#pragma once
+
+#include <json-glib/json-glib.h>
+#include <occ/occ.h>
+
+G_BEGIN_DECLS
+
+/* Nesting deeper than this is refused before json-glib sees the input:
+ * json-glib 1.6 parses recursively and has no limit of its own. */
+#define OCC_MAX_JSON_DEPTH 48
+
+/* A place in a JSON document, as a chain of stack frames: building the text
+ * of a path costs nothing until an error needs it. */
+typedef struct _OccPath OccPath;
+struct _OccPath
+{
+  const OccPath *parent;
+  const char *member; /* NULL for an array element */
+  guint index;
+};
+
+#define OCC_PATH_ROOT ((OccPath){ NULL, NULL, 0 })
+#define OCC_PATH_MEMBER(p, m) ((OccPath){ (p), (m), 0 })
+#define OCC_PATH_INDEX(p, i) ((OccPath){ (p), NULL, (i) })
+
+char *occ_path_to_string (const OccPath *path);
+
+void occ_path_error (GError **error,
+                     OccError code,
+                     const OccPath *path,
+                     const char *format,
+                     ...) G_GNUC_PRINTF (4, 5);
+
+JsonNode *occ_json_parse (const char *data,
+                          gsize length,
+                          const char *source,
+                          GError **error);
+
+JsonObject *occ_json_object (JsonNode *node, const OccPath *path,
+                             GError **error);
+JsonArray *occ_json_array (JsonNode *node, const OccPath *path,
+                           GError **error);
+const char *occ_json_string (JsonNode *node, const OccPath *path,
+                             GError **error);
+gboolean occ_json_number (JsonNode *node, const OccPath *path, double *value,
+                          GError **error);
+gboolean occ_json_integer (JsonNode *node, const OccPath *path, gint64 *value,
+                           GError **error);
+
+JsonNode *occ_json_member (JsonObject *object, const char *name,
+                           const OccPath *path, gboolean required,
+                           GError **error);
+gboolean occ_json_optional_string (JsonObject *object, const char *name,
+                                   const OccPath *path, const char **value,
+                                   GError **error);
+gboolean occ_json_required_id (JsonObject *object, const char *name,
+                               const OccPath *path, const char **value,
+                               GError **error);
+gboolean occ_json_optional_weight (JsonObject *object, const OccPath *path,
+                                   double *weight, GError **error);
+
+/* The writer: a GString with a stack of "is a comma due" flags. */
+typedef struct
+{
+  GString *out;
+  guint depth;
+  guint64 comma; /* bit d: a value was already written at depth d */
+} OccJsonWriter;
+
+void occ_json_writer_init (OccJsonWriter *w, GString *out);
+void occ_json_begin_object (OccJsonWriter *w, const char *key);
+void occ_json_end_object (OccJsonWriter *w);
+void occ_json_begin_array (OccJsonWriter *w, const char *key);
+void occ_json_end_array (OccJsonWriter *w);
+void occ_json_put_string (OccJsonWriter *w, const char *key, const char *value);
+void occ_json_put_double (OccJsonWriter *w, const char *key, double value);
+void occ_json_put_int (OccJsonWriter *w, const char *key, gint64 value);
+void occ_json_put_bool (OccJsonWriter *w, const char *key, gboolean value);
+void occ_json_put_null (OccJsonWriter *w, const char *key);
+void occ_json_put_raw (OccJsonWriter *w, const char *key, const char *json);
+
+void occ_format_double (char buf[G_ASCII_DTOSTR_BUF_SIZE], double value);
+
+G_END_DECLS

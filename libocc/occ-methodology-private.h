@@ -1,0 +1,50 @@
+/* occ-methodology-private.h
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#pragma once
+
+#include "occ-json-private.h"
+
+G_BEGIN_DECLS
+
+/* Limits that keep rounding keys inside 64-bit integers. */
+#define OCC_MAX_PRECISION 9
+#define OCC_MAX_SCALE_ABS 1000000
+
+struct _OccMethodology
+{
+  GObject parent_instance;
+
+  char *id;
+  char *name;
+  gboolean builtin;
+  int scale_min;
+  int scale_max;
+  guint n_criteria;
+  char **criterion_ids;
+  char **criterion_labels;
+  double *criterion_weights;
+  OccAggregation aggregation[3];
+  guint min_raters;
+  guint precision;
+  guint n_bands;
+  char **band_labels;
+  double *band_from;
+  guint n_groups;
+  char **group_ids;
+  char **group_labels;
+  GHashTable *criterion_index; /* id → index + 1 */
+  GHashTable *group_index;     /* id → index + 1 */
+};
+
+OccMethodology *occ_methodology_new_from_json (JsonNode *node,
+                                               const OccPath *path,
+                                               GError **error);
+int occ_methodology_lookup_group (OccMethodology *self, const char *id);
+gboolean occ_methodology_is_builtin (OccMethodology *self);
+void occ_methodology_write (OccMethodology *self, OccJsonWriter *w,
+                            const char *key);
+int occ_methodology_band_index (OccMethodology *self, double value);
+
+G_END_DECLS

@@ -1,0 +1,991 @@
+/* occ-methodology.c: scoring rules as data
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#include "config.h"
+
+#include <math.h>
+
+#include "occ-aggregate-private.h"
+#include "occ-methodology-private.h"
+
+/**
+ * OccMethodology:
+ *
+ * The scoring rules an observatory uses: the rating scale, the criteria and
+ * their weights, how ratings are aggregated at each level, the qualitative
+ * bands, and the population groups whose inclusion is measured.
+ *
+ * A methodology is data, not code: it is read from the `methodology` member
+ * of an `occ-dataset/1` file, or taken from the built-in ones by id
+ * ([ctor@Occ.Methodology.new_builtin]; `cco-2024` is the Citizen Corruption
+ * Observatory's). An observatory adapting the CCO's rules starts from
+ * [method@Occ.Methodology.to_data] and edits the JSON.
+ *
+ * ```c
+ * g_autoptr(OccMethodology) m = occ_methodology_new_builtin ("cco-2024", NULL);
+ * for (guint i = 0; i < occ_methodology_get_n_criteria (m); i++)
+ *   g_print ("%s (weight %g)\n", occ_methodology_get_criterion_label (m, i),
+ *            occ_methodology_get_criterion_weight (m, i));
+ * ```
+ *
+ * A methodology never changes once created, so it can be shared between
+ * threads.
+ *
+ * Since: 1.0
+ */
+
+G_DEFINE_FINAL_TYPE (OccMethodology, occ_methodology, G_TYPE_OBJECT)
+
+/* spec occ-v1 §3, with the nine population groups the spec names. */
+static const char cco_2024_json[] =
+  "{\"id\": \"cco-2024\","
+  " \"name\": \"Citizen Corruption Observatory, Phase 2 (2024)\","
+  " \"scale\": {\"min\": 0, \"max\": 3},"
+  " \"criteria\": ["
+  "  {\"id\": \"R\", \"label\": \"Relevance\", \"weight\": 1},"
+  "  {\"id\": \"E\", \"label\": \"Effectiveness\", \"weight\": 1},"
+  "  {\"id\": \"S\", \"label\": \"Sustainability\", \"weight\": 1}],"
+  " \"aggregation\": {\"raters\": \"mean\", \"criteria\": \"mean\","
+  "  \"children\": \"mean\"},"
+  " \"min_raters\": 1,"
+  " \"bands\": ["
+  "  {\"label\": \"low\", \"from\": 0},"
+  "  {\"label\": \"medium\", \"from\": 1.5},"
+  "  {\"label\": \"medium-high\", \"from\": 2.5},"
+  "  {\"label\": \"high\", \"from\": 2.8}],"
+  " \"population_groups\": ["
+  "  {\"id\": \"women\", \"label\": \"Women\"},"
+  "  {\"id\": \"youth\", \"label\": \"Youth\"},"
+  "  {\"id\": \"children\", \"label\": \"Children and adolescents\"},"
+  "  {\"id\": \"older-adults\", \"label\": \"Older adults\"},"
+  "  {\"id\": \"indigenous\", \"label\": \"Indigenous peoples\"},"
+  "  {\"id\": \"afro-descendant\", \"label\": \"Afro-descendant people\"},"
+  "  {\"id\": \"lgbtiq\", \"label\": \"LGBTIQ+ people\"},"
+  "  {\"id\": \"disability\", \"label\": \"Persons with disabilities\"},"
+  "  {\"id\": \"rural\", \"label\": \"Rural and peasant communities\"}],"
+  " \"precision\": 2}";
+
+static const struct
+{
+  const char *id;
+  const char *json;
+} builtins[] = {
+  { "cco-2024", cco_2024_json },
+};
+
+static const char *const aggregation_names[] = { "mean", "median",
+                                                 "geometric" };
+static const char *const level_names[] = { "raters", "criteria",
+                                           "children" };
+
+static void
+occ_methodology_finalize (GObject *object)
+{
+  OccMethodology *self = OCC_METHODOLOGY (object);
+
+  g_free (self->id);
+  g_free (self->name);
+  g_strfreev (self->criterion_ids);
+  g_strfreev (self->criterion_labels);
+  g_free (self->criterion_weights);
+  g_strfreev (self->band_labels);
+  g_free (self->band_from);
+  g_strfreev (self->group_ids);
+  g_strfreev (self->group_labels);
+  g_clear_pointer (&self->criterion_index, g_hash_table_unref);
+  g_clear_pointer (&self->group_index, g_hash_table_unref);
+  G_OBJECT_CLASS (occ_methodology_parent_class)->finalize (object);
+}
+
+static void
+occ_methodology_class_init (OccMethodologyClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = occ_methodology_finalize;
+}
+
+static void
+occ_methodology_init (OccMethodology *self)
+{
+  self->criterion_index = g_hash_table_new (g_str_hash, g_str_equal);
+  self->group_index = g_hash_table_new (g_str_hash, g_str_equal);
+  self->min_raters = 1;
+  self->precision = 2;
+}
+
+static gboolean
+read_int_member (JsonObject *object, const char *name, const OccPath *path,
+                 gint64 min, gint64 max, gint64 *value, GError **error)
+{
+  OccPath here = OCC_PATH_MEMBER (path, name);
+  JsonNode *node = json_object_get_member (object, name);
+
+  if (node == NULL)
+    return TRUE; /* keep the default */
+  if (!occ_json_integer (node, &here, value, error))
+    return FALSE;
+  if (*value < min || *value > max)
+    {
+      occ_path_error (error, OCC_ERROR_RANGE, &here,
+                      "%" G_GINT64_FORMAT " is outside %" G_GINT64_FORMAT
+                      "..%" G_GINT64_FORMAT,
+                      *value, min, max);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+parse_scale (OccMethodology *self, JsonObject *object, const OccPath *path,
+             GError **error)
+{
+  OccPath here = OCC_PATH_MEMBER (path, "scale");
+  JsonNode *node = occ_json_member (object, "scale", path, TRUE, error);
+  JsonObject *scale;
+  gint64 min = G_MININT64, max = G_MININT64;
+
+  if (node == NULL || !(scale = occ_json_object (node, &here, error)))
+    return FALSE;
+  if (!occ_json_member (scale, "min", &here, TRUE, error)
+      || !occ_json_member (scale, "max", &here, TRUE, error)
+      || !read_int_member (scale, "min", &here, -OCC_MAX_SCALE_ABS,
+                           OCC_MAX_SCALE_ABS, &min, error)
+      || !read_int_member (scale, "max", &here, -OCC_MAX_SCALE_ABS,
+                           OCC_MAX_SCALE_ABS, &max, error))
+    return FALSE;
+  if (min >= max)
+    {
+      OccPath at = OCC_PATH_MEMBER (&here, "max");
+      occ_path_error (error, OCC_ERROR_RANGE, &at,
+                      "the scale's max (%" G_GINT64_FORMAT
+                      ") must be greater than its min (%" G_GINT64_FORMAT ")",
+                      max, min);
+      return FALSE;
+    }
+  self->scale_min = (int) min;
+  self->scale_max = (int) max;
+  return TRUE;
+}
+
+/* Each entry of "criteria" or "population_groups": {"id", "label"}. */
+static gboolean
+parse_labelled_ids (JsonArray *array, const OccPath *path,
+                    GHashTable *index, char ***ids_out, char ***labels_out,
+                    guint *n_out, GError **error)
+{
+  guint n = json_array_get_length (array);
+  g_auto (GStrv) ids = g_new0 (char *, n + 1);
+  g_auto (GStrv) labels = g_new0 (char *, n + 1);
+
+  for (guint i = 0; i < n; i++)
+    {
+      OccPath at = OCC_PATH_INDEX (path, i);
+      JsonObject *entry = occ_json_object (json_array_get_element (array, i),
+                                           &at, error);
+      const char *id = NULL, *label = NULL;
+
+      if (entry == NULL || !occ_json_required_id (entry, "id", &at, &id, error)
+          || !occ_json_optional_string (entry, "label", &at, &label, error))
+        return FALSE;
+      if (g_hash_table_contains (index, id))
+        {
+          OccPath id_path = OCC_PATH_MEMBER (&at, "id");
+          occ_path_error (error, OCC_ERROR_DUPLICATE, &id_path,
+                          "duplicate id \"%s\"", id);
+          return FALSE;
+        }
+      ids[i] = g_strdup (id);
+      labels[i] = g_strdup (label ? label : id);
+      g_hash_table_insert (index, ids[i], GUINT_TO_POINTER (i + 1));
+    }
+  *ids_out = g_steal_pointer (&ids);
+  *labels_out = g_steal_pointer (&labels);
+  *n_out = n;
+  return TRUE;
+}
+
+static gboolean
+parse_criteria (OccMethodology *self, JsonObject *object, const OccPath *path,
+                GError **error)
+{
+  OccPath here = OCC_PATH_MEMBER (path, "criteria");
+  JsonNode *node = occ_json_member (object, "criteria", path, TRUE, error);
+  JsonArray *array;
+  double total = 0;
+
+  if (node == NULL || !(array = occ_json_array (node, &here, error)))
+    return FALSE;
+  if (json_array_get_length (array) == 0)
+    {
+      occ_path_error (error, OCC_ERROR_STRUCTURE, &here,
+                      "a methodology needs at least one criterion");
+      return FALSE;
+    }
+  if (!parse_labelled_ids (array, &here, self->criterion_index,
+                           &self->criterion_ids, &self->criterion_labels,
+                           &self->n_criteria, error))
+    return FALSE;
+  self->criterion_weights = g_new (double, self->n_criteria);
+  for (guint i = 0; i < self->n_criteria; i++)
+    {
+      OccPath at = OCC_PATH_INDEX (&here, i);
+      JsonObject *entry = json_array_get_object_element (array, i);
+
+      if (!occ_json_optional_weight (entry, &at, &self->criterion_weights[i],
+                                     error))
+        return FALSE;
+      total += self->criterion_weights[i];
+    }
+  if (total <= 0)
+    {
+      occ_path_error (error, OCC_ERROR_STRUCTURE, &here,
+                      "the criterion weights are all zero");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+parse_aggregation (OccMethodology *self, JsonObject *object,
+                   const OccPath *path, GError **error)
+{
+  OccPath here = OCC_PATH_MEMBER (path, "aggregation");
+  JsonNode *node = json_object_get_member (object, "aggregation");
+  JsonObject *aggregation;
+
+  if (node == NULL)
+    return TRUE; /* mean everywhere */
+  if (!(aggregation = occ_json_object (node, &here, error)))
+    return FALSE;
+  for (guint level = 0; level < G_N_ELEMENTS (level_names); level++)
+    {
+      OccPath at = OCC_PATH_MEMBER (&here, level_names[level]);
+      const char *name = NULL;
+      gboolean found = FALSE;
+
+      if (!occ_json_optional_string (aggregation, level_names[level], &here,
+                                     &name, error))
+        return FALSE;
+      if (name == NULL)
+        continue;
+      for (guint m = 0; m < G_N_ELEMENTS (aggregation_names); m++)
+        if (g_str_equal (name, aggregation_names[m]))
+          {
+            self->aggregation[level] = (OccAggregation) m;
+            found = TRUE;
+          }
+      if (!found)
+        {
+          occ_path_error (error, OCC_ERROR_UNKNOWN_ID, &at,
+                          "unknown aggregation method \"%s\" (expected "
+                          "mean, median or geometric)",
+                          name);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+parse_bands (OccMethodology *self, JsonObject *object, const OccPath *path,
+             GError **error)
+{
+  OccPath here = OCC_PATH_MEMBER (path, "bands");
+  JsonNode *node = json_object_get_member (object, "bands");
+  JsonArray *array;
+  guint n;
+
+  if (node == NULL)
+    {
+      self->band_labels = g_new0 (char *, 1);
+      return TRUE;
+    }
+  if (!(array = occ_json_array (node, &here, error)))
+    return FALSE;
+  n = json_array_get_length (array);
+  self->band_labels = g_new0 (char *, n + 1);
+  self->band_from = g_new (double, n);
+  for (guint i = 0; i < n; i++)
+    {
+      OccPath at = OCC_PATH_INDEX (&here, i);
+      OccPath from_path = OCC_PATH_MEMBER (&at, "from");
+      JsonObject *band = occ_json_object (json_array_get_element (array, i),
+                                          &at, error);
+      const char *label = NULL;
+      JsonNode *from;
+
+      if (band == NULL
+          || !occ_json_required_id (band, "label", &at, &label, error)
+          || !(from = occ_json_member (band, "from", &at, TRUE, error))
+          || !occ_json_number (from, &from_path, &self->band_from[i], error))
+        return FALSE;
+      if (i > 0 && self->band_from[i] <= self->band_from[i - 1])
+        {
+          occ_path_error (error, OCC_ERROR_STRUCTURE, &from_path,
+                          "bands must be in increasing order of \"from\" "
+                          "(%g does not exceed %g)",
+                          self->band_from[i], self->band_from[i - 1]);
+          return FALSE;
+        }
+      self->band_labels[i] = g_strdup (label);
+      self->n_bands = i + 1;
+    }
+  return TRUE;
+}
+
+static gboolean
+parse_groups (OccMethodology *self, JsonObject *object, const OccPath *path,
+              GError **error)
+{
+  OccPath here = OCC_PATH_MEMBER (path, "population_groups");
+  JsonNode *node = json_object_get_member (object, "population_groups");
+  JsonArray *array;
+
+  if (node == NULL)
+    {
+      self->group_ids = g_new0 (char *, 1);
+      self->group_labels = g_new0 (char *, 1);
+      return TRUE;
+    }
+  if (!(array = occ_json_array (node, &here, error)))
+    return FALSE;
+  if (json_array_get_length (array) > G_MAXUINT16)
+    {
+      occ_path_error (error, OCC_ERROR_LIMIT, &here,
+                      "more than %u population groups", G_MAXUINT16);
+      return FALSE;
+    }
+  return parse_labelled_ids (array, &here, self->group_index,
+                             &self->group_ids, &self->group_labels,
+                             &self->n_groups, error);
+}
+
+static gboolean
+parse_numbers (OccMethodology *self, JsonObject *object, const OccPath *path,
+               GError **error)
+{
+  gint64 min_raters = self->min_raters, precision = self->precision;
+
+  if (!read_int_member (object, "min_raters", path, 0, G_MAXINT32,
+                        &min_raters, error)
+      || !read_int_member (object, "precision", path, 0, OCC_MAX_PRECISION,
+                           &precision, error))
+    return FALSE;
+  self->min_raters = (guint) min_raters;
+  self->precision = (guint) precision;
+  return TRUE;
+}
+
+/* A geometric mean of negative scores has no meaning. */
+static gboolean
+check_geometric (OccMethodology *self, const OccPath *path, GError **error)
+{
+  for (guint level = 0; level < G_N_ELEMENTS (level_names); level++)
+    if (self->aggregation[level] == OCC_AGGREGATION_GEOMETRIC
+        && self->scale_min < 0)
+      {
+        OccPath agg = OCC_PATH_MEMBER (path, "aggregation");
+        OccPath at = OCC_PATH_MEMBER (&agg, level_names[level]);
+        occ_path_error (error, OCC_ERROR_STRUCTURE, &at,
+                        "a geometric mean needs a scale without negative "
+                        "scores (min is %d)",
+                        self->scale_min);
+        return FALSE;
+      }
+  return TRUE;
+}
+
+OccMethodology *
+occ_methodology_new_from_json (JsonNode *node, const OccPath *path,
+                               GError **error)
+{
+  g_autoptr (OccMethodology) self = g_object_new (OCC_TYPE_METHODOLOGY, NULL);
+  JsonObject *object = occ_json_object (node, path, error);
+  const char *id = NULL, *name = NULL;
+
+  if (object == NULL || !occ_json_required_id (object, "id", path, &id, error)
+      || !occ_json_optional_string (object, "name", path, &name, error)
+      || !parse_scale (self, object, path, error)
+      || !parse_criteria (self, object, path, error)
+      || !parse_aggregation (self, object, path, error)
+      || !parse_numbers (self, object, path, error)
+      || !parse_bands (self, object, path, error)
+      || !parse_groups (self, object, path, error)
+      || !check_geometric (self, path, error))
+    return NULL;
+  self->id = g_strdup (id);
+  self->name = g_strdup (name ? name : id);
+  return g_steal_pointer (&self);
+}
+
+/**
+ * occ_methodology_new_builtin:
+ * @id: the id of a built-in methodology, such as `cco-2024`
+ * @error: return location for a #GError
+ *
+ * Creates one of the methodologies that ship with libocc
+ * (see [func@Occ.Methodology.list_builtin]).
+ *
+ * Returns: (transfer full): the methodology, or %NULL with
+ *   %OCC_ERROR_UNKNOWN_ID when no built-in methodology has that id
+ *
+ * Since: 1.0
+ */
+OccMethodology *
+occ_methodology_new_builtin (const char *id, GError **error)
+{
+  g_return_val_if_fail (id != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (builtins); i++)
+    if (g_str_equal (id, builtins[i].id))
+      {
+        OccMethodology *self =
+          occ_methodology_new_from_data (builtins[i].json, -1, NULL);
+        g_assert (self != NULL);
+        self->builtin = TRUE;
+        return self;
+      }
+  g_set_error (error, OCC_ERROR, OCC_ERROR_UNKNOWN_ID,
+               "unknown methodology \"%s\" (built in: cco-2024)", id);
+  return NULL;
+}
+
+/**
+ * occ_methodology_list_builtin:
+ *
+ * The ids of the built-in methodologies.
+ *
+ * Returns: (transfer none) (array zero-terminated=1): the ids
+ *
+ * Since: 1.0
+ */
+const char *const *
+occ_methodology_list_builtin (void)
+{
+  static const char *const ids[] = { "cco-2024", NULL };
+
+  G_STATIC_ASSERT (G_N_ELEMENTS (ids) == G_N_ELEMENTS (builtins) + 1);
+  return ids;
+}
+
+/**
+ * occ_methodology_new_from_data:
+ * @data: a methodology object as JSON (spec occ-v1 §3)
+ * @length: the length of @data in bytes, or -1 if it is nul-terminated
+ * @error: return location for a #GError
+ *
+ * Reads a methodology object, such as one written by
+ * [method@Occ.Methodology.to_data] and edited by an observatory.
+ *
+ * Returns: (transfer full): the methodology, or %NULL with an
+ *   [error@Occ.Error] naming the place and the rule broken
+ *
+ * Since: 1.0
+ */
+OccMethodology *
+occ_methodology_new_from_data (const char *data, gssize length,
+                               GError **error)
+{
+  g_autoptr (JsonNode) root = NULL;
+  OccPath path = OCC_PATH_ROOT;
+
+  g_return_val_if_fail (data != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (length < 0)
+    length = (gssize) strlen (data);
+  root = occ_json_parse (data, (gsize) length, "<data>", error);
+  if (root == NULL)
+    return NULL;
+  return occ_methodology_new_from_json (root, &path, error);
+}
+
+void
+occ_methodology_write (OccMethodology *self, OccJsonWriter *w,
+                       const char *key)
+{
+  occ_json_begin_object (w, key);
+  occ_json_put_string (w, "id", self->id);
+  occ_json_put_string (w, "name", self->name);
+  occ_json_begin_object (w, "scale");
+  occ_json_put_int (w, "min", self->scale_min);
+  occ_json_put_int (w, "max", self->scale_max);
+  occ_json_end_object (w);
+  occ_json_begin_array (w, "criteria");
+  for (guint i = 0; i < self->n_criteria; i++)
+    {
+      occ_json_begin_object (w, NULL);
+      occ_json_put_string (w, "id", self->criterion_ids[i]);
+      occ_json_put_string (w, "label", self->criterion_labels[i]);
+      occ_json_put_double (w, "weight", self->criterion_weights[i]);
+      occ_json_end_object (w);
+    }
+  occ_json_end_array (w);
+  occ_json_begin_object (w, "aggregation");
+  for (guint level = 0; level < G_N_ELEMENTS (level_names); level++)
+    occ_json_put_string (w, level_names[level],
+                     aggregation_names[self->aggregation[level]]);
+  occ_json_end_object (w);
+  occ_json_put_int (w, "min_raters", self->min_raters);
+  occ_json_begin_array (w, "bands");
+  for (guint i = 0; i < self->n_bands; i++)
+    {
+      occ_json_begin_object (w, NULL);
+      occ_json_put_string (w, "label", self->band_labels[i]);
+      occ_json_put_double (w, "from", self->band_from[i]);
+      occ_json_end_object (w);
+    }
+  occ_json_end_array (w);
+  occ_json_begin_array (w, "population_groups");
+  for (guint i = 0; i < self->n_groups; i++)
+    {
+      occ_json_begin_object (w, NULL);
+      occ_json_put_string (w, "id", self->group_ids[i]);
+      occ_json_put_string (w, "label", self->group_labels[i]);
+      occ_json_end_object (w);
+    }
+  occ_json_end_array (w);
+  occ_json_put_int (w, "precision", self->precision);
+  occ_json_end_object (w);
+}
+
+/**
+ * occ_methodology_to_data:
+ * @self: a methodology
+ * @length: (out) (optional): the length of the text
+ *
+ * Writes the methodology as a JSON object (spec occ-v1 §3), the starting
+ * point for an observatory's own.
+ *
+ * Returns: (transfer full): the JSON text
+ *
+ * Since: 1.0
+ */
+char *
+occ_methodology_to_data (OccMethodology *self, gsize *length)
+{
+  GString *out = g_string_new (NULL);
+  OccJsonWriter w;
+
+  g_return_val_if_fail (OCC_IS_METHODOLOGY (self), NULL);
+
+  occ_json_writer_init (&w, out);
+  occ_methodology_write (self, &w, NULL);
+  if (length)
+    *length = out->len;
+  return g_string_free (out, FALSE);
+}
+
+gboolean
+occ_methodology_is_builtin (OccMethodology *self)
+{
+  return self->builtin;
+}
+
+/**
+ * occ_methodology_get_id:
+ * @self: a methodology
+ *
+ * Returns: the methodology's id, such as `cco-2024`
+ *
+ * Since: 1.0
+ */
+const char *
+occ_methodology_get_id (OccMethodology *self)
+{
+  g_return_val_if_fail (OCC_IS_METHODOLOGY (self), NULL);
+  return self->id;
+}
+
+/**
+ * occ_methodology_get_name:
+ * @self: a methodology
+ *
+ * Returns: the methodology's name for people (its id when it has none)
+ *
+ * Since: 1.0
+ */
+const char *
+occ_methodology_get_name (OccMethodology *self)
+{
+  g_return_val_if_fail (OCC_IS_METHODOLOGY (self), NULL);
+  return self->name;
+}
+
+/**
+ * occ_methodology_get_scale_kind:
+ * @self: a methodology
+ *
+ * Returns: the kind of rating scale
+ *
+ * Since: 1.0
+ */
+OccScaleKind
+occ_methodology_get_scale_kind (OccMethodology *self)
+{
+  g_return_val_if_fail (OCC_IS_METHODOLOGY (self), OCC_SCALE_KIND_NUMERIC);
+  return OCC_SCALE_KIND_NUMERIC;
+}
+
+/**
+ * occ_methodology_get_scale_min:
+ * @self: a methodology
+ *
+ * Returns: the lowest score a rater can give
+ *
+ * Since: 1.0
+ */
+int
+occ_methodology_get_scale_min (OccMethodology *self)
+{
+  g_return_val_if_fail (OCC_IS_METHODOLOGY (self), 0);
+  return self->scale_min;
+}
+
+/**
+ * occ_methodology_get_scale_max:
+ * @self: a methodology
+ *
+ * Returns: the highest score a rater can give
+ *
+ * Since: 1.0
+ */
+int
+occ_methodology_get_scale_max (OccMethodology *self)
+{
+  g_return_val_if_fail (OCC_IS_METHODOLOGY (self), 0);
+  return self->scale_max;
+}
+
+/**
+ * occ_methodology_get_n_criteria:
+ * @self: a methodology
+ *
+ * Returns: the number of criteria (3 for the CCO: R, E, S)
+ *
+ * Since: 1.0
+ */
+guint
+occ_methodology_get_n_criteria (OccMethodology *self)
+{
+  g_return_val_if_fail (OCC_IS_METHODOLOGY (self), 0);
+  return self->n_criteria;
+}
+
+/**
+ * occ_methodology_get_criterion_id:
+ * @self: a methodology
+ * @criterion: a criterion index, less than
+ *   [method@Occ.Methodology.get_n_criteria]
+ *
+ * Returns: the criterion's id, such as `R`
+ *
+ * Since: 1.0
+ */
+const char *
+occ_methodology_get_criterion_id (OccMethodology *self, guint criterion)
+{
+  g_return_val_if_fail (OCC_IS_METHODOLOGY (self), NULL);
+  g_return_val_if_fail (criterion < self->n_criteria, NULL);
+  return self->criterion_ids[criterion];
+}
+
+/**
+ * occ_methodology_get_criterion_label:
+ * @self: a methodology
+ * @criterion: a criterion index
+ *
+ * Returns: the criterion's label, such as `Relevance`
+ *
+ * Since: 1.0
+ */
+const char *
+occ_methodology_get_criterion_label (OccMethodology *self, guint criterion)
+{
+  g_return_val_if_fail (OCC_IS_METHODOLOGY (self), NULL);
+  g_return_val_if_fail (criterion < self->n_criteria, NULL);
+  return self->criterion_labels[criterion];
+}
+
+/**
+ * occ_methodology_get_criterion_weight:
+ * @self: a methodology
+ * @criterion: a criterion index
+ *
+ * Returns: the criterion's weight in a leaf's score
+ *
+ * Since: 1.0
+ */
+double
+occ_methodology_get_criterion_weight (OccMethodology *self, guint criterion)
+{
+  g_return_val_if_fail (OCC_IS_METHODOLOGY (self), 0);
+  g_return_val_if_fail (criterion < self->n_criteria, 0);
+  return self->criterion_weights[criterion];
+}
+
+/**
+ * occ_methodology_lookup_criterion:
+ * @self: a methodology
+ * @id: a criterion id
+ *
+ * Returns: the index of the criterion with that id, or -1
+ *
+ * Since: 1.0
+ */
+int
+occ_methodology_lookup_criterion (OccMethodology *self, const char *id)
+{
+  g_return_val_if_fail (OCC_IS_METHODOLOGY (self), -1);
+  g_return_val_if_fail (id != NULL, -1);
+  return GPOINTER_TO_INT (g_hash_table_lookup (self->criterion_index, id))
+         - 1;
+}
+
+int
+occ_methodology_lookup_group (OccMethodology *self, const char *id)
+{
+  return GPOINTER_TO_INT (g_hash_table_lookup (self->group_index, id)) - 1;
+}
+
+/**
+ * occ_methodology_get_aggregation:
+ * @self: a methodology
+ * @level: where the aggregation happens
+ *
+ * Returns: how values are aggregated at @level
+ *
+ * Since: 1.0
+ */
+OccAggregation
+occ_methodology_get_aggregation (OccMethodology *self, OccLevel level)
+{
+  g_return_val_if_fail (OCC_IS_METHODOLOGY (self), OCC_AGGREGATION_MEAN);
+  g_return_val_if_fail (level <= OCC_LEVEL_CHILDREN, OCC_AGGREGATION_MEAN);
+  return self->aggregation[level];
+}
+
+/**
+ * occ_methodology_get_min_raters:
+ * @self: a methodology
+ *
+ * Returns: the fewest non-null ratings a leaf criterion needs for a score
+ *
+ * Since: 1.0
+ */
+guint
+occ_methodology_get_min_raters (OccMethodology *self)
+{
+  g_return_val_if_fail (OCC_IS_METHODOLOGY (self), 1);
+  return self->min_raters;
+}
+
+/**
+ * occ_methodology_get_precision:
+ * @self: a methodology
+ *
+ * Returns: the number of decimals shown to people, and used to decide ties
+ *   between ranks
+ *
+ * Since: 1.0
+ */
+guint
+occ_methodology_get_precision (OccMethodology *self)
+{
+  g_return_val_if_fail (OCC_IS_METHODOLOGY (self), 2);
+  return self->precision;
+}
+
+/**
+ * occ_methodology_get_n_bands:
+ * @self: a methodology
+ *
+ * Returns: the number of qualitative bands
+ *
+ * Since: 1.0
+ */
+guint
+occ_methodology_get_n_bands (OccMethodology *self)
+{
+  g_return_val_if_fail (OCC_IS_METHODOLOGY (self), 0);
+  return self->n_bands;
+}
+
+/**
+ * occ_methodology_get_band_label:
+ * @self: a methodology
+ * @band: a band index, less than [method@Occ.Methodology.get_n_bands]
+ *
+ * Returns: the band's label, such as `medium-high`
+ *
+ * Since: 1.0
+ */
+const char *
+occ_methodology_get_band_label (OccMethodology *self, guint band)
+{
+  g_return_val_if_fail (OCC_IS_METHODOLOGY (self), NULL);
+  g_return_val_if_fail (band < self->n_bands, NULL);
+  return self->band_labels[band];
+}
+
+/**
+ * occ_methodology_get_band_from:
+ * @self: a methodology
+ * @band: a band index
+ *
+ * Returns: the lowest value in the band
+ *
+ * Since: 1.0
+ */
+double
+occ_methodology_get_band_from (OccMethodology *self, guint band)
+{
+  g_return_val_if_fail (OCC_IS_METHODOLOGY (self), 0);
+  g_return_val_if_fail (band < self->n_bands, 0);
+  return self->band_from[band];
+}
+
+int
+occ_methodology_band_index (OccMethodology *self, double value)
+{
+  int found = -1;
+
+  for (guint i = 0; i < self->n_bands && self->band_from[i] <= value; i++)
+    found = (int) i;
+  return found;
+}
+
+/**
+ * occ_methodology_band_for_value:
+ * @self: a methodology
+ * @value: an unrounded score
+ *
+ * The band of a score: the last band whose `from` is at most @value
+ * (spec occ-v1 §4.5).
+ *
+ * Returns: (nullable): the band's label, or %NULL when @value is below
+ *   every band
+ *
+ * Since: 1.0
+ */
+const char *
+occ_methodology_band_for_value (OccMethodology *self, double value)
+{
+  int band;
+
+  g_return_val_if_fail (OCC_IS_METHODOLOGY (self), NULL);
+  band = occ_methodology_band_index (self, value);
+  return band < 0 ? NULL : self->band_labels[band];
+}
+
+/**
+ * occ_methodology_get_n_population_groups:
+ * @self: a methodology
+ *
+ * Returns: the number of population groups
+ *
+ * Since: 1.0
+ */
+guint
+occ_methodology_get_n_population_groups (OccMethodology *self)
+{
+  g_return_val_if_fail (OCC_IS_METHODOLOGY (self), 0);
+  return self->n_groups;
+}
+
+/**
+ * occ_methodology_get_population_group_id:
+ * @self: a methodology
+ * @group: a group index
+ *
+ * Returns: the group's id, such as `women`
+ *
+ * Since: 1.0
+ */
+const char *
+occ_methodology_get_population_group_id (OccMethodology *self, guint group)
+{
+  g_return_val_if_fail (OCC_IS_METHODOLOGY (self), NULL);
+  g_return_val_if_fail (group < self->n_groups, NULL);
+  return self->group_ids[group];
+}
+
+/**
+ * occ_methodology_get_population_group_label:
+ * @self: a methodology
+ * @group: a group index
+ *
+ * Returns: the group's label, such as `Women`
+ *
+ * Since: 1.0
+ */
+const char *
+occ_methodology_get_population_group_label (OccMethodology *self,
+                                            guint group)
+{
+  g_return_val_if_fail (OCC_IS_METHODOLOGY (self), NULL);
+  g_return_val_if_fail (group < self->n_groups, NULL);
+  return self->group_labels[group];
+}
+
+/**
+ * occ_methodology_round:
+ * @self: a methodology
+ * @value: a score
+ *
+ * Rounds @value to the methodology's precision, half away from zero, as a
+ * person reading the printed decimals would (spec occ-v1 §4.8). Scores are
+ * computed and stored unrounded; round only to show them.
+ *
+ * Returns: the rounded value
+ *
+ * Since: 1.0
+ */
+double
+occ_methodology_round (OccMethodology *self, double value)
+{
+  g_return_val_if_fail (OCC_IS_METHODOLOGY (self), value);
+  return occ_round_to (value, self->precision);
+}
+
+/**
+ * occ_methodology_format_value:
+ * @self: a methodology
+ * @value: a score
+ *
+ * Formats @value for people: rounded to the methodology's precision, with
+ * a point as the decimal separator whatever the locale.
+ *
+ * Returns: (transfer full): the text, such as `2.81`
+ *
+ * Since: 1.0
+ */
+char *
+occ_methodology_format_value (OccMethodology *self, double value)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+  char format[16];
+
+  g_return_val_if_fail (OCC_IS_METHODOLOGY (self), NULL);
+  g_snprintf (format, sizeof format, "%%.%uf", self->precision);
+  g_ascii_formatd (buf, sizeof buf, format,
+                   occ_round_to (value, self->precision));
+  return g_strdup (buf);
+}
+
+/**
+ * occ_aggregation_to_string:
+ * @aggregation: an aggregation method
+ *
+ * Returns: the method's name in occ-dataset/1: `mean`, `median` or
+ *   `geometric`
+ *
+ * Since: 1.0
+ */
+const char *
+occ_aggregation_to_string (OccAggregation aggregation)
+{
+  g_return_val_if_fail (aggregation <= OCC_AGGREGATION_GEOMETRIC, NULL);
+  return aggregation_names[aggregation];
+}

@@ -1,0 +1,432 @@
+/* occ-score.c: the scores of one node in one country and phase
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#include "config.h"
+
+#include "occ-results-private.h"
+
+/**
+ * OccScore:
+ *
+ * What the scoring rules give one node of the framework, in one country and
+ * phase: its score and band, its criterion scores (R, E, S for the CCO), the
+ * change since the previous phase, its rank among its peers and between
+ * countries, population inclusion, and how many children had no score.
+ *
+ * A score is a view into its [class@Occ.Results], which it keeps alive.
+ * Values are full double precision; round them for people with
+ * [method@Occ.Methodology.format_value]. Every getter that may have no
+ * value returns %FALSE (or %NULL, or 0 for a rank) instead of a NaN.
+ *
+ * The score of a whole country (see [method@Occ.Results.lookup_country]) has
+ * no node and a depth of -1.
+ *
+ * Since: 1.0
+ */
+
+struct _OccScore
+{
+  GObject parent_instance;
+
+  OccResults *results;
+  guint country;
+  guint phase;
+  guint node; /* n_nodes for the country as a whole */
+  gsize cell;
+};
+
+G_DEFINE_FINAL_TYPE (OccScore, occ_score, G_TYPE_OBJECT)
+
+static void
+occ_score_finalize (GObject *object)
+{
+  OccScore *self = OCC_SCORE (object);
+
+  g_clear_object (&self->results);
+  G_OBJECT_CLASS (occ_score_parent_class)->finalize (object);
+}
+
+static void
+occ_score_class_init (OccScoreClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = occ_score_finalize;
+}
+
+static void
+occ_score_init (OccScore *self)
+{
+}
+
+OccScore *
+occ_score_new (OccResults *results, guint country, guint phase, guint node)
+{
+  OccScore *self = g_object_new (OCC_TYPE_SCORE, NULL);
+
+  self->results = g_object_ref (results);
+  self->country = country;
+  self->phase = phase;
+  self->node = node;
+  self->cell = occ_table_cell (results->table, country, phase, node);
+  return self;
+}
+
+static OccTable *
+table (OccScore *self)
+{
+  return self->results->table;
+}
+
+static OccMethodology *
+methodology (OccScore *self)
+{
+  return self->results->dataset->methodology;
+}
+
+static guint
+n_criteria (OccScore *self)
+{
+  return table (self)->n_slots - 1;
+}
+
+static gboolean
+is_country (OccScore *self)
+{
+  return self->node == table (self)->n_nodes;
+}
+
+/**
+ * occ_score_get_country:
+ * @self: a score
+ *
+ * Returns: the country's id
+ *
+ * Since: 1.0
+ */
+const char *
+occ_score_get_country (OccScore *self)
+{
+  g_return_val_if_fail (OCC_IS_SCORE (self), NULL);
+  return self->results->dataset->countries.ids[self->country];
+}
+
+/**
+ * occ_score_get_phase:
+ * @self: a score
+ *
+ * Returns: the phase's id
+ *
+ * Since: 1.0
+ */
+const char *
+occ_score_get_phase (OccScore *self)
+{
+  g_return_val_if_fail (OCC_IS_SCORE (self), NULL);
+  return self->results->dataset->phases.ids[self->phase];
+}
+
+/**
+ * occ_score_get_node:
+ * @self: a score
+ *
+ * Returns: (transfer none) (nullable): the node, or %NULL for the score of a
+ *   whole country
+ *
+ * Since: 1.0
+ */
+OccNode *
+occ_score_get_node (OccScore *self)
+{
+  g_return_val_if_fail (OCC_IS_SCORE (self), NULL);
+  if (is_country (self))
+    return NULL;
+  return g_ptr_array_index (self->results->dataset->nodes, self->node);
+}
+
+/**
+ * occ_score_get_node_id:
+ * @self: a score
+ *
+ * Returns: (nullable): the node's id, or %NULL for a whole country
+ *
+ * Since: 1.0
+ */
+const char *
+occ_score_get_node_id (OccScore *self)
+{
+  OccNode *node;
+
+  g_return_val_if_fail (OCC_IS_SCORE (self), NULL);
+  node = occ_score_get_node (self);
+  return node ? occ_node_get_id (node) : NULL;
+}
+
+/**
+ * occ_score_get_depth:
+ * @self: a score
+ *
+ * Returns: the node's depth (0 for a top-level node), or -1 for a whole
+ *   country
+ *
+ * Since: 1.0
+ */
+int
+occ_score_get_depth (OccScore *self)
+{
+  g_return_val_if_fail (OCC_IS_SCORE (self), -1);
+  if (is_country (self))
+    return -1;
+  return (int) occ_node_get_depth (occ_score_get_node (self));
+}
+
+/**
+ * occ_score_get_value:
+ * @self: a score
+ * @value: (out) (optional): the score, unrounded
+ *
+ * Returns: %TRUE if the node has a score (spec occ-v1 §4.2 and §4.3)
+ *
+ * Since: 1.0
+ */
+gboolean
+occ_score_get_value (OccScore *self, double *value)
+{
+  double v;
+
+  g_return_val_if_fail (OCC_IS_SCORE (self), FALSE);
+  if (!occ_table_get (table (self), self->cell, n_criteria (self), &v))
+    return FALSE;
+  if (value)
+    *value = v;
+  return TRUE;
+}
+
+/**
+ * occ_score_get_band:
+ * @self: a score
+ *
+ * Returns: (nullable): the band of the score, such as `medium`, or %NULL
+ *   when there is no score or it is below every band
+ *
+ * Since: 1.0
+ */
+const char *
+occ_score_get_band (OccScore *self)
+{
+  double v;
+
+  g_return_val_if_fail (OCC_IS_SCORE (self), NULL);
+  if (!occ_score_get_value (self, &v))
+    return NULL;
+  return occ_methodology_band_for_value (methodology (self), v);
+}
+
+/**
+ * occ_score_get_delta:
+ * @self: a score
+ * @delta: (out) (optional): this phase's score minus the previous phase's
+ *
+ * Returns: %TRUE if both this phase and the one before it have a score
+ *   (spec occ-v1 §4.4)
+ *
+ * Since: 1.0
+ */
+gboolean
+occ_score_get_delta (OccScore *self, double *delta)
+{
+  double d;
+
+  g_return_val_if_fail (OCC_IS_SCORE (self), FALSE);
+  if (!occ_table_get_delta (table (self), self->country, self->phase,
+                            self->node, n_criteria (self), &d))
+    return FALSE;
+  if (delta)
+    *delta = d;
+  return TRUE;
+}
+
+/**
+ * occ_score_get_rank:
+ * @self: a score
+ *
+ * The node's rank among its peers in its country and phase (spec occ-v1
+ * §4.7): top-level nodes against each other; a leaf against every leaf of
+ * its top-level node; other nodes against the nodes of the same depth of
+ * their top-level node. Equal rounded values share a rank (1, 2, 2, 4).
+ *
+ * Returns: the rank, from 1; 0 when the node has no score or is a country
+ *
+ * Since: 1.0
+ */
+guint
+occ_score_get_rank (OccScore *self)
+{
+  g_return_val_if_fail (OCC_IS_SCORE (self), 0);
+  return table (self)->rank[self->cell];
+}
+
+/**
+ * occ_score_get_country_rank:
+ * @self: a score
+ *
+ * The rank of this country among the dataset's countries that score the
+ * same node in the same phase (for a country's score, among all countries).
+ *
+ * Returns: the rank, from 1; 0 when there is no score
+ *
+ * Since: 1.0
+ */
+guint
+occ_score_get_country_rank (OccScore *self)
+{
+  g_return_val_if_fail (OCC_IS_SCORE (self), 0);
+  return table (self)->country_rank[self->cell];
+}
+
+/**
+ * occ_score_get_inclusion:
+ * @self: a score
+ * @inclusion: (out) (optional): the fraction, from 0 to 1
+ *
+ * Population inclusion (spec occ-v1 §4.6): of all the (rater, population
+ * group) pairs, the fraction the raters marked as included.
+ *
+ * Returns: %TRUE if the figure is known
+ *
+ * Since: 1.0
+ */
+gboolean
+occ_score_get_inclusion (OccScore *self, double *inclusion)
+{
+  double v;
+
+  g_return_val_if_fail (OCC_IS_SCORE (self), FALSE);
+  v = table (self)->inclusion[self->cell];
+  if (v < 0)
+    return FALSE;
+  if (inclusion)
+    *inclusion = v;
+  return TRUE;
+}
+
+/**
+ * occ_score_get_missing_children:
+ * @self: a score
+ *
+ * Returns: for an inner node, how many of its children have no score;
+ *   -1 for a leaf
+ *
+ * Since: 1.0
+ */
+int
+occ_score_get_missing_children (OccScore *self)
+{
+  g_return_val_if_fail (OCC_IS_SCORE (self), -1);
+  return table (self)->missing[self->cell];
+}
+
+/**
+ * occ_score_get_n_criteria:
+ * @self: a score
+ *
+ * Returns: the number of criteria, as in the dataset's methodology
+ *
+ * Since: 1.0
+ */
+guint
+occ_score_get_n_criteria (OccScore *self)
+{
+  g_return_val_if_fail (OCC_IS_SCORE (self), 0);
+  return n_criteria (self);
+}
+
+/**
+ * occ_score_get_criterion_value:
+ * @self: a score
+ * @criterion: a criterion index of the methodology
+ * @value: (out) (optional): the criterion score, unrounded
+ *
+ * Returns: %TRUE if the node has a score for @criterion
+ *
+ * Since: 1.0
+ */
+gboolean
+occ_score_get_criterion_value (OccScore *self, guint criterion, double *value)
+{
+  double v;
+
+  g_return_val_if_fail (OCC_IS_SCORE (self), FALSE);
+  g_return_val_if_fail (criterion < n_criteria (self), FALSE);
+  if (!occ_table_get (table (self), self->cell, criterion, &v))
+    return FALSE;
+  if (value)
+    *value = v;
+  return TRUE;
+}
+
+/**
+ * occ_score_get_criterion_band:
+ * @self: a score
+ * @criterion: a criterion index
+ *
+ * Returns: (nullable): the band of the criterion score
+ *
+ * Since: 1.0
+ */
+const char *
+occ_score_get_criterion_band (OccScore *self, guint criterion)
+{
+  double v;
+
+  g_return_val_if_fail (OCC_IS_SCORE (self), NULL);
+  if (!occ_score_get_criterion_value (self, criterion, &v))
+    return NULL;
+  return occ_methodology_band_for_value (methodology (self), v);
+}
+
+/**
+ * occ_score_get_criterion_delta:
+ * @self: a score
+ * @criterion: a criterion index
+ * @delta: (out) (optional): the change since the previous phase
+ *
+ * Returns: %TRUE if both phases have a score for @criterion
+ *
+ * Since: 1.0
+ */
+gboolean
+occ_score_get_criterion_delta (OccScore *self, guint criterion, double *delta)
+{
+  double d;
+
+  g_return_val_if_fail (OCC_IS_SCORE (self), FALSE);
+  g_return_val_if_fail (criterion < n_criteria (self), FALSE);
+  if (!occ_table_get_delta (table (self), self->country, self->phase,
+                            self->node, criterion, &d))
+    return FALSE;
+  if (delta)
+    *delta = d;
+  return TRUE;
+}
+
+/**
+ * occ_score_get_criterion_n:
+ * @self: a score
+ * @criterion: a criterion index
+ *
+ * Returns: for a leaf, the number of non-null ratings behind its score for
+ *   @criterion (or a published record's `raters`); -1 when unknown or for
+ *   an inner node
+ *
+ * Since: 1.0
+ */
+int
+occ_score_get_criterion_n (OccScore *self, guint criterion)
+{
+  OccTable *t;
+
+  g_return_val_if_fail (OCC_IS_SCORE (self), -1);
+  g_return_val_if_fail (criterion < n_criteria (self), -1);
+  t = table (self);
+  return t->n[self->cell * (t->n_slots - 1) + criterion];
+}
