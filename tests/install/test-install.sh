@@ -1,0 +1,39 @@
+#!/bin/sh
+# Install libocc into a temporary prefix, then build examples/c/score.c
+# against it with nothing but pkg-config, as a user of the library would,
+# and run the installed `occ` command on the installed Peru dataset.
+set -eu
+src=$1
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+prefix=$tmp/prefix
+
+meson setup "$tmp/build" "$src" --prefix="$prefix" --libdir=lib \
+  -Dbuildtype=plain >"$tmp/setup.log" 2>&1 || { cat "$tmp/setup.log"; exit 1; }
+meson install -C "$tmp/build" >"$tmp/install.log" 2>&1 || { cat "$tmp/install.log"; exit 1; }
+
+export PKG_CONFIG_PATH="$prefix/lib/pkgconfig"
+test "$(pkg-config --modversion occ)" = "$(sed -n "s/^ *version: '\(.*\)',$/\1/p" "$src/meson.build")"
+cc -std=c11 -Wall -Werror "$src/examples/c/score.c" -o "$tmp/score" \
+  $(pkg-config --cflags --libs occ)
+
+# The installed library is found through its own prefix, not the build tree.
+unset LD_LIBRARY_PATH OCC_DATADIR
+export LD_LIBRARY_PATH="$prefix/lib"
+"$tmp/score" "$prefix/share/occ/peru-2024.json" >"$tmp/out.txt"
+grep -q "^PE 2024 IX.B     2.94 high$" "$tmp/out.txt"
+grep -q "^libocc 1.0.0, cco-2024: 68 scores$" "$tmp/out.txt"
+
+# Headers refuse direct inclusion: only the umbrella header is public.
+printf '#include <occ/occ-node.h>\nint main (void) { return 0; }\n' >"$tmp/direct.c"
+if cc $(pkg-config --cflags occ) -c "$tmp/direct.c" -o "$tmp/direct.o" 2>/dev/null; then
+  echo "occ-node.h could be included directly" >&2
+  exit 1
+fi
+
+if [ -x "$prefix/bin/occ" ]; then
+  "$prefix/bin/occ" --version | grep -q "1.0.0"
+  "$prefix/bin/occ" report >"$tmp/report.txt"
+  grep -q "IX.B" "$tmp/report.txt"
+fi
+echo "installed libocc OK"
