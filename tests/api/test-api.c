@@ -384,7 +384,7 @@ test_results_list_model (void)
       g_assert_nonnull (occ_score_get_node (score));
     }
   /* AA p1: S.2 from its published R (E null): R only, so no node score. */
-  values = occ_results_dup_values (ds ? results : NULL, 0, 0, 0, &present,
+  values = occ_results_dup_values (results, 0, 0, 0, &present,
                                    &n_nodes);
   g_assert_cmpuint (n_nodes, ==, 3);
   g_assert_cmpint (present[2], ==, 1);
@@ -392,9 +392,11 @@ test_results_list_model (void)
   g_assert_true (occ_results_get_dataset (results) == ds);
   g_assert_null (occ_results_lookup (results, "AA", "p1", "nope"));
   g_assert_null (occ_results_lookup (results, "ZZ", "p1", "S"));
-  g_assert_cmpuint (g_list_model_get_n_items (
-                      occ_results_get_best (results, "ZZ", "p1", NULL)),
-                    ==, 0);
+  {
+    g_autoptr (GListModel) none =
+      occ_results_get_best (results, "ZZ", "p1", NULL);
+    g_assert_cmpuint (g_list_model_get_n_items (none), ==, 0);
+  }
 }
 
 /* No NaN or infinity in any results document. */
