@@ -759,10 +759,21 @@ gboolean
 occ_dataset_load_json (OccDataset *self, JsonNode *json, GError **error)
 {
   OccPath path = OCC_PATH_ROOT;
-  JsonObject *root = occ_json_object (json, &path, error);
+  JsonObject *root;
   const char *title = NULL;
 
-  if (root == NULL || !check_format (root, &path, error)
+  /* Not even an object: this is some other kind of document. */
+  if (!JSON_NODE_HOLDS_OBJECT (json))
+    {
+      g_autoptr (GError) local = NULL;
+      occ_json_object (json, &path, &local);
+      g_set_error (error, OCC_ERROR, OCC_ERROR_FORMAT,
+                   "%s; an occ-dataset/1 document is an object",
+                   local->message);
+      return FALSE;
+    }
+  root = json_node_get_object (json);
+  if (!check_format (root, &path, error)
       || !occ_json_optional_string (root, "title", &path, &title, error)
       || !load_methodology (self, root, &path, error)
       || !load_id_table (root, "countries", "name", &path, &self->countries,
