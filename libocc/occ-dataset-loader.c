@@ -371,12 +371,15 @@ criterion_of (OccDataset *self, const char *name, const OccPath *path,
   return c;
 }
 
+/* "scores": {criterion: number or null}. A missing criterion is null
+ * (NaN here); a rating's scores must be integers, a published one's need
+ * not be. Both must lie on the scale. */
 static gboolean
-load_rating_scores (OccDataset *self, JsonObject *rating, const OccPath *path,
-                    gint32 *scores, GError **error)
+load_scores (OccDataset *self, JsonObject *record, const OccPath *path,
+             gboolean integers, double *scores, GError **error)
 {
   OccPath here = OCC_PATH_MEMBER (path, "scores");
-  JsonNode *node = occ_json_member (rating, "scores", path, TRUE, error);
+  JsonNode *node = occ_json_member (record, "scores", path, TRUE, error);
   OccMethodology *m = self->methodology;
   JsonObject *object;
   JsonObjectIter iter;
@@ -386,29 +389,49 @@ load_rating_scores (OccDataset *self, JsonObject *rating, const OccPath *path,
   if (node == NULL || !(object = occ_json_object (node, &here, error)))
     return FALSE;
   for (guint c = 0; c < m->n_criteria; c++)
-    scores[c] = OCC_SCORE_NULL;
+    scores[c] = NAN;
   json_object_iter_init (&iter, object);
   while (json_object_iter_next (&iter, &name, &value))
     {
       OccPath at = OCC_PATH_MEMBER (&here, name);
       int c = criterion_of (self, name, &at, error);
-      gint64 score;
+      gint64 integer;
 
       if (c < 0)
         return FALSE;
       if (JSON_NODE_HOLDS_NULL (value))
         continue;
-      if (!occ_json_integer (value, &at, &score, error))
+      if (integers ? !occ_json_integer (value, &at, &integer, error)
+                   : !occ_json_number (value, &at, &scores[c], error))
         return FALSE;
-      if (score < m->scale_min || score > m->scale_max)
+      if (integers)
+        scores[c] = (double) integer;
+      if (scores[c] < m->scale_min || scores[c] > m->scale_max)
         {
+          char text[G_ASCII_DTOSTR_BUF_SIZE];
+          if (integers)
+            g_snprintf (text, sizeof text, "%" G_GINT64_FORMAT, integer);
+          else
+            occ_format_double (text, scores[c]);
           occ_path_error (error, OCC_ERROR_RANGE, &at,
-                          "%" G_GINT64_FORMAT " is outside the scale %d..%d",
-                          score, m->scale_min, m->scale_max);
+                          "%s is outside the scale %d..%d", text,
+                          m->scale_min, m->scale_max);
           return FALSE;
         }
-      scores[c] = (gint32) score;
     }
+  return TRUE;
+}
+
+static gboolean
+load_rating_scores (OccDataset *self, JsonObject *rating, const OccPath *path,
+                    gint32 *scores, GError **error)
+{
+  double values[OCC_MAX_CRITERIA];
+
+  if (!load_scores (self, rating, path, TRUE, values, error))
+    return FALSE;
+  for (guint c = 0; c < self->methodology->n_criteria; c++)
+    scores[c] = isnan (values[c]) ? OCC_SCORE_NULL : (gint32) values[c];
   return TRUE;
 }
 
@@ -610,45 +633,6 @@ load_ratings (OccDataset *self, JsonObject *root, const OccPath *path,
 }
 
 static gboolean
-load_published_scores (OccDataset *self, JsonObject *record,
-                       const OccPath *path, double *scores, GError **error)
-{
-  OccPath here = OCC_PATH_MEMBER (path, "scores");
-  JsonNode *node = occ_json_member (record, "scores", path, TRUE, error);
-  OccMethodology *m = self->methodology;
-  JsonObject *object;
-  JsonObjectIter iter;
-  const char *name;
-  JsonNode *value;
-
-  if (node == NULL || !(object = occ_json_object (node, &here, error)))
-    return FALSE;
-  for (guint c = 0; c < m->n_criteria; c++)
-    scores[c] = NAN;
-  json_object_iter_init (&iter, object);
-  while (json_object_iter_next (&iter, &name, &value))
-    {
-      OccPath at = OCC_PATH_MEMBER (&here, name);
-      int c = criterion_of (self, name, &at, error);
-
-      if (c < 0)
-        return FALSE;
-      if (JSON_NODE_HOLDS_NULL (value))
-        continue;
-      if (!occ_json_number (value, &at, &scores[c], error))
-        return FALSE;
-      if (scores[c] < m->scale_min || scores[c] > m->scale_max)
-        {
-          occ_path_error (error, OCC_ERROR_RANGE, &at,
-                          "%g is outside the scale %d..%d", scores[c],
-                          m->scale_min, m->scale_max);
-          return FALSE;
-        }
-    }
-  return TRUE;
-}
-
-static gboolean
 load_published_counts (OccDataset *self, JsonObject *record,
                        const OccPath *path, gsize i, GError **error)
 {
@@ -702,9 +686,9 @@ load_published_record (OccDataset *self, JsonNode *json, const OccPath *path,
                     &self->p_phase[i], error)
       || !load_leaf_ref (self, record, path, "scored", &self->p_node[i],
                          error)
-      || !load_published_scores (
-        self, record, path, &self->p_scores[i * self->methodology->n_criteria],
-        error)
+      || !load_scores (self, record, path, FALSE,
+                       &self->p_scores[i * self->methodology->n_criteria],
+                       error)
       || !load_published_counts (self, record, path, i, error))
     return FALSE;
   cell = occ_dataset_cell (self, self->p_country[i], self->p_phase[i],

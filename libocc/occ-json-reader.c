@@ -133,7 +133,7 @@ occ_json_parse (const char *data, gsize length, const char *source,
                    "%s:1:1: empty input, expected a JSON object", source);
       return NULL;
     }
-  parser = json_parser_new_immutable ();
+  parser = json_parser_new ();
   if (!json_parser_load_from_data (parser, data, (gssize) length,
                                    &json_error))
     {

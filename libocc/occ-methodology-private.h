@@ -11,6 +11,9 @@ G_BEGIN_DECLS
 /* Limits that keep rounding keys inside 64-bit integers. */
 #define OCC_MAX_PRECISION 9
 #define OCC_MAX_SCALE_ABS 1000000
+/* Criteria are few (the CCO has three); a fixed bound keeps buffers on
+ * the stack. */
+#define OCC_MAX_CRITERIA 64
 
 struct _OccMethodology
 {

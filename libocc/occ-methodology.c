@@ -221,6 +221,12 @@ parse_criteria (OccMethodology *self, JsonObject *object, const OccPath *path,
                       "a methodology needs at least one criterion");
       return FALSE;
     }
+  if (json_array_get_length (array) > OCC_MAX_CRITERIA)
+    {
+      occ_path_error (error, OCC_ERROR_LIMIT, &here,
+                      "more than %d criteria", OCC_MAX_CRITERIA);
+      return FALSE;
+    }
   if (!parse_labelled_ids (array, &here, self->criterion_index,
                            &self->criterion_ids, &self->criterion_labels,
                            &self->n_criteria, error))

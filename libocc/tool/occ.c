@@ -1,0 +1,1025 @@
+/* occ.c: the occ command-line tool
+ *
+ * occ score | validate | report | methodology, each a small GOptionContext
+ * program in the manner of json-glib-format.
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#include <errno.h>
+#include <locale.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <occ/occ.h>
+
+#ifndef OCC_DATADIR
+#error "OCC_DATADIR must be defined by the build"
+#endif
+
+#define EXIT_BAD_INPUT 1
+#define EXIT_USAGE 2
+
+#define DEFAULT_DATASET "peru-2024.json"
+#define DEFAULT_METHODOLOGY "cco-2024"
+
+typedef struct {
+  const char *name;
+  const char *parameter_string;
+  const char *brief;    /* one line, for occ --help */
+  const char *summary;  /* a paragraph, for occ COMMAND --help */
+  const GOptionEntry *entries;
+  int min_args, max_args;
+  int (*run) (int argc, char **argv);
+} Command;
+
+/* Output helpers ------------------------------------------------------- */
+
+/* Everything a command prints goes through one GString written at the
+ * end, so that a failure half-way leaves stdout empty. fwrite rather than
+ * g_print: g_print converts to the locale's charset, and our output is
+ * UTF-8 JSON, CSV or text whatever the locale. */
+static int
+write_stdout (const GString *out)
+{
+  if (fwrite (out->str, 1, out->len, stdout) != out->len
+      || fflush (stdout) != 0 || ferror (stdout))
+    {
+      int saved = errno;
+
+      g_printerr ("occ: error writing to standard output: %s\n",
+                  g_strerror (saved));
+      return EXIT_BAD_INPUT;
+    }
+  return EXIT_SUCCESS;
+}
+
+static int
+fail (const GError *error)
+{
+  g_printerr ("occ: %s\n", error->message);
+  return EXIT_BAD_INPUT;
+}
+
+/* prgname is "occ" or "occ COMMAND" (see run_command). */
+static int
+usage_error (const char *message)
+{
+  const char *prgname = g_get_prgname ();
+
+  g_printerr ("%s: %s\n", prgname, message);
+  g_printerr ("Try “%s --help” for more information.\n", prgname);
+  return EXIT_USAGE;
+}
+
+/* A number for people: rounded to the methodology's precision. Rounding
+ * can turn a tiny negative into "-0.00", which reads as a change that is
+ * not there, so the sign of a zero is dropped. */
+static char *
+format_display (OccMethodology *m, double value)
+{
+  char *text = occ_methodology_format_value (m, value);
+
+  if (text[0] == '-' && occ_methodology_round (m, value) == 0)
+    memmove (text, text + 1, strlen (text));
+  return text;
+}
+
+/* A change between phases, always signed ("+0.81", "-1.17", "0.00"). */
+static char *
+format_change (OccMethodology *m, double delta)
+{
+  g_autofree char *text = format_display (m, delta);
+
+  if (occ_methodology_round (m, delta) > 0)
+    return g_strconcat ("+", text, NULL);
+  return g_steal_pointer (&text);
+}
+
+/* An inclusion fraction as a whole percentage, rounded half away from
+ * zero like every other figure shown to a person. */
+static char *
+format_percent (double fraction)
+{
+  return g_strdup_printf ("%.0f%%", round (fraction * 100.0));
+}
+
+/* The shortest of %.15g, %.16g and %.17g that reads back as the same
+ * double: full precision without the noise digits of a blind %.17g. */
+static void
+format_exact (char buf[G_ASCII_DTOSTR_BUF_SIZE], double value)
+{
+  static const char *const formats[] = { "%.15g", "%.16g", "%.17g" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_ascii_formatd (buf, G_ASCII_DTOSTR_BUF_SIZE, formats[i], value);
+      if (g_ascii_strtod (buf, NULL) == value)
+        return;
+    }
+}
+
+/* Loading ------------------------------------------------------------- */
+
+static char *
+default_dataset_path (void)
+{
+  const char *dir = g_getenv ("OCC_DATADIR");
+
+  if (dir == NULL || *dir == '\0')
+    dir = OCC_DATADIR;
+  return g_build_filename (dir, DEFAULT_DATASET, NULL);
+}
+
+/* "-" reads standard input, so that occ sits in a pipeline. */
+static OccDataset *
+load_stdin (GError **error)
+{
+  g_autoptr (GByteArray) data = g_byte_array_new ();
+  g_autoptr (GBytes) bytes = NULL;
+  guint8 buf[65536];
+  size_t n;
+
+  while ((n = fread (buf, 1, sizeof buf, stdin)) > 0)
+    g_byte_array_append (data, buf, (guint) n);
+  if (ferror (stdin))
+    {
+      int saved = errno;
+
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
+                   "Failed to read standard input: %s", g_strerror (saved));
+      return NULL;
+    }
+  bytes = g_byte_array_free_to_bytes (g_steal_pointer (&data));
+  return occ_dataset_new_from_bytes (bytes, error);
+}
+
+static OccDataset *
+load_dataset (const char *path, GError **error)
+{
+  g_autofree char *fallback = NULL;
+
+  if (path == NULL)
+    path = fallback = default_dataset_path ();
+  if (strcmp (path, "-") == 0)
+    return load_stdin (error);
+  return occ_dataset_new_from_file (path, error);
+}
+
+/* Parses a subcommand's options; on a usage error prints it and returns
+ * FALSE. argv[0] is the subcommand's name. */
+static gboolean
+parse_options (GOptionContext *context, int *argc, char ***argv,
+               int min_args, int max_args)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      usage_error (error->message);
+      return FALSE;
+    }
+  if (*argc - 1 > max_args || *argc - 1 < min_args)
+    {
+      usage_error (*argc - 1 > max_args ? "too many arguments"
+                                        : "missing argument");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Framework walking ---------------------------------------------------- */
+
+/* The first node in preorder under @node (inclusive) that is a leaf
+ * (@depth < 0) or an inner node of depth @depth. */
+static OccNode *
+find_first (OccNode *node, int depth)
+{
+  GListModel *children = occ_node_get_children (node);
+  guint n = g_list_model_get_n_items (children);
+
+  if (depth < 0 ? occ_node_is_leaf (node)
+                : (!occ_node_is_leaf (node)
+                   && (int) occ_node_get_depth (node) == depth))
+    return node;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (OccNode) child = g_list_model_get_item (children, i);
+      OccNode *found = find_first (child, depth);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static guint
+max_depth (OccNode *node)
+{
+  GListModel *children = occ_node_get_children (node);
+  guint n = g_list_model_get_n_items (children), deepest;
+
+  deepest = occ_node_get_depth (node);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (OccNode) child = g_list_model_get_item (children, i);
+      deepest = MAX (deepest, max_depth (child));
+    }
+  return deepest;
+}
+
+/* occ score ------------------------------------------------------------ */
+
+static char *score_format = NULL;
+
+static const GOptionEntry score_entries[] = {
+  { "format", 'f', 0, G_OPTION_ARG_STRING, &score_format,
+    "Output format: json (occ-results/1, the default), table or csv",
+    "FORMAT" },
+  { NULL }
+};
+
+/* One row of cells; NULL for an empty cell. */
+typedef GPtrArray Row;
+
+static void
+row_add (Row *row, char *cell)
+{
+  g_ptr_array_add (row, cell);
+}
+
+static char *
+cell_int (gboolean known, int value)
+{
+  return known ? g_strdup_printf ("%d", value) : NULL;
+}
+
+static char *
+cell_exact (gboolean known, double value)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (!known)
+    return NULL;
+  format_exact (buf, value);
+  return g_strdup (buf);
+}
+
+static char *
+cell_display (OccMethodology *m, gboolean known, double value)
+{
+  return known ? format_display (m, value) : NULL;
+}
+
+static char *
+cell_change (OccMethodology *m, gboolean known, double value)
+{
+  return known ? format_change (m, value) : NULL;
+}
+
+/* A score's figures, read once for both kinds of row. */
+typedef struct {
+  gboolean has_value, has_delta, has_inclusion;
+  double value, delta, inclusion;
+  guint rank, country_rank;
+  int missing;
+} Figures;
+
+static Figures
+get_figures (OccScore *score)
+{
+  Figures f = { 0 };
+
+  f.has_value = occ_score_get_value (score, &f.value);
+  f.has_delta = occ_score_get_delta (score, &f.delta);
+  f.has_inclusion = occ_score_get_inclusion (score, &f.inclusion);
+  f.rank = occ_score_get_rank (score);
+  f.country_rank = occ_score_get_country_rank (score);
+  f.missing = occ_score_get_missing_children (score);
+  return f;
+}
+
+static Figures
+get_criterion_figures (OccScore *score, guint c)
+{
+  Figures f = { 0 };
+
+  f.has_value = occ_score_get_criterion_value (score, c, &f.value);
+  f.has_delta = occ_score_get_criterion_delta (score, c, &f.delta);
+  return f;
+}
+
+static Row *
+row_new (OccScore *score)
+{
+  Row *row = g_ptr_array_new_with_free_func (g_free);
+
+  row_add (row, g_strdup (occ_score_get_country (score)));
+  row_add (row, g_strdup (occ_score_get_phase (score)));
+  row_add (row, g_strdup (occ_score_get_node_id (score)));
+  row_add (row, cell_int (TRUE, occ_score_get_depth (score)));
+  return row;
+}
+
+/* Full-precision values of one score, for CSV. Like occ-results/1, a
+ * rank between countries is only given when there are several. */
+static Row *
+csv_row (OccScore *score, gboolean several_countries)
+{
+  Row *row = row_new (score);
+  Figures f = get_figures (score);
+
+  row_add (row, cell_exact (f.has_value, f.value));
+  row_add (row, g_strdup (occ_score_get_band (score)));
+  row_add (row, cell_exact (f.has_delta, f.delta));
+  row_add (row, cell_int (f.rank > 0, (int) f.rank));
+  row_add (row, cell_int (several_countries && f.country_rank > 0,
+                          (int) f.country_rank));
+  for (guint c = 0; c < occ_score_get_n_criteria (score); c++)
+    {
+      Figures cf = get_criterion_figures (score, c);
+      int n = occ_score_get_criterion_n (score, c);
+
+      row_add (row, cell_exact (cf.has_value, cf.value));
+      row_add (row, cell_int (n >= 0, n));
+      row_add (row, g_strdup (occ_score_get_criterion_band (score, c)));
+      row_add (row, cell_exact (cf.has_delta, cf.delta));
+    }
+  row_add (row, cell_exact (f.has_inclusion, f.inclusion));
+  row_add (row, cell_int (f.missing >= 0, f.missing));
+  return row;
+}
+
+/* Rounded values of one score, for the human table. */
+static Row *
+table_row (OccMethodology *m, OccScore *score)
+{
+  Row *row = row_new (score);
+  Figures f = get_figures (score);
+
+  row_add (row, cell_display (m, f.has_value, f.value));
+  row_add (row, g_strdup (occ_score_get_band (score)));
+  row_add (row, cell_change (m, f.has_delta, f.delta));
+  row_add (row, cell_int (f.rank > 0, (int) f.rank));
+  for (guint c = 0; c < occ_score_get_n_criteria (score); c++)
+    {
+      Figures cf = get_criterion_figures (score, c);
+
+      row_add (row, cell_display (m, cf.has_value, cf.value));
+      row_add (row, g_strdup (occ_score_get_criterion_band (score, c)));
+      row_add (row, cell_change (m, cf.has_delta, cf.delta));
+    }
+  row_add (row, f.has_inclusion ? format_percent (f.inclusion) : NULL);
+  row_add (row, cell_int (f.missing >= 0, f.missing));
+  return row;
+}
+
+/* The header of the CSV (@csv) or of the table. */
+static Row *
+header_row (OccMethodology *m, gboolean csv)
+{
+  Row *row = g_ptr_array_new_with_free_func (g_free);
+  const char *const common[] = { "country", "phase", "node", "depth",
+                                 "value", "band", "delta", "rank" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (common); i++)
+    row_add (row, g_strdup (common[i]));
+  if (csv)
+    row_add (row, g_strdup ("country_rank"));
+  for (guint c = 0; c < occ_methodology_get_n_criteria (m); c++)
+    {
+      const char *id = occ_methodology_get_criterion_id (m, c);
+
+      row_add (row, g_strdup_printf (csv ? "%s.value" : "%s", id));
+      if (csv)
+        row_add (row, g_strdup_printf ("%s.n", id));
+      row_add (row, g_strdup_printf ("%s.band", id));
+      row_add (row, g_strdup_printf ("%s.delta", id));
+    }
+  row_add (row, g_strdup (csv ? "inclusion" : "incl"));
+  row_add (row, g_strdup (csv ? "missing_children" : "missing"));
+  return row;
+}
+
+/* RFC 4180: quote a field holding a comma, quote or line break, doubling
+ * its quotes; records end in CRLF. */
+static void
+append_csv_field (GString *out, const char *field)
+{
+  if (field == NULL)
+    return;
+  if (strpbrk (field, ",\"\r\n") == NULL)
+    {
+      g_string_append (out, field);
+      return;
+    }
+  g_string_append_c (out, '"');
+  for (const char *p = field; *p; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (out, '"');
+      g_string_append_c (out, *p);
+    }
+  g_string_append_c (out, '"');
+}
+
+static void
+append_csv_row (GString *out, Row *row)
+{
+  for (guint i = 0; i < row->len; i++)
+    {
+      if (i > 0)
+        g_string_append_c (out, ',');
+      append_csv_field (out, g_ptr_array_index (row, i));
+    }
+  g_string_append (out, "\r\n");
+}
+
+/* Text columns (ids, bands) align left, figures right. */
+static gboolean
+is_text_column (Row *header, guint column)
+{
+  const char *name = g_ptr_array_index (header, column);
+
+  return column < 3 || strcmp (name, "band") == 0
+         || g_str_has_suffix (name, ".band");
+}
+
+static void
+append_table (GString *out, GPtrArray *rows)
+{
+  Row *header = g_ptr_array_index (rows, 0);
+  g_autofree guint *width = g_new0 (guint, header->len);
+
+  for (guint r = 0; r < rows->len; r++)
+    for (guint i = 0; i < header->len; i++)
+      {
+        Row *row = g_ptr_array_index (rows, r);
+        const char *cell = g_ptr_array_index (row, i);
+
+        width[i] = MAX (width[i], cell ? (guint) g_utf8_strlen (cell, -1) : 1);
+      }
+  for (guint r = 0; r < rows->len; r++)
+    {
+      Row *row = g_ptr_array_index (rows, r);
+      g_autoptr (GString) line = g_string_new (NULL);
+
+      for (guint i = 0; i < row->len; i++)
+        {
+          const char *cell = g_ptr_array_index (row, i);
+          guint pad;
+
+          cell = cell ? cell : "-";
+          pad = width[i] - (guint) g_utf8_strlen (cell, -1);
+          if (i > 0)
+            g_string_append (line, "  ");
+          if (!is_text_column (header, i))
+            g_string_append_printf (line, "%*s", pad, "");
+          g_string_append (line, cell);
+          if (is_text_column (header, i))
+            g_string_append_printf (line, "%*s", pad, "");
+        }
+      /* Trailing blanks of the last left-aligned column are noise. */
+      while (line->len > 0 && line->str[line->len - 1] == ' ')
+        g_string_truncate (line, line->len - 1);
+      g_string_append_printf (out, "%s\n", line->str);
+    }
+}
+
+static void
+score_as_rows (OccResults *results, gboolean csv, GString *out)
+{
+  OccDataset *dataset = occ_results_get_dataset (results);
+  OccMethodology *m = occ_dataset_get_methodology (dataset);
+  gboolean several = occ_dataset_get_n_countries (dataset) > 1;
+  GListModel *model = G_LIST_MODEL (results);
+  g_autoptr (GPtrArray) rows =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+
+  g_ptr_array_add (rows, header_row (m, csv));
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr (OccScore) score = g_list_model_get_item (model, i);
+      g_ptr_array_add (rows, csv ? csv_row (score, several)
+                                 : table_row (m, score));
+    }
+  if (!csv)
+    {
+      append_table (out, rows);
+      return;
+    }
+  for (guint r = 0; r < rows->len; r++)
+    append_csv_row (out, g_ptr_array_index (rows, r));
+}
+
+static int
+run_score (int argc, char **argv)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (OccDataset) dataset = NULL;
+  g_autoptr (OccResults) results = NULL;
+  g_autoptr (GString) out = g_string_new (NULL);
+  const char *format;
+
+  format = score_format ? score_format : "json";
+  if (strcmp (format, "json") != 0 && strcmp (format, "table") != 0
+      && strcmp (format, "csv") != 0)
+    {
+      g_autofree char *message = g_strdup_printf (
+        "unknown format “%s” (json, table or csv)", format);
+      return usage_error (message);
+    }
+  dataset = load_dataset (argc > 1 ? argv[1] : NULL, &error);
+  if (dataset == NULL)
+    return fail (error);
+  results = occ_results_new (dataset);
+  if (strcmp (format, "json") == 0)
+    {
+      g_autofree char *json = occ_results_to_data (results, NULL);
+
+      /* The library's text has no final newline; a text stream needs one. */
+      g_string_append_printf (out, "%s\n", json);
+    }
+  else
+    score_as_rows (results, strcmp (format, "csv") == 0, out);
+  return write_stdout (out);
+}
+
+/* occ validate --------------------------------------------------------- */
+
+static const GOptionEntry no_entries[] = { { NULL } };
+
+static void
+append_count (GString *out, gsize n, const char *one, const char *many)
+{
+  g_string_append_printf (out, "%" G_GSIZE_FORMAT " %s", n,
+                          n == 1 ? one : many);
+}
+
+static int
+run_validate (int argc, char **argv)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (OccDataset) dataset = NULL;
+  g_autoptr (GString) out = g_string_new (NULL);
+  g_autofree char *display = NULL;
+
+  dataset = load_dataset (argv[1], &error);
+  if (dataset == NULL)
+    return fail (error);
+  display = g_filename_display_name (argv[1]);
+  g_string_append_printf (out, "%s: valid occ-dataset/1 (", display);
+  append_count (out, occ_dataset_get_n_countries (dataset), "country",
+                "countries");
+  g_string_append (out, ", ");
+  append_count (out, occ_dataset_get_n_phases (dataset), "phase", "phases");
+  g_string_append (out, ", ");
+  append_count (out, occ_dataset_get_n_nodes (dataset), "node", "nodes");
+  g_string_append (out, ", ");
+  append_count (out, occ_dataset_get_n_ratings (dataset), "rating", "ratings");
+  g_string_append (out, ", ");
+  append_count (out, occ_dataset_get_n_published (dataset), "published",
+                "published");
+  g_string_append (out, ")\n");
+  return write_stdout (out);
+}
+
+/* occ report ----------------------------------------------------------- */
+
+typedef struct {
+  OccResults *results;
+  OccMethodology *m;
+  const char *country;
+  const char *phase;
+  GString *out;
+} Report;
+
+/* "2.81 high (+0.81)": a value, its band and its change when known. */
+static void
+append_value (Report *r, gboolean known, double value, const char *band,
+              gboolean has_delta, double delta)
+{
+  g_autofree char *text = NULL;
+  g_autofree char *change = NULL;
+
+  if (!known)
+    {
+      g_string_append (r->out, "not scored");
+      return;
+    }
+  text = format_display (r->m, value);
+  g_string_append_printf (r->out, "%s %s", text, band);
+  if (has_delta)
+    {
+      change = format_change (r->m, delta);
+      g_string_append_printf (r->out, " (%s)", change);
+    }
+}
+
+static void
+append_criteria (Report *r, OccScore *score)
+{
+  for (guint c = 0; c < occ_score_get_n_criteria (score); c++)
+    {
+      double v = 0, d = 0;
+      gboolean known = occ_score_get_criterion_value (score, c, &v);
+      gboolean has_delta = occ_score_get_criterion_delta (score, c, &d);
+
+      g_string_append_printf (r->out, "%s %s ", c == 0 ? ";" : ",",
+                              occ_methodology_get_criterion_id (r->m, c));
+      append_value (r, known, v, occ_score_get_criterion_band (score, c),
+                    has_delta, d);
+    }
+}
+
+/* The details after a node's value: rank, criteria, inclusion, gaps. */
+static void
+append_details (Report *r, OccScore *score)
+{
+  double v;
+  int missing = occ_score_get_missing_children (score);
+
+  if (occ_score_get_rank (score) > 0)
+    g_string_append_printf (r->out, ", rank %u", occ_score_get_rank (score));
+  append_criteria (r, score);
+  if (occ_score_get_inclusion (score, &v))
+    {
+      g_autofree char *percent = format_percent (v);
+      g_string_append_printf (r->out, "; inclusion %s", percent);
+    }
+  if (missing > 0)
+    g_string_append_printf (r->out, "; %d %s not scored", missing,
+                            missing == 1 ? "child" : "children");
+}
+
+static void
+append_score (Report *r, OccScore *score)
+{
+  double v = 0, d = 0;
+  gboolean known = score != NULL && occ_score_get_value (score, &v);
+  gboolean has_delta = score != NULL && occ_score_get_delta (score, &d);
+
+  append_value (r, known, v, known ? occ_score_get_band (score) : NULL,
+                has_delta, d);
+  if (score != NULL)
+    append_details (r, score);
+}
+
+static gboolean
+subtree_scored (Report *r, OccNode *node)
+{
+  g_autoptr (OccScore) score = occ_results_lookup (r->results, r->country,
+                                                   r->phase,
+                                                   occ_node_get_id (node));
+  GListModel *children = occ_node_get_children (node);
+
+  if (score != NULL)
+    return TRUE;
+  for (guint i = 0; i < g_list_model_get_n_items (children); i++)
+    {
+      g_autoptr (OccNode) child = g_list_model_get_item (children, i);
+
+      if (subtree_scored (r, child))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* One line per node, indented by depth. A node without a score can still
+ * have scored children (those of weight 0 drop out of the aggregate), so
+ * only a subtree with no score anywhere is cut to one line: a summit a
+ * phase did not monitor. */
+static void
+append_node (Report *r, OccNode *node)
+{
+  const char *id = occ_node_get_id (node);
+  g_autoptr (OccScore) score = occ_results_lookup (r->results, r->country,
+                                                   r->phase, id);
+  GListModel *children = occ_node_get_children (node);
+
+  g_string_append_printf (r->out, "%*s%s %s: ",
+                          2 * (int) occ_node_get_depth (node), "", id,
+                          occ_node_get_label (node));
+  append_score (r, score);
+  g_string_append_c (r->out, '\n');
+  if (score == NULL && !subtree_scored (r, node))
+    return;
+  for (guint i = 0; i < g_list_model_get_n_items (children); i++)
+    {
+      g_autoptr (OccNode) child = g_list_model_get_item (children, i);
+      append_node (r, child);
+    }
+}
+
+static void
+append_node_list (Report *r, GListModel *list)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr (OccScore) score = g_list_model_get_item (list, i);
+      OccNode *node = occ_score_get_node (score);
+      g_autofree char *text = NULL;
+      double v = 0;
+
+      occ_score_get_value (score, &v);
+      text = format_display (r->m, v);
+      g_string_append_printf (r->out, "%s%s %s (%s)", i > 0 ? "; " : "",
+                              occ_node_get_id (node),
+                              occ_node_get_label (node), text);
+    }
+}
+
+/* "Best <group>: ..." and "Worst <group>: ..." for the peers of @peer. */
+static void
+append_extremes (Report *r, const char *peer, const char *group)
+{
+  g_autoptr (GListModel) best =
+    occ_results_get_best (r->results, r->country, r->phase, peer);
+  g_autoptr (GListModel) worst =
+    occ_results_get_worst (r->results, r->country, r->phase, peer);
+
+  if (g_list_model_get_n_items (best) == 0)
+    return;
+  g_string_append_printf (r->out, "  Best %s: ", group);
+  append_node_list (r, best);
+  g_string_append_printf (r->out, "\n  Worst %s: ", group);
+  append_node_list (r, worst);
+  g_string_append_c (r->out, '\n');
+}
+
+/* The peer groups of a top-level node: its inner nodes depth by depth,
+ * then all its leaves (spec occ-v1 §4.7). */
+static void
+append_top_extremes (Report *r, OccNode *top)
+{
+  const char *top_id = occ_node_get_id (top);
+  OccNode *leaf = find_first (top, -1);
+
+  for (guint depth = 1; depth < max_depth (top); depth++)
+    {
+      OccNode *inner = find_first (top, (int) depth);
+      g_autofree char *group = NULL;
+
+      if (inner == NULL)
+        continue;
+      group = g_strdup_printf ("depth-%u node under %s", depth, top_id);
+      append_extremes (r, occ_node_get_id (inner), group);
+    }
+  if (leaf != NULL && leaf != top)
+    {
+      g_autofree char *group = g_strdup_printf ("leaf under %s", top_id);
+      append_extremes (r, occ_node_get_id (leaf), group);
+    }
+}
+
+static void
+append_country_score (Report *r)
+{
+  OccDataset *dataset = occ_results_get_dataset (r->results);
+  g_autoptr (OccScore) score =
+    occ_results_lookup_country (r->results, r->country, r->phase);
+
+  g_string_append (r->out, "Country score: ");
+  append_score (r, score);
+  if (score != NULL && occ_dataset_get_n_countries (dataset) > 1
+      && occ_score_get_country_rank (score) > 0)
+    g_string_append_printf (r->out, "; rank %u of %u countries",
+                            occ_score_get_country_rank (score),
+                            occ_dataset_get_n_countries (dataset));
+  g_string_append_c (r->out, '\n');
+}
+
+static void
+append_underlined (GString *out, const char *title, char underline)
+{
+  glong n = g_utf8_strlen (title, -1);
+
+  g_string_append_printf (out, "%s\n", title);
+  for (glong i = 0; i < n; i++)
+    g_string_append_c (out, underline);
+  g_string_append_c (out, '\n');
+}
+
+static void
+append_phase (Report *r, guint country, guint phase)
+{
+  OccDataset *dataset = occ_results_get_dataset (r->results);
+  GListModel *framework = occ_dataset_get_framework (dataset);
+  g_autofree char *heading = NULL;
+
+  heading = g_strdup_printf ("%s, %s",
+                             occ_dataset_get_country_name (dataset, country),
+                             occ_dataset_get_phase_label (dataset, phase));
+  g_string_append_c (r->out, '\n');
+  append_underlined (r->out, heading, '-');
+  for (guint i = 0; i < g_list_model_get_n_items (framework); i++)
+    {
+      g_autoptr (OccNode) top = g_list_model_get_item (framework, i);
+      append_node (r, top);
+    }
+  g_string_append_c (r->out, '\n');
+  append_extremes (r, NULL, "top-level node");
+  for (guint i = 0; i < g_list_model_get_n_items (framework); i++)
+    {
+      g_autoptr (OccNode) top = g_list_model_get_item (framework, i);
+      append_top_extremes (r, top);
+    }
+  append_country_score (r);
+}
+
+/* What each line means, in the methodology's own words. */
+static void
+append_legend (GString *out, OccMethodology *m)
+{
+  g_string_append (out, "Each node: value band (change since the previous "
+                        "phase), rank among its peers; per criterion (");
+  for (guint c = 0; c < occ_methodology_get_n_criteria (m); c++)
+    g_string_append_printf (out, "%s%s = %s", c > 0 ? ", " : "",
+                            occ_methodology_get_criterion_id (m, c),
+                            occ_methodology_get_criterion_label (m, c));
+  g_string_append (out, ") value band (change); inclusion of population "
+                        "groups; children not scored.\n");
+}
+
+static void
+append_report (GString *out, OccResults *results)
+{
+  OccDataset *dataset = occ_results_get_dataset (results);
+  Report r = { results, occ_dataset_get_methodology (dataset), NULL, NULL,
+               out };
+
+  append_underlined (out, occ_dataset_get_title (dataset), '=');
+  g_string_append_printf (out, "Methodology: %s (%s)\n",
+                          occ_methodology_get_name (r.m),
+                          occ_methodology_get_id (r.m));
+  append_legend (out, r.m);
+  for (guint k = 0; k < occ_dataset_get_n_countries (dataset); k++)
+    for (guint p = 0; p < occ_dataset_get_n_phases (dataset); p++)
+      {
+        r.country = occ_dataset_get_country_id (dataset, k);
+        r.phase = occ_dataset_get_phase_id (dataset, p);
+        append_phase (&r, k, p);
+      }
+}
+
+static int
+run_report (int argc, char **argv)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (OccDataset) dataset = NULL;
+  g_autoptr (OccResults) results = NULL;
+  g_autoptr (GString) out = g_string_new (NULL);
+
+  dataset = load_dataset (argc > 1 ? argv[1] : NULL, &error);
+  if (dataset == NULL)
+    return fail (error);
+  results = occ_results_new (dataset);
+  append_report (out, results);
+  return write_stdout (out);
+}
+
+/* occ methodology ------------------------------------------------------ */
+
+static gboolean methodology_list = FALSE;
+
+static const GOptionEntry methodology_entries[] = {
+  { "list", 'l', 0, G_OPTION_ARG_NONE, &methodology_list,
+    "List the built-in methodologies", NULL },
+  { NULL }
+};
+
+static int
+run_methodology (int argc, char **argv)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (OccMethodology) m = NULL;
+  g_autoptr (GString) out = g_string_new (NULL);
+  g_autofree char *json = NULL;
+
+  if (methodology_list)
+    {
+      const char *const *ids = occ_methodology_list_builtin ();
+
+      if (argc > 1)
+        return usage_error ("--list takes no methodology id");
+      for (guint i = 0; ids[i] != NULL; i++)
+        g_string_append_printf (out, "%s\n", ids[i]);
+      return write_stdout (out);
+    }
+  m = occ_methodology_new_builtin (argc > 1 ? argv[1] : DEFAULT_METHODOLOGY,
+                                   &error);
+  if (m == NULL)
+    return fail (error);
+  json = occ_methodology_to_data (m, NULL);
+  g_string_append_printf (out, "%s\n", json);
+  return write_stdout (out);
+}
+
+/* Dispatch ------------------------------------------------------------- */
+
+static const Command commands[] = {
+  { "score", "[DATASET]", "Score a dataset: JSON, table or CSV",
+    "Score an occ-dataset/1 file (default: the bundled Peru dataset) and "
+    "print the scores of every node as occ-results/1 JSON, an aligned "
+    "table or CSV. “-” reads standard input.",
+    score_entries, 0, 1, run_score },
+  { "validate", "DATASET", "Check a dataset",
+    "Check that a file is a valid occ-dataset/1 document. On error the "
+    "message names the place (file:line:column or a JSON path) and the "
+    "rule broken, and the exit status is 1.",
+    no_entries, 1, 1, run_validate },
+  { "report", "[DATASET]", "Print a plain-text report",
+    "Print a plain-text report of every country and phase: the score of "
+    "each node with its criteria, change and rank, the best and worst of "
+    "each peer group, and the country score.",
+    no_entries, 0, 1, run_report },
+  { "methodology", "[ID]", "Print a built-in methodology",
+    "Print a built-in methodology (default: " DEFAULT_METHODOLOGY ") as "
+    "JSON, or with --list the ids of all built-in methodologies.",
+    methodology_entries, 0, 1, run_methodology },
+};
+
+static int
+run_command (const Command *command, int argc, char **argv)
+{
+  g_autoptr (GOptionContext) context = NULL;
+  g_autofree char *prgname = g_strdup_printf ("occ %s", command->name);
+
+  /* So that --help and error messages say "occ score". */
+  g_set_prgname (prgname);
+  context = g_option_context_new (command->parameter_string);
+  g_option_context_set_summary (context, command->summary);
+  g_option_context_add_main_entries (context, command->entries, NULL);
+  if (!parse_options (context, &argc, &argv, command->min_args,
+                      command->max_args))
+    return EXIT_USAGE;
+  return command->run (argc, argv);
+}
+
+static char *
+commands_description (void)
+{
+  GString *text = g_string_new ("Commands:\n");
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_autofree char *usage = g_strdup_printf ("%s %s", commands[i].name,
+                                                commands[i].parameter_string);
+      g_string_append_printf (text, "  %-22s %s\n", usage, commands[i].brief);
+    }
+  g_string_append (text, "\nRun “occ COMMAND --help” for a command's "
+                         "options.\nWithout DATASET, score and report use "
+                         "$OCC_DATADIR/" DEFAULT_DATASET ".");
+  return g_string_free (text, FALSE);
+}
+
+static gboolean show_version = FALSE;
+
+static const GOptionEntry main_entries[] = {
+  { "version", 'V', 0, G_OPTION_ARG_NONE, &show_version,
+    "Print the version and exit", NULL },
+  { NULL }
+};
+
+static GOptionContext *
+main_context (void)
+{
+  GOptionContext *context = g_option_context_new ("COMMAND [ARGS…]");
+  g_autofree char *description = commands_description ();
+
+  g_option_context_set_summary (context, "Score how well governments keep "
+                                         "anti-corruption commitments.");
+  g_option_context_set_description (context, description);
+  g_option_context_add_main_entries (context, main_entries, NULL);
+  /* Stop at the command name: its options belong to its own context. */
+  g_option_context_set_strict_posix (context, TRUE);
+  return context;
+}
+
+int
+main (int argc, char **argv)
+{
+  g_autoptr (GOptionContext) context = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  setlocale (LC_ALL, "");
+  g_set_prgname ("occ");
+  context = main_context ();
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error (error->message);
+  if (show_version)
+    {
+      g_autoptr (GString) out = g_string_new (NULL);
+      g_string_append_printf (out, "occ %s\n", occ_get_version ());
+      return write_stdout (out);
+    }
+  if (argc < 2)
+    return usage_error ("missing command");
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (strcmp (argv[1], commands[i].name) == 0)
+      return run_command (&commands[i], argc - 1, argv + 1);
+  message = g_strdup_printf ("unknown command “%s”", argv[1]);
+  return usage_error (message);
+}

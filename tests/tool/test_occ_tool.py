@@ -1,0 +1,445 @@
+# test_occ_tool.py: the occ command-line tool, run as a user would.
+#
+# The environment gives the built tool (OCC_TOOL), the bundled data
+# (OCC_DATADIR) and the source tree (OCC_SRCDIR); see meson.build here.
+#
+# SPDX-License-Identifier: LGPL-2.1-or-later
+
+import csv
+import io
+import json
+import locale
+import math
+import os
+import re
+import subprocess
+
+import pytest
+
+OCC = os.environ.get("OCC_TOOL", "occ")
+DATADIR = os.environ["OCC_DATADIR"]
+PERU = os.path.join(DATADIR, "peru-2024.json")
+# How printf spells what must never be printed ("Financing" holds "nan").
+NAN = re.compile(r"\b-?(nan|inf|infinity)\b", re.IGNORECASE)
+
+
+def occ(*args, stdin=None, env=None):
+    return subprocess.run([OCC, *args], input=stdin, capture_output=True,
+                          text=True, env=env, timeout=60)
+
+
+def ok(*args, **kwargs):
+    result = occ(*args, **kwargs)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+    return result.stdout
+
+
+@pytest.fixture(scope="module")
+def results():
+    return json.loads(ok("score", "--format=json", PERU))
+
+
+def find(results, phase, node):
+    [entry] = [s for s in results["scores"]
+               if s["country"] == "PE" and s["phase"] == phase
+               and s["node"] == node]
+    return entry
+
+
+def peru():
+    with open(PERU, encoding="utf-8") as f:
+        return json.load(f)
+
+
+def write_json(path, document):
+    path.write_text(json.dumps(document), encoding="utf-8")
+    return str(path)
+
+
+# occ score --------------------------------------------------------------
+
+def test_score_json_is_occ_results(results):
+    assert results["format"] == "occ-results/1"
+    assert results["methodology"] == "cco-2024"
+    assert len(results["scores"]) > 40
+
+
+def test_score_json_reproduces_peru(results):
+    c25 = find(results, "2024", "VIII.25")
+    assert c25["depth"] == 1 + find(results, "2024", "VIII.T3")["depth"]
+    assert c25["criteria"]["R"]["value"] == pytest.approx(2.81, abs=0.01)
+    assert c25["criteria"]["R"]["delta"] == pytest.approx(0.81, abs=0.01)
+    assert c25["criteria"]["R"]["band"] == "high"
+    assert c25["value"] == pytest.approx(1.29, abs=0.01)
+    assert c25["delta"] == pytest.approx(-0.76, abs=0.01)
+    assert find(results, "2024", "VIII.T3")["value"] == pytest.approx(1.29, abs=0.01)
+    assert find(results, "2024", "IX.B")["value"] == pytest.approx(2.94, abs=0.01)
+    assert find(results, "2022", "VIII.25")["value"] == pytest.approx(2.05, abs=0.01)
+
+
+def test_score_json_has_no_nan():
+    out = ok("score", PERU)
+    assert not re.search(NAN, out)
+    # json.loads accepts NaN unless told otherwise.
+    json.loads(out, parse_constant=pytest.fail)
+
+
+def test_score_default_is_json_of_bundled_dataset():
+    assert ok("score") == ok("score", "--format=json", PERU)
+
+
+def test_score_reads_stdin():
+    with open(PERU, encoding="utf-8") as f:
+        text = f.read()
+    assert ok("score", "-", stdin=text) == ok("score", PERU)
+
+
+def csv_rows(text):
+    return list(csv.DictReader(io.StringIO(text, newline="")))
+
+
+def test_score_csv_agrees_with_json_to_the_bit(results):
+    result = subprocess.run([OCC, "score", "--format=csv", PERU],
+                            capture_output=True, timeout=60)
+    assert result.returncode == 0
+    raw = result.stdout.decode("utf-8")
+    assert raw.endswith("\r\n"), "RFC 4180 records end in CRLF"
+    rows = csv_rows(raw)
+    assert len(rows) == len(results["scores"])
+    for row, entry in zip(rows, results["scores"]):
+        check_csv_row(row, entry)
+
+
+def check_csv_row(row, entry):
+    assert (row["country"], row["phase"], row["node"]) == \
+        (entry["country"], entry["phase"], entry["node"])
+    assert int(row["depth"]) == entry["depth"]
+    for key in ("value", "delta", "inclusion"):
+        same_number(row[key], entry.get(key))
+    for key in ("rank", "country_rank", "missing_children"):
+        same_int(row[key], entry.get(key))
+    assert row["band"] == entry.get("band", "")
+    for cid in ("R", "E", "S"):
+        criterion = entry.get("criteria", {}).get(cid, {})
+        same_number(row[cid + ".value"], criterion.get("value"))
+        same_number(row[cid + ".delta"], criterion.get("delta"))
+        same_int(row[cid + ".n"], criterion.get("n"))
+        assert row[cid + ".band"] == criterion.get("band", "")
+
+
+def same_number(cell, value):
+    if value is None:
+        assert cell == ""
+    else:
+        assert float(cell) == value, (cell, value)   # exact, not approx
+        assert not math.isnan(float(cell))
+
+
+def same_int(cell, value):
+    assert cell == ("" if value is None else str(value))
+
+
+def two_countries(tmp_path):
+    # Chile, invented: Peru's figures a quarter point lower.
+    document = peru()
+    document["countries"].append({"id": "CL", "name": "Chile"})
+    for record in list(document["published"]):
+        chile = dict(record, country="CL")
+        chile["scores"] = {k: max(0.0, v - 0.25)
+                           for k, v in record["scores"].items()}
+        document["published"].append(chile)
+    return write_json(tmp_path / "two.json", document)
+
+
+def test_score_csv_two_countries(tmp_path):
+    path = two_countries(tmp_path)
+    results = json.loads(ok("score", path))
+    rows = csv_rows(ok("score", "--format=csv", path))
+    assert len(rows) == len(results["scores"])
+    for row, entry in zip(rows, results["scores"]):
+        check_csv_row(row, entry)
+    assert {r["country_rank"] for r in rows} == {"1", "2"}
+
+
+def test_report_two_countries(tmp_path):
+    report = ok("report", two_countries(tmp_path))
+    assert "\nChile, Phase 2 (2024)\n" in report
+    assert re.search(r"^Country score: .*; rank 1 of 2 countries$", report,
+                     re.MULTILINE)
+    assert re.search(r"^Country score: .*; rank 2 of 2 countries$", report,
+                     re.MULTILINE)
+
+
+def test_score_csv_2022_has_empty_deltas():
+    rows = csv_rows(ok("score", "--format=csv", PERU))
+    row = next(r for r in rows if r["phase"] == "2022" and r["node"] == "VIII.25")
+    assert row["delta"] == "" and row["R.delta"] == ""
+    assert row["missing_children"] == ""   # a leaf
+
+
+def table_line(table, phase, node):
+    [line] = [l for l in table.splitlines()
+              if l.split()[1:3] == [phase, node]]
+    return line.split()
+
+
+def test_score_table():
+    table = ok("score", "--format=table", PERU)
+    header = table.splitlines()[0].split()
+    assert header[:8] == ["country", "phase", "node", "depth", "value",
+                          "band", "delta", "rank"]
+    c25 = dict(zip(header, table_line(table, "2024", "VIII.25")))
+    assert c25 == {"country": "PE", "phase": "2024", "node": "VIII.25",
+                   "depth": "2", "value": "1.29", "band": "low",
+                   "delta": "-0.76", "rank": "6",
+                   "R": "2.81", "R.band": "high", "R.delta": "+0.81",
+                   "E": "1.06", "E.band": "low", "E.delta": "-1.17",
+                   "S": "0.00", "S.band": "low", "S.delta": "-1.92",
+                   "incl": "-", "missing": "-"}
+    c7 = dict(zip(header, table_line(table, "2024", "VIII.7")))
+    assert c7["incl"] == "46%"
+    assert dict(zip(header, table_line(table, "2024", "IX.B")))["value"] == "2.94"
+
+
+def test_score_table_is_aligned():
+    lines = ok("score", "--format=table", PERU).splitlines()
+    # The rank column is right-aligned: all ranks end in the same column.
+    end = len(lines[0].split("rank")[0]) + len("rank")
+    for line in lines[1:]:
+        assert line[end - 1].isdigit() or line[end - 1] == "-", line
+
+
+def test_score_is_locale_independent():
+    try:
+        locale.setlocale(locale.LC_NUMERIC, "de_DE.UTF-8")
+    except locale.Error:
+        pytest.skip("no de_DE.UTF-8 locale to write decimal commas")
+    finally:
+        locale.setlocale(locale.LC_NUMERIC, "C")
+    env = dict(os.environ, LC_ALL="de_DE.UTF-8")
+    for fmt in ("json", "table", "csv"):
+        assert ok("score", "--format=" + fmt, PERU, env=env) == \
+            ok("score", "--format=" + fmt, PERU)
+
+
+def test_score_bad_format_is_usage_error():
+    result = occ("score", "--format=xml", PERU)
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert "xml" in result.stderr
+
+
+# occ validate -----------------------------------------------------------
+
+def test_validate_good():
+    out = ok("validate", PERU)
+    document = peru()
+    assert out == (f"{PERU}: valid occ-dataset/1 (1 country, 2 phases, "
+                   f"{count_nodes(document['framework'])} nodes, 0 ratings, "
+                   f"{len(document['published'])} published)\n")
+
+
+def count_nodes(nodes):
+    return sum(1 + count_nodes(n.get("children", [])) for n in nodes)
+
+
+def test_validate_malformed_json(tmp_path):
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"format": "occ-dataset/1",\n  "title": }\n')
+    result = occ("validate", str(bad))
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert result.stderr.startswith("occ: ")
+    assert re.search(re.escape(str(bad)) + r":\d+:\d+", result.stderr)
+
+
+def test_validate_unknown_country(tmp_path):
+    document = peru()
+    document["raters"] = [{"id": "org-1", "name": "An organization",
+                           "country": "PE"}]
+    document["ratings"] = [{"country": "XX", "phase": "2024",
+                            "node": "VIII.2", "rater": "org-1",
+                            "scores": {"R": 2, "E": 1, "S": None}}]
+    result = occ("validate", write_json(tmp_path / "xx.json", document))
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert "ratings[0].country" in result.stderr
+
+
+def test_validate_counts_ratings(tmp_path):
+    document = peru()
+    document["raters"] = [{"id": "org-1", "name": "An organization",
+                           "country": "PE"}]
+    document["ratings"] = [{"country": "PE", "phase": "2024",
+                            "node": "VIII.2", "rater": "org-1",
+                            "scores": {"R": 2, "E": 1, "S": None}}]
+    out = ok("validate", write_json(tmp_path / "one.json", document))
+    assert ", 1 rating, " in out
+
+
+def test_validate_missing_file(tmp_path):
+    result = occ("validate", str(tmp_path / "absent.json"))
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert "absent.json" in result.stderr
+
+
+def test_bad_input_leaves_stdout_empty(tmp_path):
+    document = peru()
+    document["published"][3]["scores"]["R"] = 7
+    path = write_json(tmp_path / "range.json", document)
+    for args in (["score"], ["score", "--format=csv"],
+                 ["score", "--format=table"], ["report"]):
+        result = occ(*args, path)
+        assert result.returncode == 1
+        assert result.stdout == ""
+        assert "published[3].scores.R" in result.stderr
+
+
+def test_validate_needs_dataset():
+    result = occ("validate")
+    assert result.returncode == 2
+    assert result.stdout == ""
+
+
+# occ report -------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def report():
+    return ok("report", PERU)
+
+
+def phase_section(report, label):
+    return report.split(f"Peru, {label}\n")[1].split("\nPeru, ")[0]
+
+
+def test_report_header(report):
+    lines = report.splitlines()
+    assert lines[0] == peru()["title"]
+    assert "Methodology: Citizen Corruption Observatory, Phase 2 (2024) (cco-2024)" in lines
+
+
+def test_report_best_and_worst_2024(report):
+    section = phase_section(report, "Phase 2 (2024)")
+    assert re.search(r"^  Best depth-1 node under IX: IX\.B B\. Action Plan on "
+                     r"Health and Resilience in the Americas \(2\.94\)$",
+                     section, re.MULTILINE)
+    assert "  Best leaf under VIII: VIII.37 Commitment 37 (2.28)\n" in section
+    assert "  Worst leaf under VIII: VIII.2 Commitment 2 (0.17)\n" in section
+
+
+def test_report_node_lines(report):
+    section = phase_section(report, "Phase 2 (2024)")
+    assert ("    VIII.25 Commitment 25: 1.29 low (-0.76), rank 6; "
+            "R 2.81 high (+0.81), E 1.06 low (-1.17), "
+            "S 0.00 low (-1.92)\n") in section
+    assert "    VIII.7 Commitment 7: 1.06 low (-0.39), rank 7;" in section
+    assert "; inclusion 46%\n" in section
+    assert re.search(r"^  VIII\.T3 Theme 3: .*: 1\.29 low \(-0\.76\)",
+                     section, re.MULTILINE)
+    assert re.search(r"^IX IX Summit .*: \d\.\d\d \w", section, re.MULTILINE)
+    assert re.search(r"^Country score: \d\.\d\d [\w-]+ \([+-]\d\.\d\d\)",
+                     section, re.MULTILINE)
+
+
+def test_report_phase_1(report):
+    section = phase_section(report, "Phase 1 (2022)")
+    # Phase 1 has nothing before it, hence no changes, and no IX Summit.
+    assert "    VIII.25 Commitment 25: 2.05 medium, rank 2;" in section
+    assert "IX IX Summit of the Americas (Los Angeles, 2022): not scored\n" in section
+    assert "(+" not in section and "(-" not in section
+    assert re.search(r"^Country score: .*; 1 child not scored$", section, re.MULTILINE)
+
+
+def test_report_has_no_nan(report):
+    assert not re.search(NAN, report)
+
+
+def test_report_default_dataset(report):
+    assert ok("report") == report
+
+
+def test_unscored_parent_of_scored_child(tmp_path):
+    # VIII.2 alone is scored in 2024 and has weight 0: Theme 1 gets no
+    # score (never NaN), yet VIII.2 is still listed under it.
+    document = peru()
+    theme1 = document["framework"][0]["children"][0]
+    theme1["children"][0]["weight"] = 0
+    document["published"] = [
+        p for p in document["published"]
+        if not (p["phase"] == "2024"
+                and p["node"] in ("VIII.7", "VIII.8", "VIII.11"))]
+    path = write_json(tmp_path / "weight0.json", document)
+    for fmt in ("json", "table", "csv"):
+        assert not re.search(NAN, ok("score", "--format=" + fmt, path))
+    section = phase_section(ok("report", path), "Phase 2 (2024)")
+    assert not re.search(NAN, section)
+    assert ("  VIII.T1 Theme 1: Reinforcement of Democratic Governance: "
+            "not scored\n    VIII.2 Commitment 2: 0.17 low (-1.70)") in section
+    assert "    VIII.7 Commitment 7: not scored\n" in section
+
+
+# occ methodology --------------------------------------------------------
+
+def test_methodology_default():
+    methodology = json.loads(ok("methodology"))
+    assert methodology["id"] == "cco-2024"
+    assert [c["id"] for c in methodology["criteria"]] == ["R", "E", "S"]
+    assert len(methodology["population_groups"]) == 9
+    assert json.loads(ok("methodology", "cco-2024")) == methodology
+
+
+def test_methodology_list():
+    assert "cco-2024" in ok("methodology", "--list").splitlines()
+
+
+def test_methodology_unknown():
+    result = occ("methodology", "no-such-methodology")
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert "no-such-methodology" in result.stderr
+
+
+# Usage ------------------------------------------------------------------
+
+@pytest.mark.parametrize("command", ["score", "validate", "report",
+                                     "methodology"])
+def test_subcommand_help(command):
+    out = ok(command, "--help")
+    assert f"occ {command} [OPTION" in out
+
+
+def test_help_lists_commands():
+    out = ok("--help")
+    for command in ("score", "validate", "report", "methodology"):
+        assert re.search(rf"^  {command} ", out, re.MULTILINE)
+
+
+def test_version():
+    srcdir = os.environ.get("OCC_SRCDIR")
+    if srcdir is None:
+        pytest.skip("OCC_SRCDIR not set")
+    with open(os.path.join(srcdir, "meson.build"), encoding="utf-8") as f:
+        version = re.search(r"version: '([^']+)'", f.read()).group(1)
+    assert ok("--version") == f"occ {version}\n"
+
+
+@pytest.mark.parametrize("args", [["frobnicate"], [], ["score", "--bogus"],
+                                  ["score", PERU, PERU],
+                                  ["methodology", "--list", "cco-2024"]])
+def test_usage_errors(args):
+    result = occ(*args)
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert result.stderr.startswith("occ")
+
+
+def test_write_error_is_reported():
+    if not os.path.exists("/dev/full"):
+        pytest.skip("no /dev/full")
+    with open("/dev/full", "w") as full:
+        result = subprocess.run([OCC, "score", PERU], stdout=full,
+                                stderr=subprocess.PIPE, text=True, timeout=60)
+    assert result.returncode == 1
+    assert "standard output" in result.stderr
