@@ -1,0 +1,137 @@
+"""Differential test: libocc (through `occ score --format=json`) against the
+independent Python implementation in occ_reference.py.
+
+OCC_TOOL names the built `occ` executable.  Datasets: 300 generated ones
+(gen_datasets.py), every tests/rules/*.json (its "dataset" member) and
+examples/data/peru-2024.json.
+"""
+
+import glob
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+SRCDIR = os.path.dirname(os.path.dirname(HERE))
+sys.path.insert(0, HERE)
+
+import gen_datasets  # noqa: E402
+import occ_reference  # noqa: E402
+
+SEEDS = range(300)
+REL_TOL = 1e-12
+
+RULE_FILES = sorted(glob.glob(os.path.join(SRCDIR, "tests", "rules", "*.json")))
+PERU = os.path.join(SRCDIR, "examples", "data", "peru-2024.json")
+
+
+def _tool():
+    tool = os.environ.get("OCC_TOOL")
+    if not tool:
+        pytest.skip("OCC_TOOL is not set")
+    return tool
+
+
+def run_tool(dataset, tmp_path, name="dataset.json"):
+    path = tmp_path / name
+    path.write_text(json.dumps(dataset, indent=1), encoding="utf-8")
+    proc = subprocess.run([_tool(), "score", "--format=json", str(path)],
+                          capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 0, "occ score failed (%d): %s" % (
+        proc.returncode, proc.stderr.strip())
+    return json.loads(proc.stdout)
+
+
+def _entry_name(obj):
+    if isinstance(obj, dict) and "country" in obj and "phase" in obj:
+        return "%s/%s/%s" % (obj["country"], obj["phase"], obj.get("node", "<country>"))
+    return None
+
+
+def first_difference(expected, actual, exact, path="$"):
+    """The first difference between the reference's `expected` and the C
+    library's `actual`, as a string, or None."""
+    if isinstance(expected, bool) or isinstance(actual, bool):
+        if expected is not actual:
+            return "%s: reference %r, libocc %r" % (path, expected, actual)
+        return None
+    if isinstance(expected, dict):
+        if not isinstance(actual, dict):
+            return "%s: reference an object, libocc %r" % (path, actual)
+        # JSON objects are unordered: compare the key sets.
+        if set(expected) != set(actual):
+            return "%s: keys differ: reference %s, libocc %s" % (
+                path, sorted(expected), sorted(actual))
+        for key in expected:
+            d = first_difference(expected[key], actual[key], exact, "%s.%s" % (path, key))
+            if d:
+                return d
+        return None
+    if isinstance(expected, list):
+        if not isinstance(actual, list):
+            return "%s: reference a list, libocc %r" % (path, actual)
+        for i, (e, a) in enumerate(zip(expected, actual)):
+            d = first_difference(e, a, exact, "%s[%d]{%s}" % (path, i, _entry_name(e) or ""))
+            if d:
+                return d
+        if len(expected) != len(actual):
+            i = min(len(expected), len(actual))
+            extra = expected[i] if len(expected) > i else actual[i]
+            return "%s: length differs: reference %d, libocc %d; first extra entry %s" % (
+                path, len(expected), len(actual), json.dumps(extra))
+        return None
+    if type(expected) is not type(actual):
+        return "%s: types differ: reference %r, libocc %r" % (path, expected, actual)
+    if isinstance(expected, float):
+        if expected == actual:
+            return None
+        if exact:
+            return "%s: reference %r, libocc %r (not bit-equal)" % (path, expected, actual)
+        if abs(expected - actual) <= REL_TOL * max(abs(expected), abs(actual)):
+            return None
+        return "%s: reference %r, libocc %r" % (path, expected, actual)
+    if expected != actual:
+        return "%s: reference %r, libocc %r" % (path, expected, actual)
+    return None
+
+
+def compare(dataset, tmp_path, what, exact=False):
+    actual = run_tool(dataset, tmp_path)
+    expected = occ_reference.score(dataset)
+    diff = first_difference(expected, actual, exact)
+    assert diff is None, "%s: %s" % (what, diff)
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_generated(seed, tmp_path):
+    compare(gen_datasets.generate(seed), tmp_path, "seed %d" % seed)
+
+
+@pytest.mark.parametrize("path", RULE_FILES, ids=os.path.basename)
+def test_rule_file(path, tmp_path):
+    with open(path, encoding="utf-8") as f:
+        dataset = json.load(f)["dataset"]
+    compare(dataset, tmp_path, os.path.relpath(path, SRCDIR))
+
+
+def test_peru(tmp_path):
+    with open(PERU, encoding="utf-8") as f:
+        dataset = json.load(f)
+    compare(dataset, tmp_path, "peru-2024.json")
+
+
+def test_bit_exact(tmp_path):
+    """Peru and the rule files are meant to agree to the bit."""
+    failures = []
+    for path in RULE_FILES + [PERU]:
+        with open(path, encoding="utf-8") as f:
+            dataset = json.load(f)
+        dataset = dataset.get("dataset", dataset)
+        actual = run_tool(dataset, tmp_path)
+        diff = first_difference(occ_reference.score(dataset), actual, exact=True)
+        if diff:
+            failures.append("%s: %s" % (os.path.relpath(path, SRCDIR), diff))
+    assert not failures, "\n".join(failures)
