@@ -1,6 +1,6 @@
 """A second, independent implementation of the occ-v1 scoring rules.
 
-Written from /work/shared/spec/occ-v1.md (sections 2-5) and docs/scoring.md
+Written from docs/occ-v1.md (sections 2-5) and docs/scoring.md
 alone, without reading libocc's C sources, so that the two can be compared
 (tests/reference/test_differential.py).
 
