@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <math.h>
+
 #include "occ-dataset-private.h"
 
 /**
@@ -656,6 +658,77 @@ occ_dataset_dup_rating_group_counts (OccDataset *self, gsize *n_ratings)
 }
 
 /**
+ * occ_dataset_get_rating_groups:
+ * @self: a dataset
+ * @rating: a rating index, less than [method@Occ.Dataset.get_n_ratings]
+ * @n_groups: (out): the number of groups the rater marked
+ *
+ * The population groups the rater found included, as indices of the
+ * methodology's groups (see
+ * [method@Occ.Methodology.get_population_group_id]), in file order.
+ *
+ * Returns: (transfer none) (array length=n_groups): the group indices,
+ *   owned by the dataset
+ *
+ * Since: 1.0
+ */
+const guint16 *
+occ_dataset_get_rating_groups (OccDataset *self, gsize rating,
+                               gsize *n_groups)
+{
+  g_return_val_if_fail (OCC_IS_DATASET (self), NULL);
+  g_return_val_if_fail (n_groups != NULL, NULL);
+  g_return_val_if_fail (rating < self->n_ratings, NULL);
+
+  *n_groups = self->r_group_start[rating + 1] - self->r_group_start[rating];
+  return self->r_groups + self->r_group_start[rating];
+}
+
+/**
+ * occ_dataset_get_rating_validated:
+ * @self: a dataset
+ * @rating: a rating index
+ *
+ * Whether the national scenario validated the rating.
+ *
+ * Returns: 1 if it did, 0 if it did not, -1 when the dataset does not say
+ *
+ * Since: 1.0
+ */
+int
+occ_dataset_get_rating_validated (OccDataset *self, gsize rating)
+{
+  g_return_val_if_fail (OCC_IS_DATASET (self), -1);
+  g_return_val_if_fail (rating < self->n_ratings, -1);
+  return self->r_validated[rating];
+}
+
+/**
+ * occ_dataset_get_rating_evidence:
+ * @self: a dataset
+ * @rating: a rating index
+ *
+ * The evidence behind a rating, kept as the dataset gives it: a JSON array
+ * (such as `[{"kind": "practice", "source": "information-request"}]`),
+ * since observatories record evidence in their own ways.
+ *
+ * Returns: (nullable): the evidence as JSON text, or %NULL when there is
+ *   none
+ *
+ * Since: 1.0
+ */
+const char *
+occ_dataset_get_rating_evidence (OccDataset *self, gsize rating)
+{
+  g_return_val_if_fail (OCC_IS_DATASET (self), NULL);
+  g_return_val_if_fail (rating < self->n_ratings, NULL);
+  if (self->r_evidence[rating] == 0)
+    return NULL;
+  return g_ptr_array_index (self->r_evidence_text,
+                            self->r_evidence[rating] - 1);
+}
+
+/**
  * occ_dataset_get_n_published:
  * @self: a dataset
  *
@@ -676,4 +749,126 @@ occ_dataset_published_for_cell (OccDataset *self, gsize cell)
   return GPOINTER_TO_INT (
            g_hash_table_lookup (self->p_by_cell, GSIZE_TO_POINTER (cell + 1)))
          - 1;
+}
+
+/**
+ * occ_dataset_get_published_indices:
+ * @self: a dataset
+ * @field: which column: %OCC_RATING_FIELD_COUNTRY, %OCC_RATING_FIELD_PHASE
+ *   or %OCC_RATING_FIELD_NODE (published scores have no rater)
+ * @n_published: (out): the number of published scores
+ *
+ * One identifying column of the published scores, in file order.
+ *
+ * Returns: (transfer none) (array length=n_published): the column, owned
+ *   by the dataset
+ *
+ * Since: 1.0
+ */
+const guint32 *
+occ_dataset_get_published_indices (OccDataset *self, OccRatingField field,
+                                   gsize *n_published)
+{
+  g_return_val_if_fail (OCC_IS_DATASET (self), NULL);
+  g_return_val_if_fail (n_published != NULL, NULL);
+
+  *n_published = self->n_published;
+  switch (field)
+    {
+    case OCC_RATING_FIELD_COUNTRY:
+      return self->p_country;
+    case OCC_RATING_FIELD_PHASE:
+      return self->p_phase;
+    case OCC_RATING_FIELD_NODE:
+      return self->p_node;
+    case OCC_RATING_FIELD_RATER:
+    default:
+      *n_published = 0;
+      g_return_val_if_reached (NULL);
+    }
+}
+
+/**
+ * occ_dataset_dup_published_scores:
+ * @self: a dataset
+ * @criterion: a criterion index of the dataset's methodology
+ * @present: (out) (optional) (transfer full) (array length=n_published):
+ *   1 where the record gives a score for @criterion, 0 where it is null
+ * @n_published: (out): the number of published scores
+ *
+ * The published scores for one criterion, in file order; a null score is
+ * 0 in the result and 0 in @present.
+ *
+ * Returns: (transfer full) (array length=n_published): the scores
+ *
+ * Since: 1.0
+ */
+double *
+occ_dataset_dup_published_scores (OccDataset *self, guint criterion,
+                                  guint8 **present, gsize *n_published)
+{
+  guint n_criteria;
+  double *scores;
+  guint8 *mask;
+
+  g_return_val_if_fail (OCC_IS_DATASET (self), NULL);
+  g_return_val_if_fail (n_published != NULL, NULL);
+  n_criteria = self->methodology->n_criteria;
+  g_return_val_if_fail (criterion < n_criteria, NULL);
+
+  scores = g_new (double, self->n_published + 1);
+  mask = g_new (guint8, self->n_published + 1);
+  for (gsize i = 0; i < self->n_published; i++)
+    {
+      double s = self->p_scores[i * n_criteria + criterion];
+      mask[i] = !isnan (s);
+      scores[i] = mask[i] ? s : 0.0;
+    }
+  *n_published = self->n_published;
+  if (present)
+    *present = mask;
+  else
+    g_free (mask);
+  return scores;
+}
+
+/**
+ * occ_dataset_get_published_raters:
+ * @self: a dataset
+ * @published: a published-score index
+ *
+ * Returns: the number of raters behind the published score, or -1 when the
+ *   dataset does not give it
+ *
+ * Since: 1.0
+ */
+int
+occ_dataset_get_published_raters (OccDataset *self, gsize published)
+{
+  g_return_val_if_fail (OCC_IS_DATASET (self), -1);
+  g_return_val_if_fail (published < self->n_published, -1);
+  return (int) self->p_raters[published];
+}
+
+/**
+ * occ_dataset_get_published_inclusion:
+ * @self: a dataset
+ * @published: a published-score index
+ * @inclusion: (out) (optional): the published inclusion, from 0 to 1
+ *
+ * Returns: %TRUE if the published record gives an inclusion figure
+ *
+ * Since: 1.0
+ */
+gboolean
+occ_dataset_get_published_inclusion (OccDataset *self, gsize published,
+                                     double *inclusion)
+{
+  g_return_val_if_fail (OCC_IS_DATASET (self), FALSE);
+  g_return_val_if_fail (published < self->n_published, FALSE);
+  if (self->p_inclusion[published] < 0)
+    return FALSE;
+  if (inclusion)
+    *inclusion = self->p_inclusion[published];
+  return TRUE;
 }

@@ -137,6 +137,36 @@ guint32 *occ_dataset_dup_rating_group_counts (OccDataset *self,
                                               gsize *n_ratings);
 
 OCC_AVAILABLE_IN_1_0
+const guint16 *occ_dataset_get_rating_groups (OccDataset *self,
+                                              gsize rating,
+                                              gsize *n_groups);
+
+OCC_AVAILABLE_IN_1_0
+int occ_dataset_get_rating_validated (OccDataset *self, gsize rating);
+
+OCC_AVAILABLE_IN_1_0
+const char *occ_dataset_get_rating_evidence (OccDataset *self, gsize rating);
+
+OCC_AVAILABLE_IN_1_0
 gsize occ_dataset_get_n_published (OccDataset *self);
+
+OCC_AVAILABLE_IN_1_0
+const guint32 *occ_dataset_get_published_indices (OccDataset *self,
+                                                  OccRatingField field,
+                                                  gsize *n_published);
+
+OCC_AVAILABLE_IN_1_0
+double *occ_dataset_dup_published_scores (OccDataset *self,
+                                          guint criterion,
+                                          guint8 **present,
+                                          gsize *n_published);
+
+OCC_AVAILABLE_IN_1_0
+int occ_dataset_get_published_raters (OccDataset *self, gsize published);
+
+OCC_AVAILABLE_IN_1_0
+gboolean occ_dataset_get_published_inclusion (OccDataset *self,
+                                              gsize published,
+                                              double *inclusion);
 
 G_END_DECLS

@@ -247,6 +247,60 @@ test_rating_columns (void)
   g_assert_cmpuint (groups[1], ==, 0);
 }
 
+static void
+test_rating_details (void)
+{
+  g_autoptr (OccDataset) ds = load_rich ();
+  OccMethodology *m = occ_dataset_get_methodology (ds);
+  const guint16 *groups;
+  gsize n;
+
+  groups = occ_dataset_get_rating_groups (ds, 0, &n);
+  g_assert_cmpuint (n, ==, 2);
+  g_assert_cmpstr (occ_methodology_get_population_group_id (m, groups[0]),
+                   ==, "youth");
+  g_assert_cmpstr (occ_methodology_get_population_group_id (m, groups[1]),
+                   ==, "women");
+  occ_dataset_get_rating_groups (ds, 2, &n);
+  g_assert_cmpuint (n, ==, 0);
+  g_assert_cmpint (occ_dataset_get_rating_validated (ds, 0), ==, 1);
+  g_assert_cmpint (occ_dataset_get_rating_validated (ds, 1), ==, 0);
+  g_assert_cmpint (occ_dataset_get_rating_validated (ds, 2), ==, -1);
+  g_assert_cmpstr (occ_dataset_get_rating_evidence (ds, 0), ==,
+                   "[{\"kind\":\"practice\",\"ref\":\"x\u00e9\"}]");
+  g_assert_null (occ_dataset_get_rating_evidence (ds, 1));
+}
+
+static void
+test_published_columns (void)
+{
+  g_autoptr (OccDataset) ds = load_rich ();
+  g_autofree double *r = NULL, *e = NULL;
+  g_autofree guint8 *r_present = NULL, *e_present = NULL;
+  const guint32 *nodes, *phases;
+  double inclusion;
+  gsize n;
+
+  nodes = occ_dataset_get_published_indices (ds, OCC_RATING_FIELD_NODE, &n);
+  g_assert_cmpuint (n, ==, 2);
+  g_assert_cmpstr (occ_node_get_id (occ_dataset_get_node (ds, nodes[0])), ==,
+                   "S.2");
+  phases = occ_dataset_get_published_indices (ds, OCC_RATING_FIELD_PHASE, &n);
+  g_assert_cmpuint (phases[1], ==, 1);
+  r = occ_dataset_dup_published_scores (ds, 0, &r_present, &n);
+  e = occ_dataset_dup_published_scores (ds, 1, &e_present, &n);
+  g_assert_cmpuint (n, ==, 2);
+  g_assert_cmpfloat (r[0], ==, 1.3333333333333333);
+  g_assert_cmpint (e_present[0], ==, 0);
+  g_assert_cmpfloat (e[0], ==, 0.0);
+  g_assert_cmpfloat (e[1], ==, 2.9);
+  g_assert_cmpint (occ_dataset_get_published_raters (ds, 0), ==, 6);
+  g_assert_cmpint (occ_dataset_get_published_raters (ds, 1), ==, -1);
+  g_assert_true (occ_dataset_get_published_inclusion (ds, 0, &inclusion));
+  g_assert_cmpfloat (inclusion, ==, 0.46);
+  g_assert_false (occ_dataset_get_published_inclusion (ds, 1, NULL));
+}
+
 /* load → save → load gives the same dataset, to the last bit. */
 static void
 test_round_trip (void)
@@ -425,6 +479,8 @@ main (int argc, char **argv)
   g_test_add_func ("/methodology/bands-rounding", test_bands_and_rounding);
   g_test_add_func ("/dataset/accessors", test_dataset_accessors);
   g_test_add_func ("/dataset/rating-columns", test_rating_columns);
+  g_test_add_func ("/dataset/rating-details", test_rating_details);
+  g_test_add_func ("/dataset/published-columns", test_published_columns);
   g_test_add_func ("/dataset/round-trip", test_round_trip);
   g_test_add_func ("/dataset/round-trip-peru", test_round_trip_peru);
   g_test_add_func ("/dataset/save-fails-cleanly", test_save_fails_cleanly);
