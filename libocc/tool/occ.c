@@ -609,7 +609,9 @@ append_value (Report *r, gboolean known, double value, const char *band,
       return;
     }
   text = format_display (r->m, value);
-  g_string_append_printf (r->out, "%s %s", text, band);
+  g_string_append (r->out, text);
+  if (band != NULL) /* below every band, or a methodology without bands */
+    g_string_append_printf (r->out, " %s", band);
   if (has_delta)
     {
       change = format_change (r->m, delta);
@@ -790,6 +792,12 @@ append_country_score (Report *r)
   g_string_append_c (r->out, '\n');
 }
 
+static const char *
+name_or_id (const char *name, const char *id)
+{
+  return name != NULL ? name : id;
+}
+
 static void
 append_underlined (GString *out, const char *title, char underline)
 {
@@ -808,9 +816,11 @@ append_phase (Report *r, guint country, guint phase)
   GListModel *framework = occ_dataset_get_framework (dataset);
   g_autofree char *heading = NULL;
 
-  heading = g_strdup_printf ("%s, %s",
-                             occ_dataset_get_country_name (dataset, country),
-                             occ_dataset_get_phase_label (dataset, phase));
+  /* Names and labels are optional in a dataset; ids are not. */
+  heading = g_strdup_printf (
+    "%s, %s",
+    name_or_id (occ_dataset_get_country_name (dataset, country), r->country),
+    name_or_id (occ_dataset_get_phase_label (dataset, phase), r->phase));
   g_string_append_c (r->out, '\n');
   append_underlined (r->out, heading, '-');
   for (guint i = 0; i < g_list_model_get_n_items (framework); i++)
@@ -849,7 +859,10 @@ append_report (GString *out, OccResults *results)
   Report r = { results, occ_dataset_get_methodology (dataset), NULL, NULL,
                out };
 
-  append_underlined (out, occ_dataset_get_title (dataset), '=');
+  append_underlined (out,
+                     name_or_id (occ_dataset_get_title (dataset),
+                                 "Untitled dataset"),
+                     '=');
   g_string_append_printf (out, "Methodology: %s (%s)\n",
                           occ_methodology_get_name (r.m),
                           occ_methodology_get_id (r.m));

@@ -135,3 +135,20 @@ def test_bit_exact(tmp_path):
         if diff:
             failures.append("%s: %s" % (os.path.relpath(path, SRCDIR), diff))
     assert not failures, "\n".join(failures)
+
+
+@pytest.mark.parametrize("seed", range(0, 300, 10))
+@pytest.mark.parametrize("command", [["report"], ["score", "--format=table"],
+                                     ["score", "--format=csv"]])
+def test_human_formats_on_generated(seed, command, tmp_path):
+    """The report, table and CSV of any valid dataset: no failure, no
+    (null), no NaN, whatever names, labels or scores are missing."""
+    path = tmp_path / "dataset.json"
+    path.write_text(json.dumps(gen_datasets.generate(seed)), encoding="utf-8")
+    proc = subprocess.run([_tool(), *command, str(path)], capture_output=True,
+                          text=True, timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stderr == ""
+    assert "(null)" not in proc.stdout
+    for word in proc.stdout.replace(",", " ").split():
+        assert word.lower().strip("()+-") not in ("nan", "inf", "infinity")

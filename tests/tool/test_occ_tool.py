@@ -443,3 +443,17 @@ def test_write_error_is_reported():
                                 stderr=subprocess.PIPE, text=True, timeout=60)
     assert result.returncode == 1
     assert "standard output" in result.stderr
+
+
+def test_report_without_names_or_scores():
+    """Titles, names and labels are optional: the report falls back to ids."""
+    document = {"format": "occ-dataset/1", "methodology": "cco-2024",
+                "countries": [{"id": "AA"}, {"id": "BB"}],
+                "phases": [{"id": "p1"}]}
+    proc = occ("report", "-", stdin=json.dumps(document))
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stderr == ""
+    assert proc.stdout.startswith("Untitled dataset\n================\n")
+    assert "\nAA, p1\n------\n" in proc.stdout
+    assert "\nBB, p1\n" in proc.stdout
+    assert "(null)" not in proc.stdout
