@@ -53,8 +53,12 @@ occ_id_table_lookup (const OccIdTable *table, const char *id)
 void
 occ_id_table_clear (OccIdTable *table)
 {
+  /* Names are optional, so the names array has NULL holes: g_strfreev()
+   * would stop at the first one. */
+  for (guint i = 0; table->names != NULL && i < table->n; i++)
+    g_free (table->names[i]);
+  g_free (table->names);
   g_strfreev (table->ids);
-  g_strfreev (table->names);
   g_clear_pointer (&table->index, g_hash_table_unref);
 }
 
