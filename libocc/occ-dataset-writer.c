@@ -151,6 +151,8 @@ write_published (OccDataset *self, OccJsonWriter *w, gsize i)
  * figure, numbers to the last bit. Members libocc does not know are not
  * kept.
  *
+ * The text ends with a newline, ready to be written to a file.
+ *
  * Returns: (transfer full): the JSON text
  *
  * Since: 1.0

@@ -35,6 +35,17 @@ occ_table_cell (const OccTable *t, guint country, guint phase, guint node)
   return ((gsize) country * t->n_phases + phase) * (t->n_nodes + 1) + node;
 }
 
+static inline void
+occ_table_cell_split (const OccTable *t, gsize cell, guint *country,
+                      guint *phase, guint *node)
+{
+  gsize nodes = t->n_nodes + 1;
+
+  *node = (guint) (cell % nodes);
+  *phase = (guint) (cell / nodes % t->n_phases);
+  *country = (guint) (cell / nodes / t->n_phases);
+}
+
 OccTable *occ_table_new_scored (OccDataset *dataset);
 void occ_table_free (OccTable *table);
 

@@ -564,6 +564,8 @@ occ_methodology_write (OccMethodology *self, OccJsonWriter *w,
  * Writes the methodology as a JSON object (spec occ-v1 §3), the starting
  * point for an observatory's own.
  *
+ * The text ends with a newline, ready to be written to a file.
+ *
  * Returns: (transfer full): the JSON text
  *
  * Since: 1.0

@@ -79,16 +79,14 @@ static gpointer
 get_item (GListModel *model, guint position)
 {
   OccResults *self = OCC_RESULTS (model);
-  OccTable *t = self->table;
-  gsize cell, per_country;
+  guint k, p, j;
 
   if (position >= self->entries->len)
     return NULL;
-  cell = g_array_index (self->entries, gsize, position);
-  per_country = (gsize) t->n_phases * (t->n_nodes + 1);
-  return occ_score_new (self, (guint) (cell / per_country),
-                        (guint) (cell % per_country / (t->n_nodes + 1)),
-                        (guint) (cell % (t->n_nodes + 1)));
+  occ_table_cell_split (self->table,
+                        g_array_index (self->entries, gsize, position), &k,
+                        &p, &j);
+  return occ_score_new (self, k, p, j);
 }
 
 static void
@@ -454,6 +452,8 @@ write_entry (OccResults *self, OccJsonWriter *w, guint k, guint p, guint j)
  * members, entries carry `country_rank` when the dataset has several
  * countries, and a `countries` array holds each country's own score.
  *
+ * The text ends with a newline, ready to be written to a file.
+ *
  * Returns: (transfer full): the JSON text
  *
  * Since: 1.0
@@ -476,11 +476,11 @@ occ_results_to_data (OccResults *self, gsize *length)
   occ_json_begin_array (&w, "scores");
   for (guint i = 0; i < self->entries->len; i++)
     {
-      gsize cell = g_array_index (self->entries, gsize, i);
-      gsize per_country = (gsize) t->n_phases * (t->n_nodes + 1);
-      write_entry (self, &w, (guint) (cell / per_country),
-                   (guint) (cell % per_country / (t->n_nodes + 1)),
-                   (guint) (cell % (t->n_nodes + 1)));
+      guint k, p, j;
+
+      occ_table_cell_split (t, g_array_index (self->entries, gsize, i), &k,
+                            &p, &j);
+      write_entry (self, &w, k, p, j);
     }
   occ_json_end_array (&w);
   occ_json_begin_array (&w, "countries");

@@ -73,24 +73,12 @@ usage_error (const char *message)
   return EXIT_USAGE;
 }
 
-/* A number for people: rounded to the methodology's precision. Rounding
- * can turn a tiny negative into "-0.00", which reads as a change that is
- * not there, so the sign of a zero is dropped. */
-static char *
-format_display (OccMethodology *m, double value)
-{
-  char *text = occ_methodology_format_value (m, value);
-
-  if (text[0] == '-' && occ_methodology_round (m, value) == 0)
-    memmove (text, text + 1, strlen (text));
-  return text;
-}
-
-/* A change between phases, always signed ("+0.81", "-1.17", "0.00"). */
+/* A change between phases, always signed ("+0.81", "-1.17", "0.00");
+ * occ_methodology_format_value() never writes "-0.00". */
 static char *
 format_change (OccMethodology *m, double delta)
 {
-  g_autofree char *text = format_display (m, delta);
+  g_autofree char *text = occ_methodology_format_value (m, delta);
 
   if (occ_methodology_round (m, delta) > 0)
     return g_strconcat ("+", text, NULL);
@@ -269,7 +257,7 @@ cell_exact (gboolean known, double value)
 static char *
 cell_display (OccMethodology *m, gboolean known, double value)
 {
-  return known ? format_display (m, value) : NULL;
+  return known ? occ_methodology_format_value (m, value) : NULL;
 }
 
 static char *
@@ -537,9 +525,7 @@ run_score (int argc, char **argv)
   if (strcmp (format, "json") == 0)
     {
       g_autofree char *json = occ_results_to_data (results, NULL);
-
-      /* The library's text has no final newline; a text stream needs one. */
-      g_string_append_printf (out, "%s\n", json);
+      g_string_append (out, json);
     }
   else
     score_as_rows (results, strcmp (format, "csv") == 0, out);
@@ -608,7 +594,7 @@ append_value (Report *r, gboolean known, double value, const char *band,
       g_string_append (r->out, "not scored");
       return;
     }
-  text = format_display (r->m, value);
+  text = occ_methodology_format_value (r->m, value);
   g_string_append (r->out, text);
   if (band != NULL) /* below every band, or a methodology without bands */
     g_string_append_printf (r->out, " %s", band);
@@ -725,7 +711,7 @@ append_node_list (Report *r, GListModel *list)
       double v = 0;
 
       occ_score_get_value (score, &v);
-      text = format_display (r->m, v);
+      text = occ_methodology_format_value (r->m, v);
       g_string_append_printf (r->out, "%s%s %s (%s)", i > 0 ? "; " : "",
                               occ_node_get_id (node),
                               occ_node_get_label (node), text);
@@ -925,7 +911,7 @@ run_methodology (int argc, char **argv)
   if (m == NULL)
     return fail (error);
   json = occ_methodology_to_data (m, NULL);
-  g_string_append_printf (out, "%s\n", json);
+  g_string_append (out, json);
   return write_stdout (out);
 }
 

@@ -457,3 +457,9 @@ def test_report_without_names_or_scores():
     assert "\nAA, p1\n------\n" in proc.stdout
     assert "\nBB, p1\n" in proc.stdout
     assert "(null)" not in proc.stdout
+
+
+@pytest.mark.parametrize("args", [["score", "--format=json"], ["methodology"]])
+def test_json_ends_with_one_newline(args):
+    out = ok(*args)
+    assert out.endswith("}\n") and not out.endswith("\n\n")
