@@ -144,7 +144,8 @@ write_published (OccDataset *self, OccJsonWriter *w, gsize i)
 /**
  * occ_dataset_to_data:
  * @self: a dataset
- * @length: (out) (optional): the length of the text
+ * @length: (out) (optional): the length of the text in bytes (language
+ *   bindings return the text and its length)
  *
  * Writes the dataset as `occ-dataset/1`. Loading the text gives the same
  * dataset: every id, label, weight, score, group, evidence and published

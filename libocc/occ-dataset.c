@@ -173,12 +173,15 @@ occ_dataset_new_from_file (const char *filename, GError **error)
 
 /**
  * occ_dataset_new_from_data:
- * @data: (array length=length) (element-type guint8): `occ-dataset/1`
- *   JSON text
+ * @data: `occ-dataset/1` JSON text, in UTF-8
  * @length: the length of @data in bytes, or -1 if it is nul-terminated
  * @error: return location for a #GError
  *
  * Loads a dataset from memory. Error messages start with `<data>`.
+ *
+ * From a language binding, pass the text as a string and -1 as @length
+ * (a string's length in characters is not its length in bytes); for
+ * bytes, use [ctor@Occ.Dataset.new_from_bytes].
  *
  * Returns: (transfer full): the dataset, or %NULL with an
  *   [error@Occ.Error]
@@ -225,6 +228,8 @@ occ_dataset_new_from_bytes (GBytes *bytes, GError **error)
  * occ_dataset_get_title:
  * @self: a dataset
  *
+ * The dataset's title, for reports.
+ *
  * Returns: (nullable): the dataset's title
  *
  * Since: 1.0
@@ -240,6 +245,9 @@ occ_dataset_get_title (OccDataset *self)
  * occ_dataset_get_methodology:
  * @self: a dataset
  *
+ * The rules the dataset is scored by: the built-in methodology it names, or
+ * the methodology object it holds.
+ *
  * Returns: (transfer none): the methodology the dataset is scored with
  *
  * Since: 1.0
@@ -254,6 +262,9 @@ occ_dataset_get_methodology (OccDataset *self)
 /**
  * occ_dataset_get_n_countries:
  * @self: a dataset
+ *
+ * The number of countries of the dataset; country indices run from 0 to this
+ * number minus one.
  *
  * Returns: the number of countries
  *
@@ -272,6 +283,9 @@ occ_dataset_get_n_countries (OccDataset *self)
  * @country: a country index, less than
  *   [method@Occ.Dataset.get_n_countries]
  *
+ * The id of a country of the dataset, by index: countries are numbered from
+ * 0 in the order of the dataset's `countries`.
+ *
  * Returns: the country's id, such as `PE`
  *
  * Since: 1.0
@@ -288,6 +302,8 @@ occ_dataset_get_country_id (OccDataset *self, guint country)
  * occ_dataset_get_country_name:
  * @self: a dataset
  * @country: a country index
+ *
+ * The name of a country of the dataset, by index.
  *
  * Returns: (nullable): the country's name, such as `Peru`
  *
@@ -306,6 +322,8 @@ occ_dataset_get_country_name (OccDataset *self, guint country)
  * @self: a dataset
  * @id: a country id
  *
+ * Finds a country of the dataset by its id.
+ *
  * Returns: the country's index, or -1 when the dataset has no such country
  *
  * Since: 1.0
@@ -322,6 +340,9 @@ occ_dataset_lookup_country (OccDataset *self, const char *id)
  * occ_dataset_get_n_phases:
  * @self: a dataset
  *
+ * The number of phases of the dataset; phase indices run from 0 to this
+ * number minus one, in chronological order.
+ *
  * Returns: the number of phases (monitoring rounds)
  *
  * Since: 1.0
@@ -337,6 +358,8 @@ occ_dataset_get_n_phases (OccDataset *self)
  * occ_dataset_get_phase_id:
  * @self: a dataset
  * @phase: a phase index, in chronological order
+ *
+ * The id of a phase of the dataset, by index.
  *
  * Returns: the phase's id, such as `2024`
  *
@@ -355,6 +378,8 @@ occ_dataset_get_phase_id (OccDataset *self, guint phase)
  * @self: a dataset
  * @phase: a phase index
  *
+ * The label of a phase of the dataset, by index.
+ *
  * Returns: (nullable): the phase's label, such as `Phase 2 (2024)`
  *
  * Since: 1.0
@@ -372,6 +397,8 @@ occ_dataset_get_phase_label (OccDataset *self, guint phase)
  * @self: a dataset
  * @id: a phase id
  *
+ * Finds a phase of the dataset by its id.
+ *
  * Returns: the phase's index, or -1 when the dataset has no such phase
  *
  * Since: 1.0
@@ -388,6 +415,9 @@ occ_dataset_lookup_phase (OccDataset *self, const char *id)
  * occ_dataset_get_n_raters:
  * @self: a dataset
  *
+ * The number of raters of the dataset; rater indices run from 0 to this
+ * number minus one.
+ *
  * Returns: the number of raters (organizations that rate)
  *
  * Since: 1.0
@@ -403,6 +433,8 @@ occ_dataset_get_n_raters (OccDataset *self)
  * occ_dataset_get_rater_id:
  * @self: a dataset
  * @rater: a rater index
+ *
+ * The id of a rater of the dataset, by index.
  *
  * Returns: the rater's id
  *
@@ -421,6 +453,8 @@ occ_dataset_get_rater_id (OccDataset *self, guint rater)
  * @self: a dataset
  * @rater: a rater index
  *
+ * The name of a rater of the dataset, by index.
+ *
  * Returns: (nullable): the rater's name
  *
  * Since: 1.0
@@ -437,6 +471,8 @@ occ_dataset_get_rater_name (OccDataset *self, guint rater)
  * occ_dataset_get_rater_country:
  * @self: a dataset
  * @rater: a rater index
+ *
+ * The country a rater belongs to, by the rater's index.
  *
  * Returns: (nullable): the id of the rater's country, when given
  *
@@ -457,6 +493,8 @@ occ_dataset_get_rater_country (OccDataset *self, guint rater)
  * @self: a dataset
  * @id: a rater id
  *
+ * Finds a rater of the dataset by its id.
+ *
  * Returns: the rater's index, or -1 when the dataset has no such rater
  *
  * Since: 1.0
@@ -473,8 +511,12 @@ occ_dataset_lookup_rater (OccDataset *self, const char *id)
  * occ_dataset_get_framework:
  * @self: a dataset
  *
- * Returns: (transfer none): the top-level nodes (summits), a list of
- *   [class@Occ.Node]
+ * The framework of commitments: its top-level nodes, each holding its
+ * children.
+ *
+ * Returns: (transfer none) (attributes element-type=OccNode): the
+ *   top-level nodes (summits), a list of [class@Occ.Node] owned by the
+ *   dataset
  *
  * Since: 1.0
  */
@@ -488,6 +530,9 @@ occ_dataset_get_framework (OccDataset *self)
 /**
  * occ_dataset_get_n_nodes:
  * @self: a dataset
+ *
+ * The number of nodes of the framework, at every depth; node indices (see
+ * [method@Occ.Node.get_index]) run from 0 to this number minus one.
  *
  * Returns: the number of nodes in the whole framework
  *
@@ -525,6 +570,8 @@ occ_dataset_get_node (OccDataset *self, guint index)
  * @self: a dataset
  * @id: a node id
  *
+ * Finds a node of the framework, at any depth, by its id.
+ *
  * Returns: (transfer none) (nullable): the node with that id, or %NULL
  *
  * Since: 1.0
@@ -540,6 +587,9 @@ occ_dataset_lookup_node (OccDataset *self, const char *id)
 /**
  * occ_dataset_get_n_ratings:
  * @self: a dataset
+ *
+ * The number of records of the dataset's `ratings` array, the length of each
+ * column of the ratings table.
  *
  * Returns: the number of ratings
  *
@@ -736,6 +786,8 @@ occ_dataset_get_rating_evidence (OccDataset *self, gsize rating)
  * occ_dataset_get_n_published:
  * @self: a dataset
  *
+ * The number of records of the dataset's `published` array.
+ *
  * Returns: the number of published leaf scores
  *
  * Since: 1.0
@@ -841,6 +893,8 @@ occ_dataset_dup_published_scores (OccDataset *self, guint criterion,
  * @self: a dataset
  * @published: a published-score index
  *
+ * The number of raters a published record gives, if it gives one.
+ *
  * Returns: the number of raters behind the published score, or -1 when the
  *   dataset does not give it
  *
@@ -859,6 +913,8 @@ occ_dataset_get_published_raters (OccDataset *self, gsize published)
  * @self: a dataset
  * @published: a published-score index
  * @inclusion: (out) (optional): the published inclusion, from 0 to 1
+ *
+ * The population inclusion a published record gives, if it gives one.
  *
  * Returns: %TRUE if the published record gives an inclusion figure
  *

@@ -9,7 +9,8 @@
 /**
  * occ_error_quark:
  *
- * The quark of the [error@Occ.Error] domain; use [const@Occ.ERROR].
+ * The quark of the [error@Occ.Error] domain; C code uses the `OCC_ERROR`
+ * macro instead.
  *
  * Returns: the error quark
  *

@@ -484,6 +484,8 @@ occ_methodology_list_builtin (void)
  * Reads a methodology object, such as one written by
  * [method@Occ.Methodology.to_data] and edited by an observatory.
  *
+ * From a language binding, pass the text as a string and -1 as @length.
+ *
  * Returns: (transfer full): the methodology, or %NULL with an
  *   [error@Occ.Error] naming the place and the rule broken
  *
@@ -559,7 +561,8 @@ occ_methodology_write (OccMethodology *self, OccJsonWriter *w,
 /**
  * occ_methodology_to_data:
  * @self: a methodology
- * @length: (out) (optional): the length of the text
+ * @length: (out) (optional): the length of the text in bytes (language
+ *   bindings return the text and its length)
  *
  * Writes the methodology as a JSON object (spec occ-v1 §3), the starting
  * point for an observatory's own.
@@ -595,6 +598,8 @@ occ_methodology_is_builtin (OccMethodology *self)
  * occ_methodology_get_id:
  * @self: a methodology
  *
+ * The methodology's id: a built-in id, or the `id` of a methodology object.
+ *
  * Returns: the methodology's id, such as `cco-2024`
  *
  * Since: 1.0
@@ -609,6 +614,8 @@ occ_methodology_get_id (OccMethodology *self)
 /**
  * occ_methodology_get_name:
  * @self: a methodology
+ *
+ * The methodology's name, for people.
  *
  * Returns: the methodology's name for people (its id when it has none)
  *
@@ -625,6 +632,8 @@ occ_methodology_get_name (OccMethodology *self)
  * occ_methodology_get_scale_kind:
  * @self: a methodology
  *
+ * The kind of scale ratings are given on; always numeric in libocc 1.0.
+ *
  * Returns: the kind of rating scale
  *
  * Since: 1.0
@@ -639,6 +648,8 @@ occ_methodology_get_scale_kind (OccMethodology *self)
 /**
  * occ_methodology_get_scale_min:
  * @self: a methodology
+ *
+ * The bottom of the rating scale (0 for the CCO).
  *
  * Returns: the lowest score a rater can give
  *
@@ -655,6 +666,8 @@ occ_methodology_get_scale_min (OccMethodology *self)
  * occ_methodology_get_scale_max:
  * @self: a methodology
  *
+ * The top of the rating scale (3 for the CCO).
+ *
  * Returns: the highest score a rater can give
  *
  * Since: 1.0
@@ -669,6 +682,8 @@ occ_methodology_get_scale_max (OccMethodology *self)
 /**
  * occ_methodology_get_n_criteria:
  * @self: a methodology
+ *
+ * The number of criteria each leaf is rated on.
  *
  * Returns: the number of criteria (3 for the CCO: R, E, S)
  *
@@ -687,6 +702,9 @@ occ_methodology_get_n_criteria (OccMethodology *self)
  * @criterion: a criterion index, less than
  *   [method@Occ.Methodology.get_n_criteria]
  *
+ * The id of a criterion, by index. Criterion indices are the same in
+ * [class@Occ.Score].
+ *
  * Returns: the criterion's id, such as `R`
  *
  * Since: 1.0
@@ -703,6 +721,8 @@ occ_methodology_get_criterion_id (OccMethodology *self, guint criterion)
  * occ_methodology_get_criterion_label:
  * @self: a methodology
  * @criterion: a criterion index
+ *
+ * The label of a criterion, for people.
  *
  * Returns: the criterion's label, such as `Relevance`
  *
@@ -721,6 +741,9 @@ occ_methodology_get_criterion_label (OccMethodology *self, guint criterion)
  * @self: a methodology
  * @criterion: a criterion index
  *
+ * The weight of a criterion when a leaf's criterion scores are aggregated
+ * into the leaf's score.
+ *
  * Returns: the criterion's weight in a leaf's score
  *
  * Since: 1.0
@@ -737,6 +760,8 @@ occ_methodology_get_criterion_weight (OccMethodology *self, guint criterion)
  * occ_methodology_lookup_criterion:
  * @self: a methodology
  * @id: a criterion id
+ *
+ * Finds a criterion of the methodology by its id.
  *
  * Returns: the index of the criterion with that id, or -1
  *
@@ -762,6 +787,10 @@ occ_methodology_lookup_group (OccMethodology *self, const char *id)
  * @self: a methodology
  * @level: where the aggregation happens
  *
+ * How the methodology aggregates at one of its three levels: the ratings of
+ * a leaf, the criterion scores of a leaf, or the scores of a node's
+ * children.
+ *
  * Returns: how values are aggregated at @level
  *
  * Since: 1.0
@@ -778,6 +807,9 @@ occ_methodology_get_aggregation (OccMethodology *self, OccLevel level)
  * occ_methodology_get_min_raters:
  * @self: a methodology
  *
+ * The methodology's `min_raters`: fewer ratings than this give a leaf
+ * criterion no score.
+ *
  * Returns: the fewest non-null ratings a leaf criterion needs for a score
  *
  * Since: 1.0
@@ -792,6 +824,9 @@ occ_methodology_get_min_raters (OccMethodology *self)
 /**
  * occ_methodology_get_precision:
  * @self: a methodology
+ *
+ * The methodology's `precision`: how many decimals a value is rounded to
+ * when it is shown to a person.
  *
  * Returns: the number of decimals shown to people, and used to decide ties
  *   between ranks
@@ -809,6 +844,9 @@ occ_methodology_get_precision (OccMethodology *self)
  * occ_methodology_get_n_bands:
  * @self: a methodology
  *
+ * The number of qualitative bands, such as low, medium, medium-high and
+ * high.
+ *
  * Returns: the number of qualitative bands
  *
  * Since: 1.0
@@ -824,6 +862,9 @@ occ_methodology_get_n_bands (OccMethodology *self)
  * occ_methodology_get_band_label:
  * @self: a methodology
  * @band: a band index, less than [method@Occ.Methodology.get_n_bands]
+ *
+ * The label of a band, by index; bands are in increasing order of their
+ * lower limits.
  *
  * Returns: the band's label, such as `medium-high`
  *
@@ -841,6 +882,9 @@ occ_methodology_get_band_label (OccMethodology *self, guint band)
  * occ_methodology_get_band_from:
  * @self: a methodology
  * @band: a band index
+ *
+ * The lower limit of a band: a value gets the label of the last band whose
+ * lower limit it reaches.
  *
  * Returns: the lowest value in the band
  *
@@ -891,6 +935,8 @@ occ_methodology_band_for_value (OccMethodology *self, double value)
  * occ_methodology_get_n_population_groups:
  * @self: a methodology
  *
+ * The number of population groups raters can mark as included.
+ *
  * Returns: the number of population groups
  *
  * Since: 1.0
@@ -906,6 +952,8 @@ occ_methodology_get_n_population_groups (OccMethodology *self)
  * occ_methodology_get_population_group_id:
  * @self: a methodology
  * @group: a group index
+ *
+ * The id of a population group, by index.
  *
  * Returns: the group's id, such as `women`
  *
@@ -923,6 +971,8 @@ occ_methodology_get_population_group_id (OccMethodology *self, guint group)
  * occ_methodology_get_population_group_label:
  * @self: a methodology
  * @group: a group index
+ *
+ * The label of a population group, for people.
  *
  * Returns: the group's label, such as `Women`
  *
@@ -985,6 +1035,8 @@ occ_methodology_format_value (OccMethodology *self, double value)
 /**
  * occ_aggregation_to_string:
  * @aggregation: an aggregation method
+ *
+ * The name of an aggregation method, as a methodology object writes it.
  *
  * Returns: the method's name in occ-dataset/1: `mean`, `median` or
  *   `geometric`

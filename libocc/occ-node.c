@@ -92,6 +92,8 @@ occ_node_add_child (OccNode *self, OccNode *child)
  * occ_node_get_id:
  * @self: a node
  *
+ * The node's id, as the dataset gives it.
+ *
  * Returns: the node's id, unique in its framework, such as `IX.A.12.A`
  *
  * Since: 1.0
@@ -106,6 +108,8 @@ occ_node_get_id (OccNode *self)
 /**
  * occ_node_get_label:
  * @self: a node
+ *
+ * The node's label, for people.
  *
  * Returns: the node's short label, such as `Commitment 12.A` (its id when
  *   the dataset gives none)
@@ -123,6 +127,8 @@ occ_node_get_label (OccNode *self)
  * occ_node_get_text:
  * @self: a node
  *
+ * The text of the commitment the node stands for.
+ *
  * Returns: (nullable): the full text of the commitment, if the dataset
  *   gives it
  *
@@ -139,6 +145,8 @@ occ_node_get_text (OccNode *self)
  * occ_node_get_weight:
  * @self: a node
  *
+ * The node's weight when its parent aggregates its children.
+ *
  * Returns: the node's weight among its siblings (1 unless the dataset says
  *   otherwise)
  *
@@ -154,6 +162,8 @@ occ_node_get_weight (OccNode *self)
 /**
  * occ_node_get_depth:
  * @self: a node
+ *
+ * How deep the node is in the framework.
  *
  * Returns: 0 for a top-level node (a summit), 1 for its children, and so on
  *
@@ -189,6 +199,8 @@ occ_node_get_index (OccNode *self)
  * occ_node_is_leaf:
  * @self: a node
  *
+ * Whether the node is a leaf of the framework, the kind of node raters rate.
+ *
  * Returns: whether the node has no children, and so is rated directly
  *
  * Since: 1.0
@@ -203,6 +215,8 @@ occ_node_is_leaf (OccNode *self)
 /**
  * occ_node_get_parent:
  * @self: a node
+ *
+ * The node's parent in the framework.
  *
  * Returns: (transfer none) (nullable): the parent node, or %NULL for a
  *   top-level node (or once the dataset is gone)
@@ -219,6 +233,8 @@ occ_node_get_parent (OccNode *self)
 /**
  * occ_node_get_top:
  * @self: a node
+ *
+ * The top-level node the node is under, whose peers it is ranked among.
  *
  * Returns: (transfer none): the top-level ancestor of the node (the summit),
  *   or the node itself when it is top-level
@@ -238,7 +254,11 @@ occ_node_get_top (OccNode *self)
  * occ_node_get_children:
  * @self: a node
  *
- * Returns: (transfer none): the children, a list of [class@Occ.Node]
+ * The children of the node, in the dataset's order.
+ *
+ * Returns: (transfer none) (attributes element-type=OccNode): the
+ *   children, a list of [class@Occ.Node] owned by the node, empty for a
+ *   leaf
  *
  * Since: 1.0
  */

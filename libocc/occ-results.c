@@ -143,6 +143,8 @@ occ_results_new (OccDataset *dataset)
  * occ_results_get_dataset:
  * @self: results
  *
+ * The dataset the results were computed from.
+ *
  * Returns: (transfer none): the dataset that was scored
  *
  * Since: 1.0
@@ -169,6 +171,8 @@ resolve (OccResults *self, const char *country, const char *phase, int *k,
  * @country: a country id
  * @phase: a phase id
  * @node: a node id
+ *
+ * Finds the scores of one node in one country and phase.
  *
  * Returns: (transfer full) (nullable): the scores of @node in @country and
  *   @phase, or %NULL when it has none or an id is unknown
@@ -279,8 +283,8 @@ extremes (OccResults *self, const char *country, const char *phase,
  * every node of rank 1. For the best theme of the IX Summit, pass any theme
  * of it, such as `IX.A`; for its best commitment, any leaf under it.
  *
- * Returns: (transfer full): a list of [class@Occ.Score], empty when nothing
- *   is scored or an id is unknown
+ * Returns: (transfer full) (attributes element-type=OccScore): a new list
+ *   of [class@Occ.Score], empty when nothing is scored or an id is unknown
  *
  * Since: 1.0
  */
@@ -304,7 +308,8 @@ occ_results_get_best (OccResults *self, const char *country,
  * The worst-scored nodes of a peer group: every node whose value, rounded to
  * the methodology's precision, is the lowest.
  *
- * Returns: (transfer full): a list of [class@Occ.Score]
+ * Returns: (transfer full) (attributes element-type=OccScore): a new list
+ *   of [class@Occ.Score], empty when nothing is scored or an id is unknown
  *
  * Since: 1.0
  */
@@ -445,7 +450,8 @@ write_entry (OccResults *self, OccJsonWriter *w, guint k, guint p, guint j)
 /**
  * occ_results_to_data:
  * @self: results
- * @length: (out) (optional): the length of the text
+ * @length: (out) (optional): the length of the text in bytes (language
+ *   bindings return the text and its length)
  *
  * Writes the results as `occ-results/1` (spec occ-v1 §5), numbers in full
  * double precision, fields without a value left out. Besides the spec's

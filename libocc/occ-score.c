@@ -99,6 +99,8 @@ is_country (OccScore *self)
  * occ_score_get_country:
  * @self: a score
  *
+ * The country the score is for.
+ *
  * Returns: the country's id
  *
  * Since: 1.0
@@ -114,6 +116,8 @@ occ_score_get_country (OccScore *self)
  * occ_score_get_phase:
  * @self: a score
  *
+ * The phase the score is for.
+ *
  * Returns: the phase's id
  *
  * Since: 1.0
@@ -128,6 +132,8 @@ occ_score_get_phase (OccScore *self)
 /**
  * occ_score_get_node:
  * @self: a score
+ *
+ * The node the score is for.
  *
  * Returns: (transfer none) (nullable): the node, or %NULL for the score of a
  *   whole country
@@ -147,6 +153,8 @@ occ_score_get_node (OccScore *self)
  * occ_score_get_node_id:
  * @self: a score
  *
+ * The id of the node the score is for.
+ *
  * Returns: (nullable): the node's id, or %NULL for a whole country
  *
  * Since: 1.0
@@ -164,6 +172,8 @@ occ_score_get_node_id (OccScore *self)
 /**
  * occ_score_get_depth:
  * @self: a score
+ *
+ * The depth of the node the score is for.
  *
  * Returns: the node's depth (0 for a top-level node), or -1 for a whole
  *   country
@@ -183,6 +193,9 @@ occ_score_get_depth (OccScore *self)
  * occ_score_get_value:
  * @self: a score
  * @value: (out) (optional): the score, unrounded
+ *
+ * The node's score: for a leaf, the aggregate of its criterion scores; for
+ * an inner node, the aggregate of its children's scores.
  *
  * Returns: %TRUE if the node has a score (spec occ-v1 §4.2 and §4.3)
  *
@@ -205,6 +218,9 @@ occ_score_get_value (OccScore *self, double *value)
  * occ_score_get_band:
  * @self: a score
  *
+ * The band of the score's value (spec occ-v1 §4.5), read off the unrounded
+ * value.
+ *
  * Returns: (nullable): the band of the score, such as `medium`, or %NULL
  *   when there is no score or it is below every band
  *
@@ -225,6 +241,9 @@ occ_score_get_band (OccScore *self)
  * occ_score_get_delta:
  * @self: a score
  * @delta: (out) (optional): this phase's score minus the previous phase's
+ *
+ * The change of the node's score since the phase before this one, in the
+ * dataset's order of phases.
  *
  * Returns: %TRUE if both this phase and the one before it have a score
  *   (spec occ-v1 §4.4)
@@ -313,6 +332,9 @@ occ_score_get_inclusion (OccScore *self, double *inclusion)
  * occ_score_get_missing_children:
  * @self: a score
  *
+ * How many children of the node have no score and were left out of its score
+ * (spec occ-v1 §4.3).
+ *
  * Returns: for an inner node, how many of its children have no score;
  *   -1 for a leaf
  *
@@ -328,6 +350,8 @@ occ_score_get_missing_children (OccScore *self)
 /**
  * occ_score_get_n_criteria:
  * @self: a score
+ *
+ * The number of criterion scores a score can have.
  *
  * Returns: the number of criteria, as in the dataset's methodology
  *
@@ -345,6 +369,9 @@ occ_score_get_n_criteria (OccScore *self)
  * @self: a score
  * @criterion: a criterion index of the methodology
  * @value: (out) (optional): the criterion score, unrounded
+ *
+ * The node's score for one criterion, by the criterion's index in the
+ * methodology (see [method@Occ.Methodology.lookup_criterion]).
  *
  * Returns: %TRUE if the node has a score for @criterion
  *
@@ -369,6 +396,8 @@ occ_score_get_criterion_value (OccScore *self, guint criterion, double *value)
  * @self: a score
  * @criterion: a criterion index
  *
+ * The band of one of the node's criterion scores.
+ *
  * Returns: (nullable): the band of the criterion score
  *
  * Since: 1.0
@@ -389,6 +418,8 @@ occ_score_get_criterion_band (OccScore *self, guint criterion)
  * @self: a score
  * @criterion: a criterion index
  * @delta: (out) (optional): the change since the previous phase
+ *
+ * The change of one of the node's criterion scores since the previous phase.
  *
  * Returns: %TRUE if both phases have a score for @criterion
  *
@@ -413,6 +444,8 @@ occ_score_get_criterion_delta (OccScore *self, guint criterion, double *delta)
  * occ_score_get_criterion_n:
  * @self: a score
  * @criterion: a criterion index
+ *
+ * How many ratings one of a leaf's criterion scores comes from.
  *
  * Returns: for a leaf, the number of non-null ratings behind its score for
  *   @criterion (or a published record's `raters`); -1 when unknown or for

@@ -26,6 +26,9 @@ occ_get_version (void)
 /**
  * occ_get_major_version:
  *
+ * The major version of the libocc a program runs with;
+ * [const@Occ.MAJOR_VERSION] is the one it was compiled against.
+ *
  * Returns: the major version of the running library
  *
  * Since: 1.0
@@ -39,6 +42,9 @@ occ_get_major_version (void)
 /**
  * occ_get_minor_version:
  *
+ * The minor version of the libocc a program runs with;
+ * [const@Occ.MINOR_VERSION] is the one it was compiled against.
+ *
  * Returns: the minor version of the running library
  *
  * Since: 1.0
@@ -51,6 +57,9 @@ occ_get_minor_version (void)
 
 /**
  * occ_get_micro_version:
+ *
+ * The micro version of the libocc a program runs with;
+ * [const@Occ.MICRO_VERSION] is the one it was compiled against.
  *
  * Returns: the micro version of the running library
  *

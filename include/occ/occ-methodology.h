@@ -60,6 +60,13 @@ typedef enum {
  */
 typedef enum {
   OCC_SCALE_KIND_NUMERIC,
+#ifdef __GI_SCANNER__
+  /*< private >*/
+  /* Seen only by g-ir-scanner, which takes the common prefix of two or
+   * more members to name them: bindings get ScaleKind.NUMERIC, as they
+   * will once a second kind is added, not SCALE_KIND_NUMERIC. */
+  OCC_SCALE_KIND_GI_PREFIX_
+#endif
 } OccScaleKind;
 
 #define OCC_TYPE_METHODOLOGY (occ_methodology_get_type ())

@@ -36,4 +36,35 @@ if [ -x "$prefix/bin/occ" ]; then
   "$prefix/bin/occ" report >"$tmp/report.txt"
   grep -q "IX.B" "$tmp/report.txt"
 fi
+# The bindings, installed: the typelib through GI_TYPELIB_PATH (PyGObject
+# and GJS), the cffi package through PYTHONPATH. Each example prints the
+# same occ-results/1 as the installed `occ score`, to the last bit.
+unset GI_TYPELIB_PATH PYTHONPATH
+test -f "$prefix/share/gir-1.0/Occ-1.0.gir"
+test -f "$prefix/lib/girepository-1.0/Occ-1.0.typelib"
+ext=$(find "$prefix" -path '*/occ/_occ_cffi*.so' | head -n 1)
+test -n "$ext" || { echo "the cffi extension is not installed" >&2; exit 1; }
+test -f "$(dirname "$ext")/__init__.py"
+data="$prefix/share/occ/peru-2024.json"
+"$prefix/bin/occ" score "$data" >"$tmp/occ.json"
+GI_TYPELIB_PATH="$prefix/lib/girepository-1.0" \
+  /usr/bin/python3 "$src/examples/python/occ_score_gi.py" "$data" >"$tmp/gi.json"
+GI_TYPELIB_PATH="$prefix/lib/girepository-1.0" \
+  gjs -m "$src/examples/gjs/occ-score.js" "$data" >"$tmp/gjs.json"
+PYTHONPATH="$(dirname "$(dirname "$ext")")" \
+  /usr/bin/python3 "$src/examples/python/occ_score_cffi.py" "$data" >"$tmp/cffi.json"
+/usr/bin/python3 - "$tmp" <<'PY'
+import json, sys
+d = sys.argv[1]
+want = json.load(open(d + "/occ.json"))
+assert want["scores"], "occ score printed no scores"
+for name in ("gi", "gjs", "cffi"):
+    got = json.load(open(f"{d}/{name}.json"))
+    assert got == want, f"{name} example disagrees with occ score"
+PY
+
+# The API reference, when gi-docgen built it.
+if [ -d "$tmp/build/docs/libocc-1.0" ]; then
+  test -f "$prefix/share/doc/libocc-1.0/index.html"
+fi
 echo "installed libocc OK"

@@ -1,0 +1,58 @@
+"""occ: libocc for Python, through cffi.
+
+libocc scores how well governments keep their anti-corruption and
+open-government commitments, the way citizen observatories do it.
+
+    >>> import occ
+    >>> with occ.load("peru-2024.json") as ds:
+    ...     results = ds.score()
+    >>> score = results.lookup("PE", "2024", "IX.B")
+    >>> round(score.value, 2), score.band
+    (2.94, 'high')
+
+The main types:
+
+* :class:`Dataset` -- an ``occ-dataset/1`` document (:func:`load`,
+  :meth:`Dataset.from_string`, :meth:`Dataset.from_bytes`);
+* :class:`Methodology` -- the scale, criteria, aggregation and bands;
+* :class:`Node` -- one node of the framework of commitments;
+* :class:`Results` -- the scores of a dataset, a sequence of
+  :class:`Score`, also as records (:meth:`Results.to_records`), a pandas
+  DataFrame (:meth:`Results.to_dataframe`) or ``occ-results/1`` JSON;
+* :class:`OccError` -- what libocc reports, with the code, the place and
+  the rule broken.
+
+The declarations of the C API this package uses are compiled against
+<occ/occ.h> (cffi's API mode), so they cannot drift from the library.
+"""
+
+from ._ffi import lib as _lib, text as _text
+from .errors import CODE_NAMES, OccError, OccFileError
+from .methodology import Band, Criterion, Methodology, PopulationGroup, Scale
+from .dataset import Country, Dataset, Node, Phase, Rater, Values, load
+from .results import RECORD_COLUMNS, Results, Score
+
+
+def version():
+    """The version of the libocc library in use (``occ_get_version()``),
+    such as ``"1.0.0"``."""
+    return _text(_lib.occ_get_version())
+
+
+def version_info():
+    """The version of the libocc library in use as a (major, minor, micro)
+    tuple of ints."""
+    return (int(_lib.occ_get_major_version()),
+            int(_lib.occ_get_minor_version()),
+            int(_lib.occ_get_micro_version()))
+
+
+#: The version of libocc in use (the run-time library's).
+__version__ = version()
+
+__all__ = [
+    "Band", "CODE_NAMES", "Country", "Criterion", "Dataset", "Methodology",
+    "Node", "OccError", "OccFileError", "Phase", "PopulationGroup",
+    "RECORD_COLUMNS", "Rater", "Results", "Scale", "Score", "Values", "load",
+    "version", "version_info",
+]
