@@ -27,3 +27,13 @@
  * Since: 1.0
  */
 #define OCC_AVAILABLE_IN_1_0 _OCC_EXTERN
+
+/**
+ * OCC_AVAILABLE_IN_1_1:
+ *
+ * Marks a symbol added in libocc 1.1: exported from the shared library
+ * under the symbol version `LIBOCC_1.1`.
+ *
+ * Since: 1.1
+ */
+#define OCC_AVAILABLE_IN_1_1 _OCC_EXTERN
