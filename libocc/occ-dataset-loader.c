@@ -533,10 +533,12 @@ load_rating (OccDataset *self, JsonNode *json, const OccPath *path, gsize i,
 }
 
 /* Group the ratings by cell with a counting sort (one pass to count, one
- * to place; the order inside a cell stays the file's), and refuse a rater
- * who rates one cell twice. */
-static gboolean
-group_ratings (OccDataset *self, const OccPath *ratings_path, GError **error)
+ * to place; the order inside a cell stays the file's), and find a rater
+ * who rates one cell twice: then *duplicate and *earlier are the two
+ * ratings and the result is FALSE. The JSON and the CSV loaders share
+ * this, each naming the place its own way. */
+gboolean
+occ_dataset_group_ratings (OccDataset *self, gsize *duplicate, gsize *earlier)
 {
   gsize n_cells = occ_dataset_n_cells (self);
   g_autofree guint32 *fill = NULL;
@@ -566,21 +568,33 @@ group_ratings (OccDataset *self, const OccPath *ratings_path, GError **error)
 
         if (stamp[rater] == cell + 1)
           {
-            OccPath at = OCC_PATH_INDEX (ratings_path, i);
-            occ_path_error (error, OCC_ERROR_DUPLICATE, &at,
-                            "rater \"%s\" already rated node \"%s\" in "
-                            "(%s, %s) at ratings[%u]",
-                            self->raters.ids[rater],
-                            occ_node_get_id (g_ptr_array_index (
-                              self->nodes, self->r_node[i])),
-                            self->countries.ids[self->r_country[i]],
-                            self->phases.ids[self->r_phase[i]], first[rater]);
+            *duplicate = i;
+            *earlier = first[rater];
             return FALSE;
           }
         stamp[rater] = (guint32) cell + 1;
         first[rater] = i;
       }
   return TRUE;
+}
+
+static gboolean
+group_ratings (OccDataset *self, const OccPath *ratings_path, GError **error)
+{
+  gsize i, earlier;
+
+  if (occ_dataset_group_ratings (self, &i, &earlier))
+    return TRUE;
+  OccPath at = OCC_PATH_INDEX (ratings_path, (guint) i);
+  occ_path_error (error, OCC_ERROR_DUPLICATE, &at,
+                  "rater \"%s\" already rated node \"%s\" in "
+                  "(%s, %s) at ratings[%" G_GSIZE_FORMAT "]",
+                  self->raters.ids[self->r_rater[i]],
+                  occ_node_get_id (g_ptr_array_index (self->nodes,
+                                                      self->r_node[i])),
+                  self->countries.ids[self->r_country[i]],
+                  self->phases.ids[self->r_phase[i]], earlier);
+  return FALSE;
 }
 
 static void

@@ -97,5 +97,7 @@ void occ_id_table_clear (OccIdTable *table);
 gboolean occ_dataset_load_json (OccDataset *self, JsonNode *root,
                                 GError **error);
 int occ_dataset_published_for_cell (OccDataset *self, gsize cell);
+gboolean occ_dataset_group_ratings (OccDataset *self, gsize *duplicate,
+                                    gsize *earlier);
 
 G_END_DECLS

@@ -14,6 +14,8 @@
 
 #include <occ/occ.h>
 
+#include "occ-tool.h"
+
 #ifndef OCC_DATADIR
 #error "OCC_DATADIR must be defined by the build"
 #endif
@@ -40,7 +42,7 @@ typedef struct {
  * end, so that a failure half-way leaves stdout empty. fwrite rather than
  * g_print: g_print converts to the locale's charset, and our output is
  * UTF-8 JSON, CSV or text whatever the locale. */
-static int
+int
 write_stdout (const GString *out)
 {
   if (fwrite (out->str, 1, out->len, stdout) != out->len
@@ -55,7 +57,7 @@ write_stdout (const GString *out)
   return EXIT_SUCCESS;
 }
 
-static int
+int
 fail (const GError *error)
 {
   g_printerr ("occ: %s\n", error->message);
@@ -63,7 +65,7 @@ fail (const GError *error)
 }
 
 /* prgname is "occ" or "occ COMMAND" (see run_command). */
-static int
+int
 usage_error (const char *message)
 {
   const char *prgname = g_get_prgname ();
@@ -143,7 +145,7 @@ load_stdin (GError **error)
   return occ_dataset_new_from_bytes (bytes, error);
 }
 
-static OccDataset *
+OccDataset *
 load_dataset (const char *path, GError **error)
 {
   g_autofree char *fallback = NULL;
@@ -225,6 +227,7 @@ static const GOptionEntry score_entries[] = {
   { "format", 'f', 0, G_OPTION_ARG_STRING, &score_format,
     "Output format: json (occ-results/1, the default), table or csv",
     "FORMAT" },
+  OCC_TOOL_RATINGS_ENTRY,
   { NULL }
 };
 
@@ -518,7 +521,7 @@ run_score (int argc, char **argv)
         "unknown format “%s” (json, table or csv)", format);
       return usage_error (message);
     }
-  dataset = load_dataset (argc > 1 ? argv[1] : NULL, &error);
+  dataset = occ_tool_load_dataset (argc > 1 ? argv[1] : NULL, &error);
   if (dataset == NULL)
     return fail (error);
   results = occ_results_new (dataset);
@@ -536,6 +539,11 @@ run_score (int argc, char **argv)
 
 static const GOptionEntry no_entries[] = { { NULL } };
 
+static const GOptionEntry validate_entries[] = {
+  OCC_TOOL_RATINGS_ENTRY,
+  { NULL }
+};
+
 static void
 append_count (GString *out, gsize n, const char *one, const char *many)
 {
@@ -551,10 +559,10 @@ run_validate (int argc, char **argv)
   g_autoptr (GString) out = g_string_new (NULL);
   g_autofree char *display = NULL;
 
-  dataset = load_dataset (argv[1], &error);
+  dataset = occ_tool_load_dataset (argv[1], &error);
   if (dataset == NULL)
     return fail (error);
-  display = g_filename_display_name (argv[1]);
+  display = occ_tool_display_name (argv[1]);
   g_string_append_printf (out, "%s: valid occ-dataset/1 (", display);
   append_count (out, occ_dataset_get_n_countries (dataset), "country",
                 "countries");
@@ -927,7 +935,7 @@ static const Command commands[] = {
     "Check that a file is a valid occ-dataset/1 document. On error the "
     "message names the place (file:line:column or a JSON path) and the "
     "rule broken, and the exit status is 1.",
-    no_entries, 1, 1, run_validate },
+    validate_entries, 1, 1, run_validate },
   { "report", "[DATASET]", "Print a plain-text report",
     "Print a plain-text report of every country and phase: the score of "
     "each node with its criteria, change and rank, the best and worst of "
@@ -937,6 +945,8 @@ static const Command commands[] = {
     "Print a built-in methodology (default: " DEFAULT_METHODOLOGY ") as "
     "JSON, or with --list the ids of all built-in methodologies.",
     methodology_entries, 0, 1, run_methodology },
+  OCC_TOOL_EXPORT_COMMAND,
+  OCC_TOOL_TEMPLATE_COMMAND,
 };
 
 static int

@@ -1,0 +1,397 @@
+/* occ-csv-reader.c: RFC 4180, one chunk at a time
+ *
+ * A push parser: the caller feeds it chunks of any size (a 64 KiB read
+ * buffer, a whole mapped file, one byte at a time) and it calls back once
+ * per record. It keeps only the current record, so memory does not grow
+ * with the input. Fields may be quoted, with embedded commas, doubled
+ * quotes and line breaks; records end in CRLF, LF or CR; a UTF-8 byte
+ * order mark at the start is skipped. Every field must be UTF-8 without
+ * NUL bytes.
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#include "config.h"
+
+#include "occ-csv-private.h"
+
+enum
+{
+  FIELD_START, /* nothing of the current field consumed yet */
+  UNQUOTED,
+  QUOTED,
+  QUOTE_SEEN, /* a quote inside a quoted field: doubled, or the end */
+};
+
+/* Bytes that end a run of ordinary text, outside and inside quotes. */
+static const guint8 stop_unquoted[256] = {
+  [0] = 1, [','] = 1, ['"'] = 1, ['\r'] = 1, ['\n'] = 1,
+};
+static const guint8 stop_quoted[256] = {
+  [0] = 1, ['"'] = 1, ['\r'] = 1, ['\n'] = 1,
+};
+
+static const guint8 utf8_bom[3] = { 0xEF, 0xBB, 0xBF };
+
+void
+occ_csv_reader_init (OccCsvReader *reader, const char *source,
+                     OccCsvRecordFunc func, gpointer data)
+{
+  memset (reader, 0, sizeof *reader);
+  reader->source = source;
+  reader->func = func;
+  reader->data = data;
+  reader->text = g_string_sized_new (256);
+  reader->fields = g_array_sized_new (FALSE, FALSE, sizeof (OccCsvField), 16);
+  reader->line = 1;
+  reader->state = FIELD_START;
+}
+
+void
+occ_csv_reader_clear (OccCsvReader *reader)
+{
+  if (reader->text != NULL)
+    g_string_free (reader->text, TRUE);
+  if (reader->fields != NULL)
+    g_array_unref (reader->fields);
+  reader->text = NULL;
+  reader->fields = NULL;
+}
+
+void
+occ_csv_error (GError **error, const OccCsvReader *reader, guint32 line,
+               guint32 column, const char *column_name, OccError code,
+               const char *format, ...)
+{
+  g_autofree char *what = NULL;
+  va_list args;
+
+  if (error == NULL)
+    return;
+  va_start (args, format);
+  what = g_strdup_vprintf (format, args);
+  va_end (args);
+  if (column_name != NULL)
+    g_set_error (error, OCC_ERROR, code, "%s:%u:%u (column %s): %s",
+                 reader->source, line, column, column_name, what);
+  else
+    g_set_error (error, OCC_ERROR, code, "%s:%u:%u: %s", reader->source,
+                 line, column, what);
+}
+
+/* The field being read, which the last push to reader->fields opened. */
+static OccCsvField *
+current_field (OccCsvReader *reader)
+{
+  return &g_array_index (reader->fields, OccCsvField,
+                         reader->fields->len - 1);
+}
+
+static gboolean
+open_field (OccCsvReader *reader, GError **error)
+{
+  OccCsvField field = { reader->text->len, 0, reader->line,
+                        reader->column + 1 };
+
+  if (reader->fields->len >= OCC_CSV_MAX_FIELDS)
+    {
+      occ_csv_error (error, reader, field.line, field.column, NULL,
+                     OCC_ERROR_LIMIT, "a record has more than %u fields",
+                     OCC_CSV_MAX_FIELDS);
+      return FALSE;
+    }
+  g_array_append_val (reader->fields, field);
+  reader->high = 0;
+  reader->in_record = TRUE;
+  return TRUE;
+}
+
+static gboolean
+close_field (OccCsvReader *reader, GError **error)
+{
+  OccCsvField *field = current_field (reader);
+  const char *text = reader->text->str + field->offset;
+
+  field->length = reader->text->len - field->offset;
+  if ((reader->high & 0x80) && !g_utf8_validate_len (text, field->length,
+                                                      NULL))
+    {
+      occ_csv_error (error, reader, field->line, field->column, NULL,
+                     OCC_ERROR_SYNTAX, "the field is not valid UTF-8");
+      return FALSE;
+    }
+  g_string_append_c (reader->text, '\0');
+  return TRUE;
+}
+
+static gboolean
+end_record (OccCsvReader *reader, GError **error)
+{
+  gboolean ok = reader->func (reader, reader->data, error);
+
+  g_string_truncate (reader->text, 0);
+  g_array_set_size (reader->fields, 0);
+  reader->in_record = FALSE;
+  reader->state = FIELD_START;
+  return ok;
+}
+
+/* Append a run of ordinary bytes to the current field, counting
+ * characters (every byte that does not continue a UTF-8 sequence). */
+static gboolean
+append_run (OccCsvReader *reader, const guint8 *run, gsize n, GError **error)
+{
+  OccCsvField *field = current_field (reader);
+  guint8 high = 0;
+  guint32 chars = 0;
+
+  if (reader->text->len - field->offset + n > OCC_CSV_MAX_FIELD)
+    {
+      occ_csv_error (error, reader, field->line, field->column, NULL,
+                     OCC_ERROR_LIMIT, "a field is longer than %u bytes",
+                     OCC_CSV_MAX_FIELD);
+      return FALSE;
+    }
+  for (gsize i = 0; i < n; i++)
+    {
+      high |= run[i];
+      chars += (run[i] & 0xC0) != 0x80;
+    }
+  reader->high |= high;
+  reader->column += chars;
+  g_string_append_len (reader->text, (const char *) run, (gssize) n);
+  return TRUE;
+}
+
+/* A line break: CRLF counts once. Returns FALSE for the LF of a CRLF. */
+static gboolean
+new_line (OccCsvReader *reader, guint8 c)
+{
+  if (c == '\n' && reader->skip_lf)
+    {
+      reader->skip_lf = FALSE;
+      return FALSE;
+    }
+  reader->skip_lf = c == '\r';
+  reader->line++;
+  reader->column = 0;
+  return TRUE;
+}
+
+/* A line break inside quotes is part of the field, as it was written. */
+static gboolean
+quoted_line_break (OccCsvReader *reader, guint8 c, GError **error)
+{
+  const OccCsvField *field = current_field (reader);
+
+  if (reader->text->len - field->offset + 1 > OCC_CSV_MAX_FIELD)
+    {
+      occ_csv_error (error, reader, field->line, field->column, NULL,
+                     OCC_ERROR_LIMIT, "a field is longer than %u bytes",
+                     OCC_CSV_MAX_FIELD);
+      return FALSE;
+    }
+  new_line (reader, c);
+  g_string_append_c (reader->text, (char) c);
+  return TRUE;
+}
+
+static gboolean
+nul_byte (OccCsvReader *reader, GError **error)
+{
+  occ_csv_error (error, reader, reader->line, reader->column + 1, NULL,
+                 OCC_ERROR_SYNTAX, "a NUL byte; CSV is text");
+  return FALSE;
+}
+
+/* One structural byte (a stop byte) in the current state. */
+static gboolean
+step (OccCsvReader *reader, guint8 c, GError **error)
+{
+  if (c == 0)
+    return nul_byte (reader, error);
+  switch (reader->state)
+    {
+    case FIELD_START:
+    case UNQUOTED:
+    case QUOTE_SEEN:
+      if (c == '"' && reader->state == QUOTE_SEEN)
+        {
+          /* A doubled quote: one quote of text. */
+          reader->column++;
+          g_string_append_c (reader->text, '"');
+          reader->state = QUOTED;
+          return TRUE;
+        }
+      if (c == '"' && reader->state == FIELD_START)
+        {
+          if (!open_field (reader, error))
+            return FALSE;
+          reader->column++;
+          reader->state = QUOTED;
+          return TRUE;
+        }
+      if (c == '"')
+        {
+          occ_csv_error (error, reader, reader->line, reader->column + 1,
+                         NULL, OCC_ERROR_SYNTAX,
+                         "a quote inside an unquoted field; quote the whole "
+                         "field and double the quote (RFC 4180)");
+          return FALSE;
+        }
+      if (c == '\n' && reader->skip_lf && reader->state == FIELD_START
+          && !reader->in_record)
+        {
+          new_line (reader, c);
+          return TRUE;
+        }
+      if (reader->state == FIELD_START && !open_field (reader, error))
+        return FALSE;
+      if (!close_field (reader, error))
+        return FALSE;
+      if (c == ',')
+        {
+          reader->column++;
+          reader->state = FIELD_START;
+          return TRUE;
+        }
+      new_line (reader, c);
+      return end_record (reader, error);
+    case QUOTED:
+      if (c == '"')
+        {
+          reader->column++;
+          reader->state = QUOTE_SEEN;
+          return TRUE;
+        }
+      return quoted_line_break (reader, c, error);
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* Text after a closing quote other than a separator. */
+static gboolean
+text_after_quote (OccCsvReader *reader, GError **error)
+{
+  occ_csv_error (error, reader, reader->line, reader->column + 1, NULL,
+                 OCC_ERROR_SYNTAX,
+                 "text after the closing quote of a field; a quoted field "
+                 "ends at a comma or a line break");
+  return FALSE;
+}
+
+static gboolean
+feed (OccCsvReader *reader, const guint8 *data, gsize length, GError **error)
+{
+  gsize i = 0;
+
+  while (i < length)
+    {
+      const guint8 *stops
+        = reader->state == QUOTED ? stop_quoted : stop_unquoted;
+      gsize j = i;
+
+      while (j < length && !stops[data[j]])
+        j++;
+      if (j > i)
+        {
+          if (reader->state == QUOTE_SEEN)
+            return text_after_quote (reader, error);
+          reader->skip_lf = FALSE;
+          if (reader->state == FIELD_START)
+            {
+              if (!open_field (reader, error))
+                return FALSE;
+              reader->state = UNQUOTED;
+            }
+          if (!append_run (reader, data + i, j - i, error))
+            return FALSE;
+          i = j;
+          continue;
+        }
+      if (data[i] != '\n' && data[i] != '\r')
+        reader->skip_lf = FALSE;
+      if (!step (reader, data[i], error))
+        return FALSE;
+      i++;
+    }
+  return TRUE;
+}
+
+/* The first three bytes decide whether there is a byte order mark. */
+static gboolean
+feed_head (OccCsvReader *reader, GError **error)
+{
+  reader->started = TRUE;
+  if (reader->head_len == 3 && memcmp (reader->head, utf8_bom, 3) == 0)
+    return TRUE;
+  return feed (reader, reader->head, reader->head_len, error);
+}
+
+gboolean
+occ_csv_reader_feed (OccCsvReader *reader, const char *data, gsize length,
+                     GError **error)
+{
+  const guint8 *bytes = (const guint8 *) data;
+
+  if (!reader->started)
+    {
+      while (reader->head_len < 3 && length > 0)
+        {
+          reader->head[reader->head_len++] = *bytes++;
+          length--;
+        }
+      if (reader->head_len < 3)
+        return TRUE;
+      if (!feed_head (reader, error))
+        return FALSE;
+    }
+  return feed (reader, bytes, length, error);
+}
+
+gboolean
+occ_csv_reader_finish (OccCsvReader *reader, GError **error)
+{
+  if (!reader->started && !feed_head (reader, error))
+    return FALSE;
+  if (reader->state == QUOTED)
+    {
+      const OccCsvField *field = current_field (reader);
+      occ_csv_error (error, reader, field->line, field->column, NULL,
+                     OCC_ERROR_SYNTAX,
+                     "the quoted field is not closed by the end of the input");
+      return FALSE;
+    }
+  if (!reader->in_record)
+    return TRUE;
+  if (reader->state == FIELD_START && !open_field (reader, error))
+    return FALSE;
+  return close_field (reader, error) && end_record (reader, error);
+}
+
+/* RFC 4180: quote a field holding a comma, quote or line break, doubling
+ * its quotes. A field with leading or trailing blanks is quoted too, so
+ * that a spreadsheet keeps them. */
+void
+occ_csv_append_field (GString *out, const char *field)
+{
+  gsize n;
+
+  if (field == NULL || *field == '\0')
+    return;
+  n = strlen (field);
+  if (strpbrk (field, ",\"\r\n") == NULL && field[0] != ' '
+      && field[n - 1] != ' ')
+    {
+      g_string_append_len (out, field, (gssize) n);
+      return;
+    }
+  g_string_append_c (out, '"');
+  for (const char *p = field; *p; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (out, '"');
+      g_string_append_c (out, *p);
+    }
+  g_string_append_c (out, '"');
+}
