@@ -4,6 +4,8 @@
  */
 #pragma once
 
+#include <math.h>
+
 #include <occ/occ.h>
 
 G_BEGIN_DECLS
@@ -15,6 +17,44 @@ gboolean occ_aggregate (OccAggregation method,
                         double *result);
 
 double occ_round_to (double value, guint precision);
-gint64 occ_round_key (double value, guint precision);
+
+/* A product such as 2.675 * 100 lands a hair below the half; within this
+ * relative distance a value counts as exactly on the half, as it would for a
+ * person rounding the printed decimal. */
+#define OCC_HALF_SLACK 1e-9
+
+static inline double
+occ_round_half_away (double x)
+{
+  double lower = floor (x);
+  double frac = x - lower;
+
+  if (fabs (frac - 0.5) <= OCC_HALF_SLACK * fmax (1.0, fabs (x)))
+    return x >= 0 ? lower + 1 : lower;
+  return round (x);
+}
+
+/* 10^precision: pow() gives the same exact values, at a hundred times the
+ * cost, and ranking rounds every score. */
+static inline double
+occ_scale_of (guint precision)
+{
+  static const double powers_of_ten[] = { 1e0, 1e1, 1e2, 1e3, 1e4,
+                                          1e5, 1e6, 1e7, 1e8, 1e9 };
+
+  if (precision < G_N_ELEMENTS (powers_of_ten))
+    return powers_of_ten[precision];
+  return pow (10, precision);
+}
+
+/* occ_round_key:
+ * The value rounded to @precision decimals, as an integer count of
+ * 10^-precision units: ranks compare these, so equal-looking values tie
+ * exactly. Inline: ranking computes one per score. */
+static inline gint64
+occ_round_key (double value, guint precision)
+{
+  return (gint64) occ_round_half_away (value * occ_scale_of (precision));
+}
 
 G_END_DECLS

@@ -96,37 +96,11 @@ occ_aggregate (OccAggregation method, double *values, const double *weights,
     }
 }
 
-/* A product such as 2.675 * 100 lands a hair below the half; within this
- * relative distance a value counts as exactly on the half, as it would for a
- * person rounding the printed decimal. */
-#define HALF_SLACK 1e-9
-
-static double
-round_half_away (double x)
-{
-  double lower = floor (x);
-  double frac = x - lower;
-
-  if (fabs (frac - 0.5) <= HALF_SLACK * fmax (1.0, fabs (x)))
-    return x >= 0 ? lower + 1 : lower;
-  return round (x);
-}
-
-/* occ_round_key:
- * The value rounded to @precision decimals, as an integer count of
- * 10^-precision units: ranks compare these, so equal-looking values tie
- * exactly. */
-gint64
-occ_round_key (double value, guint precision)
-{
-  return (gint64) round_half_away (value * pow (10, precision));
-}
-
 double
 occ_round_to (double value, guint precision)
 {
-  double scale = pow (10, precision);
-  double r = round_half_away (value * scale) / scale;
+  double scale = occ_scale_of (precision);
+  double r = occ_round_half_away (value * scale) / scale;
 
   return r == 0 ? 0.0 : r; /* no "-0.00" */
 }

@@ -532,6 +532,25 @@ load_rating (OccDataset *self, JsonNode *json, const OccPath *path, gsize i,
          && load_rating_extras (self, rating, path, i, error);
 }
 
+static void
+copy_in_cell_order (OccDataset *self)
+{
+  guint n_criteria = self->methodology->n_criteria;
+
+  self->cell_scores = g_new (gint32, self->n_ratings * n_criteria + 1);
+  self->cell_marked = g_new (guint32, self->n_ratings + 1);
+  for (gsize k = 0; k < self->n_ratings; k++)
+    {
+      guint32 i = self->cell_ratings[k];
+
+      memcpy (&self->cell_scores[k * n_criteria],
+              &self->r_scores[(gsize) i * n_criteria],
+              n_criteria * sizeof (gint32));
+      self->cell_marked[k] = self->r_group_start[i + 1]
+                             - self->r_group_start[i];
+    }
+}
+
 /* Group the ratings by cell with a counting sort (one pass to count, one
  * to place; the order inside a cell stays the file's), and find a rater
  * who rates one cell twice: then *duplicate and *earlier are the two
@@ -575,6 +594,7 @@ occ_dataset_group_ratings (OccDataset *self, gsize *duplicate, gsize *earlier)
         stamp[rater] = (guint32) cell + 1;
         first[rater] = i;
       }
+  copy_in_cell_order (self);
   return TRUE;
 }
 

@@ -67,6 +67,11 @@ struct _OccDataset
   /* Ratings grouped by cell (country, phase, leaf), for scoring. */
   guint32 *cell_start; /* n_cells + 1 */
   guint32 *cell_ratings;
+  /* The same ratings' scores (n_ratings × n_criteria) and numbers of
+   * groups marked, copied in cell order: the engine reads each column once,
+   * front to back, instead of jumping through cell_ratings. */
+  gint32 *cell_scores;
+  guint32 *cell_marked;
 
   /* Published leaf scores. */
   gsize n_published;

@@ -95,6 +95,8 @@ occ_dataset_finalize (GObject *object)
   g_clear_pointer (&self->r_evidence_text, g_ptr_array_unref);
   g_free (self->cell_start);
   g_free (self->cell_ratings);
+  g_free (self->cell_scores);
+  g_free (self->cell_marked);
   g_free (self->p_country);
   g_free (self->p_phase);
   g_free (self->p_node);

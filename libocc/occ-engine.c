@@ -26,6 +26,8 @@ typedef struct
   double *weights;  /* scratch: their weights */
   double *pool_num; /* per node of the current (country, phase): */
   double *pool_den; /* pooled inclusion (spec §4.6) */
+  guint *peer_nodes; /* nodes by peer group: peer_nodes[peer_start[g] ..] */
+  guint *peer_start;
 } Scorer;
 
 static void
@@ -59,45 +61,80 @@ score_leaf_criteria (Scorer *s, gsize cell)
     set_value (t, cell, n_criteria, s->values[0]);
 }
 
-/* Rule 1 from raw ratings, and rule 6 for a leaf. */
+/* Rule 1 for one criterion, by the raters' aggregation method. */
+static void
+score_leaf_criterion (Scorer *s, gsize cell, guint c, const gint32 *scores,
+                      guint32 raters)
+{
+  guint n_criteria = s->m->n_criteria;
+  guint n = 0;
+  double value;
+
+  for (guint32 k = 0; k < raters; k++)
+    if (scores[(gsize) k * n_criteria + c] != OCC_SCORE_NULL)
+      s->values[n++] = scores[(gsize) k * n_criteria + c];
+  s->t->n[cell * n_criteria + c] = (gint32) n;
+  if (n >= s->m->min_raters
+      && occ_aggregate (s->m->aggregation[OCC_LEVEL_RATERS], s->values, NULL,
+                        n, &value))
+    set_value (s->t, cell, c, value);
+}
+
+/* Rule 1 for every criterion at once when the raters' method is the mean:
+ * one pass over the cell's ratings. Scores are small integers, so their
+ * sum is exact in a gint64 and the mean is the very double that
+ * occ_aggregate() computes. */
+static void
+score_leaf_means (Scorer *s, gsize cell, const gint32 *scores,
+                  guint32 raters)
+{
+  guint n_criteria = s->m->n_criteria;
+  /* Criterion by criterion, so that the sums stay in registers; the
+   * cell's rows are a few hundred bytes, in cache after the first. Without
+   * a branch on null: nulls are frequent and unpredictable. */
+  for (guint c = 0; c < n_criteria; c++)
+    {
+      gint64 sum = 0;
+      guint count = 0;
+
+      for (guint32 k = 0; k < raters; k++)
+        {
+          gint32 v = scores[(gsize) k * n_criteria + c];
+          gboolean rated = v != OCC_SCORE_NULL;
+
+          sum += rated ? v : 0;
+          count += rated;
+        }
+      s->t->n[cell * n_criteria + c] = (gint32) count;
+      if (count >= s->m->min_raters && count > 0)
+        set_value (s->t, cell, c, (double) sum / (double) count);
+    }
+}
+
+/* Rule 1 from raw ratings, and rule 6 for a leaf. The cell's ratings are
+ * ds->cell_scores and ds->cell_marked from @first to @last. */
 static void
 score_leaf_ratings (Scorer *s, gsize cell, guint node, guint32 first,
                     guint32 last)
 {
   OccDataset *ds = s->ds;
-  OccTable *t = s->t;
   guint n_criteria = s->m->n_criteria, n_groups = s->m->n_groups;
+  const gint32 *scores = &ds->cell_scores[(gsize) first * n_criteria];
   guint32 raters = last - first;
   guint64 marked = 0;
 
-  for (guint c = 0; c < n_criteria; c++)
-    {
-      guint n = 0;
-      double value;
-
-      for (guint32 k = first; k < last; k++)
-        {
-          gint32 score = ds->r_scores[(gsize) ds->cell_ratings[k] * n_criteria
-                                      + c];
-          if (score != OCC_SCORE_NULL)
-            s->values[n++] = score;
-        }
-      t->n[cell * n_criteria + c] = (gint32) n;
-      if (n >= s->m->min_raters
-          && occ_aggregate (s->m->aggregation[OCC_LEVEL_RATERS], s->values,
-                            NULL, n, &value))
-        set_value (t, cell, c, value);
-    }
+  if (s->m->aggregation[OCC_LEVEL_RATERS] == OCC_AGGREGATION_MEAN)
+    score_leaf_means (s, cell, scores, raters);
+  else
+    for (guint c = 0; c < n_criteria; c++)
+      score_leaf_criterion (s, cell, c, scores, raters);
   for (guint32 k = first; k < last; k++)
-    {
-      guint32 r = ds->cell_ratings[k];
-      marked += ds->r_group_start[r + 1] - ds->r_group_start[r];
-    }
+    marked += ds->cell_marked[k];
   if (n_groups > 0)
     {
       s->pool_num[node] = (double) marked;
       s->pool_den[node] = (double) raters * n_groups;
-      t->inclusion[cell] = s->pool_num[node] / s->pool_den[node];
+      s->t->inclusion[cell] = s->pool_num[node] / s->pool_den[node];
     }
 }
 
@@ -191,55 +228,89 @@ score_country_phase (Scorer *s, guint country, guint phase)
 
   memset (s->pool_num, 0, (n_nodes + 1) * sizeof (double));
   memset (s->pool_den, 0, (n_nodes + 1) * sizeof (double));
-  /* Children come after their parents in document order. */
+  /* Leaves first, front to back, so that their ratings are read in
+   * memory order; then inner nodes from the back, since children come
+   * after their parents in document order. */
+  for (guint i = 0; i < n_nodes; i++)
+    if (ds->node_leaf[i])
+      score_leaf (s, country, phase, i);
   for (guint i = n_nodes; i-- > 0;)
-    {
-      if (ds->node_leaf[i])
-        score_leaf (s, country, phase, i);
-      else
-        score_inner (s, country, phase, i,
-                     &ds->child_list[ds->child_start[i]],
-                     ds->child_start[i + 1] - ds->child_start[i]);
-    }
+    if (!ds->node_leaf[i])
+      score_inner (s, country, phase, i, &ds->child_list[ds->child_start[i]],
+                   ds->child_start[i + 1] - ds->child_start[i]);
   score_inner (s, country, phase, n_nodes, s->top_nodes, s->n_top);
 }
 
 typedef struct
 {
-  guint group;
   gint64 key;
   guint item;
 } RankEntry;
 
-static int
-compare_rank_entries (const void *a, const void *b)
+/* A stable merge sort, highest key first, with the comparison inlined:
+ * ranking sorts every node of every (country, phase), and qsort()'s
+ * indirect calls were most of its time. Entries are appended by item, so
+ * equal keys stay in item order. @tmp has room for @n entries. */
+static void
+sort_rank_entries (RankEntry *a, RankEntry *tmp, gsize n)
 {
-  const RankEntry *x = a, *y = b;
+  gsize half = n / 2, i = 0, j = half, k = 0;
 
-  if (x->group != y->group)
-    return x->group < y->group ? -1 : 1;
-  if (x->key != y->key)
-    return x->key > y->key ? -1 : 1; /* highest first */
-  return x->item < y->item ? -1 : (x->item > y->item);
+  if (n <= 16)
+    {
+      for (gsize x = 1; x < n; x++)
+        {
+          RankEntry e = a[x];
+          gsize y = x;
+
+          for (; y > 0 && e.key > a[y - 1].key; y--)
+            a[y] = a[y - 1];
+          a[y] = e;
+        }
+      return;
+    }
+  sort_rank_entries (a, tmp, half);
+  sort_rank_entries (a + half, tmp, n - half);
+  while (i < half && j < n)
+    tmp[k++] = a[j].key > a[i].key ? a[j++] : a[i++];
+  while (i < half)
+    tmp[k++] = a[i++];
+  memcpy (a, tmp, k * sizeof (RankEntry));
 }
 
-/* Competition ranks (1, 2, 2, 4) within each group of sorted entries;
- * entries compare by their value rounded to the precision (rule 7). */
+/* Competition ranks (1, 2, 2, 4) among one group of peers; entries
+ * compare by their value rounded to the precision (rule 7). */
 static void
 assign_ranks (RankEntry *entries, gsize n, guint32 *ranks, gsize stride,
               gsize offset)
 {
-  qsort (entries, n, sizeof (RankEntry), compare_rank_entries);
-  for (gsize i = 0, start = 0; i < n; i++)
+  sort_rank_entries (entries, entries + n, n);
+  for (gsize i = 0; i < n; i++)
     {
-      if (i == 0 || entries[i].group != entries[i - 1].group)
-        start = i;
-      if (i > start && entries[i].key == entries[i - 1].key)
+      if (i > 0 && entries[i].key == entries[i - 1].key)
         ranks[offset + entries[i].item * stride] =
           ranks[offset + entries[i - 1].item * stride];
       else
-        ranks[offset + entries[i].item * stride] = (guint32) (i - start + 1);
+        ranks[offset + entries[i].item * stride] = (guint32) (i + 1);
     }
+}
+
+/* Nodes by peer group (spec §4.7), each group in document order. */
+static void
+order_peers (Scorer *s)
+{
+  OccDataset *ds = s->ds;
+  g_autofree guint *fill = NULL;
+
+  s->peer_start = g_new0 (guint, ds->n_peers + 1);
+  s->peer_nodes = g_new (guint, ds->n_nodes + 1);
+  for (guint i = 0; i < ds->n_nodes; i++)
+    s->peer_start[ds->node_peer[i] + 1]++;
+  for (guint g = 0; g < ds->n_peers; g++)
+    s->peer_start[g + 1] += s->peer_start[g];
+  fill = g_memdup2 (s->peer_start, (ds->n_peers + 1) * sizeof (guint));
+  for (guint i = 0; i < ds->n_nodes; i++)
+    s->peer_nodes[fill[ds->node_peer[i]]++] = i;
 }
 
 static void
@@ -247,14 +318,22 @@ rank_peers (Scorer *s, RankEntry *entries, guint country, guint phase)
 {
   OccTable *t = s->t;
   guint precision = s->m->precision, top = t->n_slots - 1;
-  gsize base = occ_table_cell (t, country, phase, 0), n = 0;
+  gsize base = occ_table_cell (t, country, phase, 0);
   double value;
 
-  for (guint i = 0; i < t->n_nodes; i++)
-    if (occ_table_get (t, base + i, top, &value))
-      entries[n++] = (RankEntry){ s->ds->node_peer[i],
-                                  occ_round_key (value, precision), i };
-  assign_ranks (entries, n, t->rank, 1, base);
+  for (guint g = 0; g < s->ds->n_peers; g++)
+    {
+      gsize n = 0;
+
+      for (guint x = s->peer_start[g]; x < s->peer_start[g + 1]; x++)
+        {
+          guint i = s->peer_nodes[x];
+
+          if (occ_table_get (t, base + i, top, &value))
+            entries[n++] = (RankEntry){ occ_round_key (value, precision), i };
+        }
+      assign_ranks (entries, n, t->rank, 1, base);
+    }
 }
 
 /* The same node between countries, in one phase. */
@@ -269,7 +348,7 @@ rank_countries (Scorer *s, RankEntry *entries, guint phase, guint node)
 
   for (guint k = 0; k < t->n_countries; k++)
     if (occ_table_get (t, offset + k * stride, top, &value))
-      entries[n++] = (RankEntry){ 0, occ_round_key (value, precision), k };
+      entries[n++] = (RankEntry){ occ_round_key (value, precision), k };
   assign_ranks (entries, n, t->country_rank, stride, offset);
 }
 
@@ -307,14 +386,16 @@ occ_table_new_scored (OccDataset *ds)
   Scorer s = { ds, ds->methodology, table_new (ds) };
   guint n_nodes = ds->n_nodes;
   gsize scratch = MAX (MAX (n_nodes, ds->raters.n), ds->countries.n) + 4;
+  /* Entries, and as many again as scratch for sorting them. */
   g_autofree RankEntry *entries =
-    g_new (RankEntry, MAX (n_nodes, ds->countries.n) + 1);
+    g_new (RankEntry, 2 * (MAX (n_nodes, ds->countries.n) + 1));
 
   s.values = g_new (double, scratch);
   s.weights = g_new (double, scratch);
   s.pool_num = g_new (double, n_nodes + 1);
   s.pool_den = g_new (double, n_nodes + 1);
   s.top_nodes = g_new (guint, n_nodes + 1);
+  order_peers (&s);
   for (guint i = 0; i < n_nodes; i++)
     if (ds->node_parent[i] < 0)
       s.top_nodes[s.n_top++] = i;
@@ -334,6 +415,8 @@ occ_table_new_scored (OccDataset *ds)
   g_free (s.pool_num);
   g_free (s.pool_den);
   g_free (s.top_nodes);
+  g_free (s.peer_nodes);
+  g_free (s.peer_start);
   return s.t;
 }
 
