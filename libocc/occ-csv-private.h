@@ -16,7 +16,7 @@ G_BEGIN_DECLS
 #define OCC_CSV_CHUNK 65536
 
 /* One field of the current record: its text is NUL-terminated at
- * reader->text->str + offset. */
+ * reader->text + offset. */
 typedef struct
 {
   gsize offset;
@@ -38,8 +38,13 @@ struct _OccCsvReader
   OccCsvRecordFunc func;
   gpointer data;
 
-  GString *text;  /* the current record's fields, each NUL-terminated */
-  GArray *fields; /* OccCsvField of the current record */
+  /* The current record: its fields' text, each NUL-terminated, and the
+   * fields. Plain growing buffers: they are appended to for every field
+   * of every record, and GString's calls cost more than the copying. */
+  char *text;
+  gsize text_len, text_size;
+  OccCsvField *fields;
+  guint n_fields, fields_size;
 
   guint32 line;   /* position of the next byte */
   guint32 column; /* characters consumed on this line */
@@ -62,19 +67,19 @@ gboolean occ_csv_reader_finish (OccCsvReader *reader, GError **error);
 static inline guint
 occ_csv_n_fields (const OccCsvReader *reader)
 {
-  return reader->fields->len;
+  return reader->n_fields;
 }
 
 static inline const OccCsvField *
 occ_csv_field (const OccCsvReader *reader, guint i)
 {
-  return &g_array_index (reader->fields, OccCsvField, i);
+  return &reader->fields[i];
 }
 
 static inline const char *
 occ_csv_field_text (const OccCsvReader *reader, guint i)
 {
-  return reader->text->str + occ_csv_field (reader, i)->offset;
+  return reader->text + reader->fields[i].offset;
 }
 
 void occ_csv_error (GError **error, const OccCsvReader *reader,

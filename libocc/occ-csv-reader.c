@@ -40,8 +40,10 @@ occ_csv_reader_init (OccCsvReader *reader, const char *source,
   reader->source = source;
   reader->func = func;
   reader->data = data;
-  reader->text = g_string_sized_new (256);
-  reader->fields = g_array_sized_new (FALSE, FALSE, sizeof (OccCsvField), 16);
+  reader->text_size = 256;
+  reader->text = g_malloc (reader->text_size);
+  reader->fields_size = 16;
+  reader->fields = g_new (OccCsvField, reader->fields_size);
   reader->line = 1;
   reader->state = FIELD_START;
 }
@@ -49,12 +51,8 @@ occ_csv_reader_init (OccCsvReader *reader, const char *source,
 void
 occ_csv_reader_clear (OccCsvReader *reader)
 {
-  if (reader->text != NULL)
-    g_string_free (reader->text, TRUE);
-  if (reader->fields != NULL)
-    g_array_unref (reader->fields);
-  reader->text = NULL;
-  reader->fields = NULL;
+  g_clear_pointer (&reader->text, g_free);
+  g_clear_pointer (&reader->fields, g_free);
 }
 
 void
@@ -79,27 +77,51 @@ occ_csv_error (GError **error, const OccCsvReader *reader, guint32 line,
 }
 
 /* The field being read, which the last push to reader->fields opened. */
-static OccCsvField *
+static inline OccCsvField *
 current_field (OccCsvReader *reader)
 {
-  return &g_array_index (reader->fields, OccCsvField,
-                         reader->fields->len - 1);
+  return &reader->fields[reader->n_fields - 1];
+}
+
+static inline void
+append_text (OccCsvReader *reader, const void *bytes, gsize n)
+{
+  if (G_UNLIKELY (reader->text_len + n > reader->text_size))
+    {
+      while (reader->text_len + n > reader->text_size)
+        reader->text_size *= 2;
+      reader->text = g_realloc (reader->text, reader->text_size);
+    }
+  memcpy (reader->text + reader->text_len, bytes, n);
+  reader->text_len += n;
+}
+
+static inline void
+append_char (OccCsvReader *reader, char c)
+{
+  append_text (reader, &c, 1);
 }
 
 static gboolean
 open_field (OccCsvReader *reader, GError **error)
 {
-  OccCsvField field = { reader->text->len, 0, reader->line,
+  OccCsvField field = { reader->text_len, 0, reader->line,
                         reader->column + 1 };
 
-  if (reader->fields->len >= OCC_CSV_MAX_FIELDS)
+  if (reader->n_fields >= OCC_CSV_MAX_FIELDS)
     {
       occ_csv_error (error, reader, field.line, field.column, NULL,
                      OCC_ERROR_LIMIT, "a record has more than %u fields",
                      OCC_CSV_MAX_FIELDS);
       return FALSE;
     }
-  g_array_append_val (reader->fields, field);
+  if (reader->n_fields == reader->fields_size)
+    {
+      reader->fields_size *= 2;
+      reader->fields = g_renew (OccCsvField, reader->fields,
+                                reader->fields_size);
+    }
+  reader->fields[reader->n_fields++] = field;
   reader->high = 0;
   reader->in_record = TRUE;
   return TRUE;
@@ -109,9 +131,9 @@ static gboolean
 close_field (OccCsvReader *reader, GError **error)
 {
   OccCsvField *field = current_field (reader);
-  const char *text = reader->text->str + field->offset;
+  const char *text = reader->text + field->offset;
 
-  field->length = reader->text->len - field->offset;
+  field->length = reader->text_len - field->offset;
   if ((reader->high & 0x80) && !g_utf8_validate_len (text, field->length,
                                                       NULL))
     {
@@ -119,7 +141,7 @@ close_field (OccCsvReader *reader, GError **error)
                      OCC_ERROR_SYNTAX, "the field is not valid UTF-8");
       return FALSE;
     }
-  g_string_append_c (reader->text, '\0');
+  append_char (reader, '\0');
   return TRUE;
 }
 
@@ -128,11 +150,25 @@ end_record (OccCsvReader *reader, GError **error)
 {
   gboolean ok = reader->func (reader, reader->data, error);
 
-  g_string_truncate (reader->text, 0);
-  g_array_set_size (reader->fields, 0);
+  reader->text_len = 0;
+  reader->n_fields = 0;
   reader->in_record = FALSE;
   reader->state = FIELD_START;
   return ok;
+}
+
+/* Would @n more bytes make the current field longer than the limit? */
+static gboolean
+field_full (OccCsvReader *reader, gsize n, GError **error)
+{
+  const OccCsvField *field = current_field (reader);
+
+  if (reader->text_len - field->offset + n <= OCC_CSV_MAX_FIELD)
+    return FALSE;
+  occ_csv_error (error, reader, field->line, field->column, NULL,
+                 OCC_ERROR_LIMIT, "a field is longer than %u bytes",
+                 OCC_CSV_MAX_FIELD);
+  return TRUE;
 }
 
 /* Append a run of ordinary bytes to the current field, counting
@@ -140,17 +176,11 @@ end_record (OccCsvReader *reader, GError **error)
 static gboolean
 append_run (OccCsvReader *reader, const guint8 *run, gsize n, GError **error)
 {
-  OccCsvField *field = current_field (reader);
   guint8 high = 0;
   guint32 chars = 0;
 
-  if (reader->text->len - field->offset + n > OCC_CSV_MAX_FIELD)
-    {
-      occ_csv_error (error, reader, field->line, field->column, NULL,
-                     OCC_ERROR_LIMIT, "a field is longer than %u bytes",
-                     OCC_CSV_MAX_FIELD);
-      return FALSE;
-    }
+  if (field_full (reader, n, error))
+    return FALSE;
   for (gsize i = 0; i < n; i++)
     {
       high |= run[i];
@@ -158,7 +188,7 @@ append_run (OccCsvReader *reader, const guint8 *run, gsize n, GError **error)
     }
   reader->high |= high;
   reader->column += chars;
-  g_string_append_len (reader->text, (const char *) run, (gssize) n);
+  append_text (reader, run, n);
   return TRUE;
 }
 
@@ -181,17 +211,10 @@ new_line (OccCsvReader *reader, guint8 c)
 static gboolean
 quoted_line_break (OccCsvReader *reader, guint8 c, GError **error)
 {
-  const OccCsvField *field = current_field (reader);
-
-  if (reader->text->len - field->offset + 1 > OCC_CSV_MAX_FIELD)
-    {
-      occ_csv_error (error, reader, field->line, field->column, NULL,
-                     OCC_ERROR_LIMIT, "a field is longer than %u bytes",
-                     OCC_CSV_MAX_FIELD);
-      return FALSE;
-    }
+  if (field_full (reader, 1, error))
+    return FALSE;
   new_line (reader, c);
-  g_string_append_c (reader->text, (char) c);
+  append_char (reader, (char) c);
   return TRUE;
 }
 
@@ -217,8 +240,10 @@ step (OccCsvReader *reader, guint8 c, GError **error)
       if (c == '"' && reader->state == QUOTE_SEEN)
         {
           /* A doubled quote: one quote of text. */
+          if (field_full (reader, 1, error))
+            return FALSE;
           reader->column++;
-          g_string_append_c (reader->text, '"');
+          append_char (reader, '"');
           reader->state = QUOTED;
           return TRUE;
         }

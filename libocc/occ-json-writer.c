@@ -20,13 +20,29 @@ occ_json_writer_init (OccJsonWriter *w, GString *out)
   w->comma = 0;
 }
 
+/* Bytes a JSON string cannot hold as they are. */
+static inline gboolean
+needs_escape (unsigned char c)
+{
+  return c < 0x20 || c == '"' || c == '\\';
+}
+
 static void
 append_escaped (GString *out, const char *s)
 {
   g_string_append_c (out, '"');
-  for (const unsigned char *p = (const unsigned char *) s; *p; p++)
+  while (*s)
     {
-      switch (*p)
+      const char *run = s;
+
+      /* Ids and labels rarely need escaping: copy runs, not bytes. */
+      while (*s && !needs_escape ((unsigned char) *s))
+        s++;
+      if (s > run)
+        g_string_append_len (out, run, s - run);
+      if (*s == '\0')
+        break;
+      switch (*s)
         {
         case '"':
           g_string_append (out, "\\\"");
@@ -44,13 +60,25 @@ append_escaped (GString *out, const char *s)
           g_string_append (out, "\\t");
           break;
         default:
-          if (*p < 0x20)
-            g_string_append_printf (out, "\\u%04x", *p);
-          else
-            g_string_append_c (out, (char) *p);
+          g_string_append_printf (out, "\\u%04x", (unsigned char) *s);
         }
+      s++;
     }
   g_string_append_c (out, '"');
+}
+
+static void
+indent (GString *out, guint depth)
+{
+  static const char spaces[] = "                                        "
+                               "                                        ";
+
+  for (guint n = 2 * depth; n > 0;)
+    {
+      guint chunk = MIN (n, (guint) sizeof spaces - 1);
+      g_string_append_len (out, spaces, chunk);
+      n -= chunk;
+    }
 }
 
 /* Start a value at the current depth: comma, newline, indent, key. */
@@ -64,8 +92,7 @@ begin_value (OccJsonWriter *w, const char *key)
       if (w->comma & bit)
         g_string_append_c (w->out, ',');
       g_string_append_c (w->out, '\n');
-      for (guint i = 0; i < w->depth; i++)
-        g_string_append (w->out, "  ");
+      indent (w->out, w->depth);
     }
   w->comma |= bit;
   if (key != NULL)
@@ -93,8 +120,7 @@ close_container (OccJsonWriter *w, char bracket)
   if (had_items)
     {
       g_string_append_c (w->out, '\n');
-      for (guint i = 0; i < w->depth; i++)
-        g_string_append (w->out, "  ");
+      indent (w->out, w->depth);
     }
   g_string_append_c (w->out, bracket);
   if (w->depth == 0)
@@ -133,19 +159,139 @@ occ_json_put_string (OccJsonWriter *w, const char *key, const char *value)
 }
 
 /* The shortest of %.15g, %.16g and %.17g that reads back as the same
- * double: full precision without printing 1.33 as 1.3300000000000001. */
-void
-occ_format_double (char buf[G_ASCII_DTOSTR_BUF_SIZE], double value)
+ * double, by printf and strtod. */
+static void
+format_double_printf (char buf[G_ASCII_DTOSTR_BUF_SIZE], double value)
 {
   static const char *const formats[] = { "%.15g", "%.16g", "%.17g" };
 
-  g_return_if_fail (isfinite (value));
   for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
     {
       g_ascii_formatd (buf, G_ASCII_DTOSTR_BUF_SIZE, formats[i], value);
       if (g_ascii_strtod (buf, NULL) == value)
         break;
     }
+}
+
+typedef unsigned __int128 occ_u128;
+typedef __int128 occ_i128;
+
+static const guint64 powers_of_ten[20] = {
+  1ull, 10ull, 100ull, 1000ull, 10000ull, 100000ull, 1000000ull,
+  10000000ull, 100000000ull, 1000000000ull, 10000000000ull,
+  100000000000ull, 1000000000000ull, 10000000000000ull,
+  100000000000000ull, 1000000000000000ull, 10000000000000000ull,
+  100000000000000000ull, 1000000000000000000ull, 10000000000000000000ull,
+};
+
+/* 10^e for 0 <= e <= 21 */
+static inline occ_u128
+pow10_u128 (int e)
+{
+  if (e < 20)
+    return powers_of_ten[e];
+  return (occ_u128) powers_of_ten[19] * powers_of_ten[e - 19];
+}
+
+/* |a| = m / 2^k >= 10^x, exactly. */
+static gboolean
+at_least_pow10 (guint64 m, int k, int x)
+{
+  if (x >= 0)
+    return (occ_u128) m >= (pow10_u128 (x) << k);
+  return (occ_u128) m * pow10_u128 (-x) >= ((occ_u128) 1 << k);
+}
+
+/* D / 10^s reads back as m / 2^k: it lies within half a gap of it, or on
+ * the boundary with m even (strtod rounds ties to even). Below a power of
+ * two the gap is half as wide. */
+static gboolean
+reads_back (guint64 m, int k, occ_u128 d, int s)
+{
+  occ_i128 diff = (occ_i128) (d << k) - (occ_i128) ((occ_u128) m
+                                                    * pow10_u128 (s));
+  occ_i128 scale = (occ_i128) pow10_u128 (s);
+  occ_i128 twice = diff >= 0 ? 2 * diff : -2 * diff;
+
+  if (diff < 0 && m == (G_GUINT64_CONSTANT (1) << 52))
+    twice *= 2;
+  return twice < scale || (twice == scale && (m & 1) == 0);
+}
+
+/* printf's %.{p}g of @value, in exact integer arithmetic, for a value
+ * between 10^-4 and 10^14 (where %g is fixed-point): the digits are those
+ * of the value times 10^s, rounded half to even as glibc rounds. Writes
+ * the shortest that reads back, as format_double_printf() does, and is
+ * that function's result to the byte (tests/api/test-format-double.c)
+ * without its multi-precision printf and strtod. */
+static gboolean
+format_double_exact (char buf[G_ASCII_DTOSTR_BUF_SIZE], double value)
+{
+  double a = fabs (value);
+  int e, x, k;
+  guint64 m;
+  char *p = buf;
+
+  if (!(a >= 1e-4 && a < 1e14))
+    return FALSE;
+  m = (guint64) ldexp (frexp (a, &e), 53); /* a = m / 2^k, m 53 bits */
+  k = 53 - e;
+  x = (int) floor (log10 (a));
+  while (!at_least_pow10 (m, k, x))
+    x--;
+  while (at_least_pow10 (m, k, x + 1))
+    x++;
+  for (int digits = 15; digits <= 17; digits++)
+    {
+      int s = digits - 1 - x, point, last;
+      occ_u128 n = (occ_u128) m * pow10_u128 (s);
+      occ_u128 d = n >> k, rem = n - (d << k), half = (occ_u128) 1 << (k - 1);
+      char text[24];
+
+      if (rem > half || (rem == half && (d & 1)))
+        d++;
+      if (d == pow10_u128 (digits)) /* 9.99… rounded up to 10.0… */
+        {
+          d /= 10;
+          s--;
+        }
+      if (!reads_back (m, k, d, s) && digits < 17)
+        continue;
+      /* d < 10^17: the digits come out of 64-bit arithmetic. */
+      for (guint64 d64 = (guint64) d, i = digits; i-- > 0; d64 /= 10)
+        text[i] = (char) ('0' + (int) (d64 % 10));
+      point = digits - s; /* digits before the decimal point */
+      for (last = digits; last > MAX (point, 0) && text[last - 1] == '0';)
+        last--;
+      if (value < 0)
+        *p++ = '-';
+      if (point <= 0)
+        {
+          *p++ = '0';
+          *p++ = '.';
+          for (int i = point; i < 0; i++)
+            *p++ = '0';
+        }
+      for (int i = 0; i < last; i++)
+        {
+          if (i == point && point > 0)
+            *p++ = '.';
+          *p++ = text[i];
+        }
+      *p = '\0';
+      return TRUE;
+    }
+  g_assert_not_reached ();
+}
+
+/* The shortest of %.15g, %.16g and %.17g that reads back as the same
+ * double: full precision without printing 1.33 as 1.3300000000000001. */
+void
+occ_format_double (char buf[G_ASCII_DTOSTR_BUF_SIZE], double value)
+{
+  g_return_if_fail (isfinite (value));
+  if (!format_double_exact (buf, value))
+    format_double_printf (buf, value);
   /* Keep the JSON type a float: "2.0", not "2". */
   if (strpbrk (buf, ".eEn") == NULL)
     g_strlcat (buf, ".0", G_ASCII_DTOSTR_BUF_SIZE);
