@@ -593,12 +593,17 @@ read_evidence (Import *im, OccCsvReader *r, guint32 *evidence,
 
 /* Records ------------------------------------------------------------- */
 
+/* Empty or blank, without touching the cell. */
 static gboolean
 cell_empty (OccCsvReader *r, int column)
 {
-  gsize length;
+  const char *text;
 
-  return column < 0 || (trimmed (r, (guint) column, &length), length == 0);
+  if (column < 0)
+    return TRUE;
+  for (text = occ_csv_field_text (r, (guint) column); is_blank (*text);)
+    text++;
+  return *text == '\0';
 }
 
 /* A row of the template that nobody filled in: no rater, no score, no
@@ -606,7 +611,7 @@ cell_empty (OccCsvReader *r, int column)
 static gboolean
 unfilled (Import *im, OccCsvReader *r)
 {
-  if (occ_csv_field (r, (guint) im->column_of[ROLE_RATER])->length > 0)
+  if (!cell_empty (r, im->column_of[ROLE_RATER]))
     return FALSE;
   for (guint c = 0; c < im->m->n_criteria; c++)
     if (!cell_empty (r, im->column_of[ROLE_CRITERION + c]))

@@ -52,6 +52,9 @@ typedef struct {
 
 typedef struct _GBytes GBytes;
 typedef struct _GListModel GListModel;
+typedef struct _GInputStream GInputStream;
+typedef struct _GOutputStream GOutputStream;
+typedef struct _GCancellable GCancellable;
 
 void g_free (gpointer mem);
 void g_error_free (GError *error);
@@ -227,6 +230,15 @@ GListModel *occ_results_get_best (OccResults *self, const char *country, const c
 GListModel *occ_results_get_worst (OccResults *self, const char *country, const char *phase, const char *peer);
 double *occ_results_dup_values (OccResults *self, guint country, guint phase, int criterion, guint8 **present, gsize *n_nodes);
 char *occ_results_to_data (OccResults *self, gsize *length);
+
+/* occ-dataset-csv.h (1.1) */
+OccDataset *occ_dataset_new_with_ratings_csv (OccDataset *base, const char *filename, GError **error);
+OccDataset *occ_dataset_new_with_ratings_csv_stream (OccDataset *base, GInputStream *stream, const char *source, GCancellable *cancellable, GError **error);
+OccDataset *occ_dataset_new_with_ratings_csv_data (OccDataset *base, const char *data, gssize length, GError **error);
+OccDataset *occ_dataset_new_with_ratings_csv_bytes (OccDataset *base, GBytes *bytes, GError **error);
+char *occ_dataset_ratings_to_csv (OccDataset *self, gsize *length);
+gboolean occ_dataset_write_ratings_csv (OccDataset *self, GOutputStream *stream, GCancellable *cancellable, GError **error);
+char *occ_dataset_template_to_csv (OccDataset *self, gsize *length);
 """
 
 CDEF = GLIB_CDEF + OCC_CDEF

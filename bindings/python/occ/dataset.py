@@ -6,6 +6,7 @@ from ._ffi import (NULL, c_path, c_string, ffi, lib, list_items, own,
                    take_text, text, unpack_array, as_mask)
 from .errors import new_error_location, raise_error
 from .methodology import Methodology
+from .ratings_csv import RatingsCsv
 
 Country = namedtuple("Country", "id name")
 Country.__doc__ = "A country of a dataset: its id and name (or None)."
@@ -106,7 +107,7 @@ class Node:
                                              " leaf" if self.is_leaf else "")
 
 
-class Dataset:
+class Dataset(RatingsCsv):
     """An ``occ-dataset/1`` document: countries, phases, the framework of
     commitments, raters, ratings and published scores, validated on load.
 
