@@ -184,6 +184,24 @@ reserve (Import *im, gsize needed)
   im->capacity = capacity;
 }
 
+/* Give back what doubling left unused (realloc shrinks in place). */
+static void
+shrink (Import *im)
+{
+  OccDataset *ds = im->ds;
+  gsize n = im->n + 1;
+
+  ds->r_country = g_renew (guint32, ds->r_country, n);
+  ds->r_phase = g_renew (guint32, ds->r_phase, n);
+  ds->r_node = g_renew (guint32, ds->r_node, n);
+  ds->r_rater = g_renew (guint32, ds->r_rater, n);
+  ds->r_scores = g_renew (gint32, ds->r_scores, n * im->m->n_criteria + 1);
+  ds->r_group_start = g_renew (guint32, ds->r_group_start, n);
+  ds->r_validated = g_renew (gint8, ds->r_validated, n);
+  ds->r_evidence = g_renew (guint32, ds->r_evidence, n);
+  im->capacity = n;
+}
+
 static void
 import_init (Import *im, OccDataset *ds)
 {
@@ -695,6 +713,7 @@ import_finish (Import *im, OccCsvReader *r, GError **error)
       return FALSE;
     }
   reserve (im, im->n + 1);
+  shrink (im);
   ds->n_ratings = im->n;
   ds->r_group_start[im->n] = im->groups->len;
   ds->r_groups = (guint16 *) g_array_free (g_steal_pointer (&im->groups),

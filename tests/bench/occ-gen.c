@@ -2,13 +2,16 @@
  *
  *   occ-gen [--countries K] [--leaves L] [--raters R] [--phases P]
  *           [--seed S] --base BASE.json [--csv RATINGS.csv]
- *           [--json FULL.json]
+ *           [--json FULL.json] [--notes N]
  *
  * writes BASE.json (methodology cco-2024, K countries, P phases, a
  * framework of L leaves, R raters per country, no ratings), RATINGS.csv
  * (K × R × P × L ratings, each rater's sheet in turn: country, rater,
  * phase, leaf) and FULL.json (the base with the same ratings, as
- * occ-dataset/1). 200 countries × 500 leaves × 20 raters × 3 phases is the
+ * occ-dataset/1). --notes N adds a column "notes" of N characters to the
+ * CSV, which readers ignore: a file much larger than its ratings, for the
+ * test that reading it takes memory by the rating, not by the byte.
+ * 200 countries × 500 leaves × 20 raters × 3 phases is the
  * 6-million-rating case of the benchmark.
  *
  * The framework: summits of five themes, themes of ten commitments,
@@ -39,7 +42,7 @@ static const char *const criteria[] = { "R", "E", "S" };
 
 typedef struct
 {
-  unsigned countries, leaves, raters, phases;
+  unsigned countries, leaves, raters, phases, notes;
   uint64_t seed;
   const char *base, *csv, *json;
 } Options;
@@ -200,7 +203,7 @@ draw (Rating *r)
 
 static void
 write_csv_row (FILE *f, unsigned k, unsigned r, unsigned p, const char *leaf,
-               const Rating *x)
+               const Rating *x, const char *notes)
 {
   fprintf (f, "K%03u,P%u,%s,K%03u-R%02u", k + 1, p + 1, leaf, k + 1, r + 1);
   for (unsigned c = 0; c < N_CRITERIA; c++)
@@ -216,6 +219,8 @@ write_csv_row (FILE *f, unsigned k, unsigned r, unsigned p, const char *leaf,
         putc (';', f);
       fputs (groups[x->group[g]], f);
     }
+  if (notes != NULL)
+    fprintf (f, ",\"%s\"", notes);
   fputs ("\r\n", f);
 }
 
@@ -257,7 +262,7 @@ parse_number (const char *flag, const char *text)
 static void
 parse_options (Options *o, int argc, char **argv)
 {
-  *o = (Options){ 1, 25, 20, 1, 1, NULL, NULL, NULL };
+  *o = (Options){ 1, 25, 20, 1, 0, 1, NULL, NULL, NULL };
   for (int i = 1; i < argc; i++)
     {
       const char *flag = argv[i];
@@ -277,6 +282,8 @@ parse_options (Options *o, int argc, char **argv)
         o->raters = (unsigned) parse_number (flag, value);
       else if (strcmp (flag, "--phases") == 0)
         o->phases = (unsigned) parse_number (flag, value);
+      else if (strcmp (flag, "--notes") == 0)
+        o->notes = (unsigned) parse_number (flag, value);
       else if (strcmp (flag, "--seed") == 0)
         o->seed = parse_number (flag, value);
       else if (strcmp (flag, "--base") == 0)
@@ -306,7 +313,7 @@ main (int argc, char **argv)
 {
   Options o;
   FILE *base, *csv = NULL, *json = NULL;
-  char leaf[32];
+  char leaf[32], *notes = NULL;
   int first = 1;
 
   parse_options (&o, argc, argv);
@@ -318,7 +325,16 @@ main (int argc, char **argv)
   if (o.csv != NULL)
     {
       csv = open_out (o.csv);
-      fputs ("country,phase,node,rater,R,E,S,groups\r\n", csv);
+      fputs (o.notes > 0 ? "country,phase,node,rater,R,E,S,groups,notes\r\n"
+                         : "country,phase,node,rater,R,E,S,groups\r\n",
+             csv);
+      if (o.notes > 0)
+        {
+          notes = malloc (o.notes + 1);
+          for (unsigned i = 0; i < o.notes; i++)
+            notes[i] = i % 10 == 9 ? ',' : 'a' + i % 26;
+          notes[o.notes] = '\0';
+        }
     }
   if (o.json != NULL)
     {
@@ -336,13 +352,14 @@ main (int argc, char **argv)
             draw (&x);
             leaf_id (leaf, l);
             if (csv != NULL)
-              write_csv_row (csv, k, r, p, leaf, &x);
+              write_csv_row (csv, k, r, p, leaf, &x, notes);
             if (json != NULL)
               write_json_rating (json, first, k, r, p, leaf, &x);
             first = 0;
           }
   if (csv != NULL)
     close_out (csv, o.csv);
+  free (notes);
   if (json != NULL)
     {
       fputs ("\n  ]\n}\n", json);
