@@ -102,7 +102,7 @@ append_char (OccCsvReader *reader, char c)
   append_text (reader, &c, 1);
 }
 
-static gboolean
+static inline gboolean
 open_field (OccCsvReader *reader, GError **error)
 {
   OccCsvField field = { reader->text_len, 0, reader->line,
@@ -127,7 +127,7 @@ open_field (OccCsvReader *reader, GError **error)
   return TRUE;
 }
 
-static gboolean
+static inline gboolean
 close_field (OccCsvReader *reader, GError **error)
 {
   OccCsvField *field = current_field (reader);
@@ -158,7 +158,7 @@ end_record (OccCsvReader *reader, GError **error)
 }
 
 /* Would @n more bytes make the current field longer than the limit? */
-static gboolean
+static inline gboolean
 field_full (OccCsvReader *reader, gsize n, GError **error)
 {
   const OccCsvField *field = current_field (reader);
@@ -171,21 +171,14 @@ field_full (OccCsvReader *reader, gsize n, GError **error)
   return TRUE;
 }
 
-/* Append a run of ordinary bytes to the current field, counting
- * characters (every byte that does not continue a UTF-8 sequence). */
-static gboolean
-append_run (OccCsvReader *reader, const guint8 *run, gsize n, GError **error)
+/* Append a run of ordinary bytes to the current field; @high and @chars
+ * are the OR of its bytes and its number of characters. */
+static inline gboolean
+append_run (OccCsvReader *reader, const guint8 *run, gsize n, guint8 high,
+            guint32 chars, GError **error)
 {
-  guint8 high = 0;
-  guint32 chars = 0;
-
   if (field_full (reader, n, error))
     return FALSE;
-  for (gsize i = 0; i < n; i++)
-    {
-      high |= run[i];
-      chars += (run[i] & 0xC0) != 0x80;
-    }
   reader->high |= high;
   reader->column += chars;
   append_text (reader, run, n);
@@ -305,6 +298,75 @@ text_after_quote (OccCsvReader *reader, GError **error)
   return FALSE;
 }
 
+/* What the fast path must leave to the state machine: quotes, NUL, CR,
+ * non-ASCII (columns count characters); commas are noted. */
+static const guint8 fast_class[256] = {
+  [0] = 2, ['"'] = 2, ['\r'] = 2, [','] = 1, ['\n'] = 3,
+  [0x80 ... 0xFF] = 2,
+};
+
+/* A whole record on one line of the chunk, in plain ASCII without quotes,
+ * as most rows of a ratings sheet are: split at its commas in one pass,
+ * where a byte's column is its offset. Returns the bytes consumed (the line
+ * and its LF), 0 when the line is not such a record (the state machine
+ * reads it), or -1 when the record callback failed. */
+static gssize
+fast_record (OccCsvReader *reader, const guint8 *data, gsize length,
+             GError **error)
+{
+  gsize end = 0, n_fields = 1, start = 0;
+
+  for (; end < length; end++)
+    {
+      guint8 k = fast_class[data[end]];
+
+      if (G_LIKELY (k == 0))
+        continue;
+      if (k == 1)
+        n_fields++;
+      else if (k == 3)
+        break;
+      else if (data[end] == '\r' && end + 1 < length && data[end + 1] == '\n')
+        continue; /* CRLF: checked below */
+      else
+        return 0;
+    }
+  if (end == length || n_fields > OCC_CSV_MAX_FIELDS
+      || end > OCC_CSV_MAX_FIELD)
+    return 0;
+  {
+    gsize line_length = end > 0 && data[end - 1] == '\r' ? end - 1 : end;
+
+    if (memchr (data, '\r', line_length) != NULL)
+      return 0;
+    reader->text_len = 0;
+    append_text (reader, data, line_length);
+    append_char (reader, '\0');
+    if (n_fields > reader->fields_size)
+      {
+        reader->fields_size = (guint) n_fields;
+        reader->fields = g_renew (OccCsvField, reader->fields,
+                                  reader->fields_size);
+      }
+    reader->n_fields = 0;
+    for (gsize x = 0; x <= line_length; x++)
+      if (x == line_length || reader->text[x] == ',')
+        {
+          reader->text[x] = '\0';
+          reader->fields[reader->n_fields++] = (OccCsvField){
+            start, x - start, reader->line, (guint32) start + 1
+          };
+          start = x + 1;
+        }
+  }
+  reader->in_record = TRUE;
+  reader->line++;
+  reader->column = 0;
+  if (!end_record (reader, error))
+    return -1;
+  return (gssize) end + 1;
+}
+
 static gboolean
 feed (OccCsvReader *reader, const guint8 *data, gsize length, GError **error)
 {
@@ -312,12 +374,33 @@ feed (OccCsvReader *reader, const guint8 *data, gsize length, GError **error)
 
   while (i < length)
     {
+      if (reader->state == FIELD_START && !reader->in_record
+          && !reader->skip_lf)
+        {
+          gssize used = fast_record (reader, data + i, length - i, error);
+
+          if (used < 0)
+            return FALSE;
+          if (used > 0)
+            {
+              i += (gsize) used;
+              continue;
+            }
+        }
+      {
       const guint8 *stops
         = reader->state == QUOTED ? stop_quoted : stop_unquoted;
       gsize j = i;
+      guint8 high = 0;
+      guint32 chars = 0;
 
-      while (j < length && !stops[data[j]])
-        j++;
+      /* One pass finds the end of the run, and counts its characters (the
+       * bytes that do not continue a UTF-8 sequence) for column numbers. */
+      for (; j < length && !stops[data[j]]; j++)
+        {
+          high |= data[j];
+          chars += (data[j] & 0xC0) != 0x80;
+        }
       if (j > i)
         {
           if (reader->state == QUOTE_SEEN)
@@ -329,7 +412,7 @@ feed (OccCsvReader *reader, const guint8 *data, gsize length, GError **error)
                 return FALSE;
               reader->state = UNQUOTED;
             }
-          if (!append_run (reader, data + i, j - i, error))
+          if (!append_run (reader, data + i, j - i, high, chars, error))
             return FALSE;
           i = j;
           continue;
@@ -339,6 +422,7 @@ feed (OccCsvReader *reader, const guint8 *data, gsize length, GError **error)
       if (!step (reader, data[i], error))
         return FALSE;
       i++;
+      }
     }
   return TRUE;
 }

@@ -404,6 +404,38 @@ resolve_leaf (Import *im, const char *id, OccCsvReader *r, guint column,
   return TRUE;
 }
 
+/* Sheets are mostly in order: the next row names the same country, phase
+ * or rater, or the next one, and the next leaf. Checking the one after the
+ * last id found saves most hash lookups. */
+static gboolean
+successor_matches (Import *im, guint role, guint32 last, const char *id,
+                   guint32 *index)
+{
+  OccDataset *ds = im->ds;
+  const OccIdTable *table = role == ROLE_COUNTRY ? &ds->countries
+                            : role == ROLE_PHASE ? &ds->phases
+                                                 : &ds->raters;
+  guint32 next;
+
+  if (role == ROLE_NODE)
+    {
+      for (next = last + 1; next < ds->n_nodes && !ds->node_leaf[next];)
+        next++;
+      if (next >= ds->n_nodes
+          || strcmp (((OccNode *) g_ptr_array_index (ds->nodes, next))->id,
+                     id) != 0)
+        return FALSE;
+    }
+  else
+    {
+      next = last + 1;
+      if (next >= table->n || strcmp (table->ids[next], id) != 0)
+        return FALSE;
+    }
+  *index = next;
+  return TRUE;
+}
+
 /* A country, phase, node or rater id, through the column's cache. */
 static gboolean
 read_id (Import *im, OccCsvReader *r, guint role, guint32 *index,
@@ -419,6 +451,12 @@ read_id (Import *im, OccCsvReader *r, guint role, guint32 *index,
       && memcmp (cache->key->str, id, length) == 0)
     {
       *index = cache->value;
+      return TRUE;
+    }
+  if (cache->valid && successor_matches (im, role, cache->value, id, index))
+    {
+      g_string_assign (cache->key, id);
+      cache->value = *index;
       return TRUE;
     }
   if (length == 0)

@@ -20,6 +20,33 @@ occ_json_writer_init (OccJsonWriter *w, GString *out)
   w->comma = 0;
 }
 
+/* Appending without a call into GLib for the common case: the writer
+ * appends a few bytes at a time, millions of times for a large dataset. */
+static inline void
+put_len (GString *out, const char *text, gsize n)
+{
+  if (G_LIKELY (out->len + n < out->allocated_len))
+    {
+      memcpy (out->str + out->len, text, n);
+      out->len += n;
+      out->str[out->len] = '\0';
+    }
+  else
+    g_string_append_len (out, text, (gssize) n);
+}
+
+static inline void
+put (GString *out, const char *text)
+{
+  put_len (out, text, strlen (text));
+}
+
+static inline void
+put_c (GString *out, char c)
+{
+  put_len (out, &c, 1);
+}
+
 /* Bytes a JSON string cannot hold as they are. */
 static inline gboolean
 needs_escape (unsigned char c)
@@ -30,7 +57,7 @@ needs_escape (unsigned char c)
 static void
 append_escaped (GString *out, const char *s)
 {
-  g_string_append_c (out, '"');
+  put_c (out, '"');
   while (*s)
     {
       const char *run = s;
@@ -39,32 +66,32 @@ append_escaped (GString *out, const char *s)
       while (*s && !needs_escape ((unsigned char) *s))
         s++;
       if (s > run)
-        g_string_append_len (out, run, s - run);
+        put_len (out, run, (gsize) (s - run));
       if (*s == '\0')
         break;
       switch (*s)
         {
         case '"':
-          g_string_append (out, "\\\"");
+          put (out, "\\\"");
           break;
         case '\\':
-          g_string_append (out, "\\\\");
+          put (out, "\\\\");
           break;
         case '\n':
-          g_string_append (out, "\\n");
+          put (out, "\\n");
           break;
         case '\r':
-          g_string_append (out, "\\r");
+          put (out, "\\r");
           break;
         case '\t':
-          g_string_append (out, "\\t");
+          put (out, "\\t");
           break;
         default:
           g_string_append_printf (out, "\\u%04x", (unsigned char) *s);
         }
       s++;
     }
-  g_string_append_c (out, '"');
+  put_c (out, '"');
 }
 
 static void
@@ -76,7 +103,7 @@ indent (GString *out, guint depth)
   for (guint n = 2 * depth; n > 0;)
     {
       guint chunk = MIN (n, (guint) sizeof spaces - 1);
-      g_string_append_len (out, spaces, chunk);
+      put_len (out, spaces, chunk);
       n -= chunk;
     }
 }
@@ -90,15 +117,15 @@ begin_value (OccJsonWriter *w, const char *key)
   if (w->depth > 0)
     {
       if (w->comma & bit)
-        g_string_append_c (w->out, ',');
-      g_string_append_c (w->out, '\n');
+        put_c (w->out, ',');
+      put_c (w->out, '\n');
       indent (w->out, w->depth);
     }
   w->comma |= bit;
   if (key != NULL)
     {
       append_escaped (w->out, key);
-      g_string_append (w->out, ": ");
+      put (w->out, ": ");
     }
 }
 
@@ -106,7 +133,7 @@ static void
 open_container (OccJsonWriter *w, const char *key, char bracket)
 {
   begin_value (w, key);
-  g_string_append_c (w->out, bracket);
+  put_c (w->out, bracket);
   w->depth++;
   w->comma &= ~(G_GUINT64_CONSTANT (1) << (w->depth & 63));
 }
@@ -119,12 +146,12 @@ close_container (OccJsonWriter *w, char bracket)
   w->depth--;
   if (had_items)
     {
-      g_string_append_c (w->out, '\n');
+      put_c (w->out, '\n');
       indent (w->out, w->depth);
     }
-  g_string_append_c (w->out, bracket);
+  put_c (w->out, bracket);
   if (w->depth == 0)
-    g_string_append_c (w->out, '\n');
+    put_c (w->out, '\n');
 }
 
 void
@@ -236,7 +263,9 @@ format_double_exact (char buf[G_ASCII_DTOSTR_BUF_SIZE], double value)
     return FALSE;
   m = (guint64) ldexp (frexp (a, &e), 53); /* a = m / 2^k, m 53 bits */
   k = 53 - e;
-  x = (int) floor (log10 (a));
+  /* log10 (2^(e-1)) <= log10 (a) < log10 (2^e): an estimate within one
+   * of the decimal exponent, which the exact comparisons below settle. */
+  x = (int) floor ((e - 1) * 0.30102999566398120);
   while (!at_least_pow10 (m, k, x))
     x--;
   while (at_least_pow10 (m, k, x + 1))
@@ -304,28 +333,37 @@ occ_json_put_double (OccJsonWriter *w, const char *key, double value)
 
   occ_format_double (buf, value == 0 ? 0.0 : value);
   begin_value (w, key);
-  g_string_append (w->out, buf);
+  put (w->out, buf);
 }
 
 void
 occ_json_put_int (OccJsonWriter *w, const char *key, gint64 value)
 {
+  char buf[24];
+  int n = 0;
+  guint64 v = value < 0 ? -(guint64) value : (guint64) value;
+
   begin_value (w, key);
-  g_string_append_printf (w->out, "%" G_GINT64_FORMAT, value);
+  do
+    buf[sizeof buf - 1 - n++] = (char) ('0' + v % 10);
+  while ((v /= 10) > 0);
+  if (value < 0)
+    buf[sizeof buf - 1 - n++] = '-';
+  put_len (w->out, buf + sizeof buf - n, (gsize) n);
 }
 
 void
 occ_json_put_bool (OccJsonWriter *w, const char *key, gboolean value)
 {
   begin_value (w, key);
-  g_string_append (w->out, value ? "true" : "false");
+  put (w->out, value ? "true" : "false");
 }
 
 void
 occ_json_put_null (OccJsonWriter *w, const char *key)
 {
   begin_value (w, key);
-  g_string_append (w->out, "null");
+  put (w->out, "null");
 }
 
 /* @json: an already-serialized JSON value, such as kept evidence. */
@@ -333,5 +371,5 @@ void
 occ_json_put_raw (OccJsonWriter *w, const char *key, const char *json)
 {
   begin_value (w, key);
-  g_string_append (w->out, json);
+  put (w->out, json);
 }
