@@ -28,6 +28,7 @@ typedef struct
   double *pool_den; /* pooled inclusion (spec §4.6) */
   guint *peer_nodes; /* nodes by peer group: peer_nodes[peer_start[g] ..] */
   guint *peer_start;
+  guint32 *rank_counts; /* RANK_COUNT_MAX + 1, for assign_ranks() */
 } Scorer;
 
 static void
@@ -278,12 +279,45 @@ sort_rank_entries (RankEntry *a, RankEntry *tmp, gsize n)
   memcpy (a, tmp, k * sizeof (RankEntry));
 }
 
+/* Rounded scores span few values (0 to 300 for a 0..3 scale shown with
+ * two decimals): then a node's rank, one more than the number of peers
+ * with a strictly higher key, comes from counting keys, without sorting. */
+#define RANK_COUNT_MAX 4096
+
 /* Competition ranks (1, 2, 2, 4) among one group of peers; entries
- * compare by their value rounded to the precision (rule 7). */
+ * compare by their value rounded to the precision (rule 7). @counts has
+ * room for RANK_COUNT_MAX + 1 counts. */
 static void
 assign_ranks (RankEntry *entries, gsize n, guint32 *ranks, gsize stride,
-              gsize offset)
+              gsize offset, guint32 *counts)
 {
+  gint64 lo = G_MAXINT64, hi = G_MININT64;
+
+  for (gsize i = 0; i < n; i++)
+    {
+      lo = MIN (lo, entries[i].key);
+      hi = MAX (hi, entries[i].key);
+    }
+  if (n > 0 && (guint64) (hi - lo) < RANK_COUNT_MAX)
+    {
+      guint range = (guint) (hi - lo) + 1;
+      guint32 above = 0;
+
+      memset (counts, 0, range * sizeof (guint32));
+      for (gsize i = 0; i < n; i++)
+        counts[entries[i].key - lo]++;
+      /* counts[v] becomes the number of keys above v. */
+      for (guint v = range; v-- > 0;)
+        {
+          guint32 here = counts[v];
+          counts[v] = above;
+          above += here;
+        }
+      for (gsize i = 0; i < n; i++)
+        ranks[offset + entries[i].item * stride]
+          = counts[entries[i].key - lo] + 1;
+      return;
+    }
   sort_rank_entries (entries, entries + n, n);
   for (gsize i = 0; i < n; i++)
     {
@@ -332,24 +366,64 @@ rank_peers (Scorer *s, RankEntry *entries, guint country, guint phase)
           if (occ_table_get (t, base + i, top, &value))
             entries[n++] = (RankEntry){ occ_round_key (value, precision), i };
         }
-      assign_ranks (entries, n, t->rank, 1, base);
+      assign_ranks (entries, n, t->rank, 1, base, s->rank_counts);
     }
 }
 
-/* The same node between countries, in one phase. */
+/* Nodes are ranked between countries a block at a time: the scores of one
+ * node in every country lie a whole country's table apart, so reading them
+ * node by node would miss the cache on every read. For a block of nodes,
+ * each country's cells are read (and its ranks written) contiguously. */
+#define COUNTRY_RANK_BLOCK 64
+
 static void
-rank_countries (Scorer *s, RankEntry *entries, guint phase, guint node)
+rank_countries (Scorer *s, guint phase)
 {
   OccTable *t = s->t;
   guint precision = s->m->precision, top = t->n_slots - 1;
-  gsize stride = (gsize) t->n_phases * (t->n_nodes + 1);
-  gsize offset = occ_table_cell (t, 0, phase, node), n = 0;
+  guint n_countries = t->n_countries, n_nodes = t->n_nodes + 1;
+  g_autofree RankEntry *bucket =
+    g_new (RankEntry, (COUNTRY_RANK_BLOCK + 2) * (gsize) n_countries + 2);
+  g_autofree guint32 *ranks =
+    g_new0 (guint32, (gsize) COUNTRY_RANK_BLOCK * n_countries + 1);
+  guint count[COUNTRY_RANK_BLOCK];
   double value;
 
-  for (guint k = 0; k < t->n_countries; k++)
-    if (occ_table_get (t, offset + k * stride, top, &value))
-      entries[n++] = (RankEntry){ occ_round_key (value, precision), k };
-  assign_ranks (entries, n, t->country_rank, stride, offset);
+  for (guint j0 = 0; j0 < n_nodes; j0 += COUNTRY_RANK_BLOCK)
+    {
+      guint block = MIN (COUNTRY_RANK_BLOCK, n_nodes - j0);
+
+      memset (count, 0, sizeof count);
+      for (guint k = 0; k < n_countries; k++)
+        {
+          gsize base = occ_table_cell (t, k, phase, j0);
+
+          for (guint b = 0; b < block; b++)
+            if (occ_table_get (t, base + b, top, &value))
+              bucket[(gsize) b * n_countries + count[b]++]
+                = (RankEntry){ occ_round_key (value, precision), k };
+        }
+      /* Ranks into a block × countries scratch, then back in table order. */
+      for (guint b = 0; b < block; b++)
+        {
+          RankEntry *e = &bucket[(gsize) b * n_countries];
+          RankEntry *tmp = &bucket[(gsize) COUNTRY_RANK_BLOCK * n_countries];
+
+          memset (&ranks[(gsize) b * n_countries], 0,
+                  n_countries * sizeof (guint32));
+          /* The scratch after the block's entries has room for a sort. */
+          memmove (tmp, e, count[b] * sizeof (RankEntry));
+          assign_ranks (tmp, count[b], ranks, 1, (gsize) b * n_countries,
+                        s->rank_counts);
+        }
+      for (guint k = 0; k < n_countries; k++)
+        {
+          gsize base = occ_table_cell (t, k, phase, j0);
+
+          for (guint b = 0; b < block; b++)
+            t->country_rank[base + b] = ranks[(gsize) b * n_countries + k];
+        }
+    }
 }
 
 static OccTable *
@@ -396,6 +470,7 @@ occ_table_new_scored (OccDataset *ds)
   s.pool_den = g_new (double, n_nodes + 1);
   s.top_nodes = g_new (guint, n_nodes + 1);
   order_peers (&s);
+  s.rank_counts = g_new (guint32, RANK_COUNT_MAX + 1);
   for (guint i = 0; i < n_nodes; i++)
     if (ds->node_parent[i] < 0)
       s.top_nodes[s.n_top++] = i;
@@ -407,8 +482,7 @@ occ_table_new_scored (OccDataset *ds)
         rank_peers (&s, entries, k, p);
       }
   for (guint p = 0; p < s.t->n_phases; p++)
-    for (guint j = 0; j <= n_nodes; j++)
-      rank_countries (&s, entries, p, j);
+    rank_countries (&s, p);
 
   g_free (s.values);
   g_free (s.weights);
@@ -417,6 +491,7 @@ occ_table_new_scored (OccDataset *ds)
   g_free (s.top_nodes);
   g_free (s.peer_nodes);
   g_free (s.peer_start);
+  g_free (s.rank_counts);
   return s.t;
 }
 

@@ -26,9 +26,11 @@ G_BEGIN_DECLS
 
 /**
  * OccError:
- * @OCC_ERROR_SYNTAX: the input is not well-formed JSON
+ * @OCC_ERROR_SYNTAX: the input is not well-formed JSON (or, for ratings
+ *   read as CSV, not well-formed RFC 4180 CSV in UTF-8)
  * @OCC_ERROR_FORMAT: the input is JSON but not the expected format or
- *   version (for example `"format"` is not `occ-dataset/1`)
+ *   version (for example `"format"` is not `occ-dataset/1`), or a ratings
+ *   CSV lacks its header or a required column
  * @OCC_ERROR_TYPE: a field is missing or has the wrong JSON type
  * @OCC_ERROR_RANGE: a number is out of its allowed range: a score outside
  *   the scale or not an integer, a negative weight, NaN or infinity
