@@ -300,9 +300,8 @@ text_after_quote (OccCsvReader *reader, GError **error)
 
 /* What the fast path must leave to the state machine: quotes, NUL, CR,
  * non-ASCII (columns count characters); commas are noted. */
-static const guint8 fast_class[256] = {
+static const guint8 fast_class[128] = {
   [0] = 2, ['"'] = 2, ['\r'] = 2, [','] = 1, ['\n'] = 3,
-  [0x80 ... 0xFF] = 2,
 };
 
 /* A whole record on one line of the chunk, in plain ASCII without quotes,
@@ -318,7 +317,7 @@ fast_record (OccCsvReader *reader, const guint8 *data, gsize length,
 
   for (; end < length; end++)
     {
-      guint8 k = fast_class[data[end]];
+      guint8 k = data[end] < 0x80 ? fast_class[data[end]] : 2;
 
       if (G_LIKELY (k == 0))
         continue;
