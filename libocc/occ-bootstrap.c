@@ -1118,10 +1118,46 @@ method_name (OccIntervalMethod method)
   return method == OCC_INTERVAL_METHOD_BCA ? "bca" : "percentile";
 }
 
+typedef struct
+{
+  OccBootstrap *self;
+  OccAgreement *agreement; /* nullable */
+} Writing;
+
+/* alpha (ordinal) and alpha_ci on a country's own entry: its own slot
+ * pools the criteria, each criterion slot has its own. */
+static void
+write_alpha (Writing *wr, OccJsonWriter *w, gsize cell, guint slot)
+{
+  OccTable *t = wr->self->results->table;
+  OccDataset *ds = wr->self->results->dataset;
+  int criterion = slot == t->n_slots - 1 ? -1 : (int) slot;
+  guint k, p, j;
+  double alpha, low, high;
+
+  occ_table_cell_split (t, cell, &k, &p, &j);
+  if (wr->agreement == NULL || j != t->n_nodes
+      || !occ_agreement_lookup (wr->agreement, ds->countries.ids[k],
+                                ds->phases.ids[p], criterion,
+                                OCC_ALPHA_METRIC_ORDINAL, &alpha))
+    return;
+  occ_json_put_double (w, "alpha", alpha);
+  if (occ_agreement_lookup_interval (wr->agreement, ds->countries.ids[k],
+                                     ds->phases.ids[p], criterion,
+                                     OCC_ALPHA_METRIC_ORDINAL, &low, &high))
+    {
+      occ_json_begin_array (w, "alpha_ci");
+      occ_json_put_double (w, NULL, low);
+      occ_json_put_double (w, NULL, high);
+      occ_json_end_array (w);
+    }
+}
+
 static void
 write_extra (OccJsonWriter *w, gsize cell, guint slot, gpointer data)
 {
-  OccBootstrap *self = data;
+  Writing *wr = data;
+  OccBootstrap *self = wr->self;
   OccTable *t = self->results->table;
   gsize i = cell * t->n_slots + slot;
 
@@ -1139,9 +1175,12 @@ write_extra (OccJsonWriter *w, gsize cell, guint slot, gpointer data)
       }
       occ_json_put_int (w, "published_only_leaves",
                         (gint64) self->n_published_only);
+      if (wr->agreement)
+        occ_json_put_string (w, "alpha_metric", "ordinal");
       occ_json_end_object (w);
       return;
     }
+  write_alpha (wr, w, cell, slot);
   switch (self->status[i])
     {
     case OCC_INTERVAL_STATUS_PARTIAL:
@@ -1182,8 +1221,43 @@ write_extra (OccJsonWriter *w, gsize cell, guint slot, gpointer data)
 char *
 occ_bootstrap_to_data (OccBootstrap *self, gsize *length)
 {
+  Writing wr = { self, NULL };
+
   g_return_val_if_fail (OCC_IS_BOOTSTRAP (self), NULL);
-  return occ_results_to_data_extra (self->results, write_extra, self, length);
+  return occ_results_to_data_extra (self->results, write_extra, &wr, length);
+}
+
+/**
+ * occ_bootstrap_to_data_with_agreement:
+ * @self: a bootstrap
+ * @agreement: (nullable): the agreement of the same dataset, or %NULL
+ * @length: (out) (optional): the length of the text in bytes
+ *
+ * Writes what occ_bootstrap_to_data() writes and, on each country's own
+ * entry (the `countries` array), `alpha`: Krippendorff's alpha of the
+ * country and phase under the ordinal metric (all criteria together on
+ * the entry, each criterion's own in `criteria`), with `alpha_ci`
+ * (`[low, high]`) when it has an interval; and `alpha_metric` in the
+ * `bootstrap` member. This is what `occ score --ci` writes.
+ *
+ * Returns: (transfer full): the JSON text
+ *
+ * Since: 1.1
+ */
+char *
+occ_bootstrap_to_data_with_agreement (OccBootstrap *self,
+                                      OccAgreement *agreement, gsize *length)
+{
+  Writing wr = { self, agreement };
+
+  g_return_val_if_fail (OCC_IS_BOOTSTRAP (self), NULL);
+  g_return_val_if_fail (agreement == NULL || OCC_IS_AGREEMENT (agreement),
+                        NULL);
+  g_return_val_if_fail (agreement == NULL
+                          || occ_agreement_get_dataset (agreement)
+                               == self->results->dataset,
+                        NULL);
+  return occ_results_to_data_extra (self->results, write_extra, &wr, length);
 }
 
 /* For occ-agreement.c and occ-comparison.c. */

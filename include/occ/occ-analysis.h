@@ -228,6 +228,13 @@ gsize occ_bootstrap_get_n_published_only (OccBootstrap *self);
 OCC_AVAILABLE_IN_1_1
 char *occ_bootstrap_to_data (OccBootstrap *self, gsize *length);
 
+typedef struct _OccAgreement OccAgreement;
+
+OCC_AVAILABLE_IN_1_1
+char *occ_bootstrap_to_data_with_agreement (OccBootstrap *self,
+                                            OccAgreement *agreement,
+                                            gsize *length);
+
 /* Inter-rater agreement ------------------------------------------------ */
 
 OCC_AVAILABLE_IN_1_1
