@@ -526,8 +526,10 @@ bin_continuous (Draws *d, guint input, guint n_bins)
   d->n_bins[input] = n_bins;
 }
 
-/* The inputs: each criterion's weight share (when weights vary), then each
- * varied level's method. */
+/* The inputs: each criterion's drawn weight (when weights vary), then
+ * each varied level's method. The drawn weights are independent of each
+ * other (uniform variates, or the Dirichlet's gamma variates before they
+ * are normalised), as first-order indices assume; their shares are not. */
 static void
 make_inputs (OccSensitivity *self, OccSensitivityOptions *o, Draws *d)
 {
@@ -556,14 +558,8 @@ make_inputs (OccSensitivity *self, OccSensitivityOptions *o, Draws *d)
         if (!(m->criterion_weights[c] > 0))
           continue;
         for (guint i = 0; i < d->n; i++)
-          {
-            const double *w = &d->weights[(gsize) i * m->n_criteria];
-            double sum = 0;
-
-            for (guint e = 0; e < m->n_criteria; e++)
-              sum += w[e];
-            d->inputs[(gsize) input * d->n + i] = w[c] / sum;
-          }
+          d->inputs[(gsize) input * d->n + i] =
+            d->weights[(gsize) i * m->n_criteria + c];
         bin_continuous (d, input++, n_bins);
       }
   for (guint level = 0; level < 3; level++)
