@@ -595,8 +595,6 @@ run_agreement (int argc, char **argv)
     return status;
   if ((status = parse_metric (&metric)) != 0)
     return status;
-  if (opt_method != NULL)
-    return usage_error ("agreement intervals are percentile intervals");
   if ((options = bootstrap_options (&status)) == NULL)
     return status;
   dataset = load_dataset (argc > 1 ? argv[1] : NULL, &error);
