@@ -15,19 +15,6 @@
 #include "occ-aggregate-private.h"
 #include "occ-engine-private.h"
 
-typedef struct
-{
-  OccDataset *ds;
-  OccMethodology *m;
-  OccTable *t;
-  guint *top_nodes; /* the country's children */
-  guint n_top;
-  double *values;   /* scratch: values to aggregate */
-  double *weights;  /* scratch: their weights */
-  double *pool_num; /* per node of the current (country, phase): */
-  double *pool_den; /* pooled inclusion (spec §4.6) */
-} Scorer;
-
 static void
 set_value (OccTable *t, gsize cell, guint slot, double value)
 {
@@ -46,7 +33,7 @@ occ_table_get (const OccTable *t, gsize cell, guint slot, double *value)
 
 /* The leaf's score from its criterion scores (rule 2). */
 static void
-score_leaf_criteria (Scorer *s, gsize cell)
+score_leaf_criteria (OccScorer *s, gsize cell)
 {
   OccTable *t = s->t;
   guint n_criteria = s->m->n_criteria;
@@ -54,14 +41,14 @@ score_leaf_criteria (Scorer *s, gsize cell)
   for (guint c = 0; c < n_criteria; c++)
     if (!occ_table_get (t, cell, c, &s->values[c]))
       return;
-  if (occ_aggregate (s->m->aggregation[OCC_LEVEL_CRITERIA], s->values,
-                     s->m->criterion_weights, n_criteria, &s->values[0]))
+  if (occ_aggregate (s->aggregation[OCC_LEVEL_CRITERIA], s->values,
+                     s->criterion_weights, n_criteria, &s->values[0]))
     set_value (t, cell, n_criteria, s->values[0]);
 }
 
 /* Rule 1 from raw ratings, and rule 6 for a leaf. */
 static void
-score_leaf_ratings (Scorer *s, gsize cell, guint node, guint32 first,
+score_leaf_ratings (OccScorer *s, gsize cell, guint node, guint32 first,
                     guint32 last)
 {
   OccDataset *ds = s->ds;
@@ -77,20 +64,20 @@ score_leaf_ratings (Scorer *s, gsize cell, guint node, guint32 first,
 
       for (guint32 k = first; k < last; k++)
         {
-          gint32 score = ds->r_scores[(gsize) ds->cell_ratings[k] * n_criteria
+          gint32 score = ds->r_scores[(gsize) s->cell_ratings[k] * n_criteria
                                       + c];
           if (score != OCC_SCORE_NULL)
             s->values[n++] = score;
         }
       t->n[cell * n_criteria + c] = (gint32) n;
       if (n >= s->m->min_raters
-          && occ_aggregate (s->m->aggregation[OCC_LEVEL_RATERS], s->values,
+          && occ_aggregate (s->aggregation[OCC_LEVEL_RATERS], s->values,
                             NULL, n, &value))
         set_value (t, cell, c, value);
     }
   for (guint32 k = first; k < last; k++)
     {
-      guint32 r = ds->cell_ratings[k];
+      guint32 r = s->cell_ratings[k];
       marked += ds->r_group_start[r + 1] - ds->r_group_start[r];
     }
   if (n_groups > 0)
@@ -103,7 +90,7 @@ score_leaf_ratings (Scorer *s, gsize cell, guint node, guint32 first,
 
 /* Rule 1's fallback: a published leaf score, used as it is. */
 static void
-score_leaf_published (Scorer *s, gsize cell, guint node, int p)
+score_leaf_published (OccScorer *s, gsize cell, guint node, int p)
 {
   OccDataset *ds = s->ds;
   OccTable *t = s->t;
@@ -128,7 +115,7 @@ score_leaf_published (Scorer *s, gsize cell, guint node, int p)
 }
 
 static void
-score_leaf (Scorer *s, guint country, guint phase, guint node)
+score_leaf (OccScorer *s, guint country, guint phase, guint node)
 {
   OccDataset *ds = s->ds;
   gsize cell = occ_table_cell (s->t, country, phase, node);
@@ -136,7 +123,13 @@ score_leaf (Scorer *s, guint country, guint phase, guint node)
   guint32 first = ds->cell_start[ds_cell], last = ds->cell_start[ds_cell + 1];
   int published;
 
-  if (last > first)
+  /* The jackknife leaves the run's last rating out; a leaf with ratings
+   * never falls back to its published score. */
+  if (ds_cell == s->short_cell && last - first > 1)
+    score_leaf_ratings (s, cell, node, first, last - 1);
+  else if (ds_cell == s->short_cell || s->keep_leaf_criteria)
+    ; /* nothing left, or rule 1's values are already in the table */
+  else if (last > first)
     score_leaf_ratings (s, cell, node, first, last);
   else if ((published = occ_dataset_published_for_cell (ds, ds_cell)) >= 0)
     score_leaf_published (s, cell, node, published);
@@ -145,12 +138,12 @@ score_leaf (Scorer *s, guint country, guint phase, guint node)
 
 /* Rule 3 for one node: every slot aggregates the children that have it. */
 static void
-score_inner (Scorer *s, guint country, guint phase, guint node,
+score_inner (OccScorer *s, guint country, guint phase, guint node,
              const guint *children, guint n_children)
 {
   OccTable *t = s->t;
   gsize cell = occ_table_cell (t, country, phase, node);
-  OccAggregation method = s->m->aggregation[OCC_LEVEL_CHILDREN];
+  OccAggregation method = s->aggregation[OCC_LEVEL_CHILDREN];
   double num = 0, den = 0, value;
   gint32 missing = 0;
 
@@ -184,7 +177,7 @@ score_inner (Scorer *s, guint country, guint phase, guint node,
 }
 
 static void
-score_country_phase (Scorer *s, guint country, guint phase)
+score_country_phase (OccScorer *s, guint country, guint phase)
 {
   OccDataset *ds = s->ds;
   guint n_nodes = ds->n_nodes;
@@ -204,17 +197,11 @@ score_country_phase (Scorer *s, guint country, guint phase)
   score_inner (s, country, phase, n_nodes, s->top_nodes, s->n_top);
 }
 
-typedef struct
-{
-  guint group;
-  gint64 key;
-  guint item;
-} RankEntry;
 
 static int
 compare_rank_entries (const void *a, const void *b)
 {
-  const RankEntry *x = a, *y = b;
+  const OccRankEntry *x = a, *y = b;
 
   if (x->group != y->group)
     return x->group < y->group ? -1 : 1;
@@ -226,10 +213,10 @@ compare_rank_entries (const void *a, const void *b)
 /* Competition ranks (1, 2, 2, 4) within each group of sorted entries;
  * entries compare by their value rounded to the precision (rule 7). */
 static void
-assign_ranks (RankEntry *entries, gsize n, guint32 *ranks, gsize stride,
+assign_ranks (OccRankEntry *entries, gsize n, guint32 *ranks, gsize stride,
               gsize offset)
 {
-  qsort (entries, n, sizeof (RankEntry), compare_rank_entries);
+  qsort (entries, n, sizeof (OccRankEntry), compare_rank_entries);
   for (gsize i = 0, start = 0; i < n; i++)
     {
       if (i == 0 || entries[i].group != entries[i - 1].group)
@@ -243,7 +230,7 @@ assign_ranks (RankEntry *entries, gsize n, guint32 *ranks, gsize stride,
 }
 
 static void
-rank_peers (Scorer *s, RankEntry *entries, guint country, guint phase)
+rank_peers (OccScorer *s, OccRankEntry *entries, guint country, guint phase)
 {
   OccTable *t = s->t;
   guint precision = s->m->precision, top = t->n_slots - 1;
@@ -252,14 +239,14 @@ rank_peers (Scorer *s, RankEntry *entries, guint country, guint phase)
 
   for (guint i = 0; i < t->n_nodes; i++)
     if (occ_table_get (t, base + i, top, &value))
-      entries[n++] = (RankEntry){ s->ds->node_peer[i],
+      entries[n++] = (OccRankEntry){ s->ds->node_peer[i],
                                   occ_round_key (value, precision), i };
   assign_ranks (entries, n, t->rank, 1, base);
 }
 
 /* The same node between countries, in one phase. */
 static void
-rank_countries (Scorer *s, RankEntry *entries, guint phase, guint node)
+rank_countries (OccScorer *s, OccRankEntry *entries, guint phase, guint node)
 {
   OccTable *t = s->t;
   guint precision = s->m->precision, top = t->n_slots - 1;
@@ -269,12 +256,12 @@ rank_countries (Scorer *s, RankEntry *entries, guint phase, guint node)
 
   for (guint k = 0; k < t->n_countries; k++)
     if (occ_table_get (t, offset + k * stride, top, &value))
-      entries[n++] = (RankEntry){ 0, occ_round_key (value, precision), k };
+      entries[n++] = (OccRankEntry){ 0, occ_round_key (value, precision), k };
   assign_ranks (entries, n, t->country_rank, stride, offset);
 }
 
-static OccTable *
-table_new (OccDataset *ds)
+OccTable *
+occ_table_new (OccDataset *ds)
 {
   OccTable *t = g_new0 (OccTable, 1);
   guint n_criteria = ds->methodology->n_criteria;
@@ -301,40 +288,124 @@ table_new (OccDataset *ds)
   return t;
 }
 
+OccScorer *
+occ_scorer_new (OccDataset *ds, OccTable *table)
+{
+  OccScorer *s = g_new0 (OccScorer, 1);
+  OccMethodology *m = ds->methodology;
+  guint n_nodes = ds->n_nodes;
+  /* Values to aggregate: a leaf's ratings (at most one per rater), a
+   * leaf's criteria, a node's children, the countries of a rank. */
+  gsize scratch = MAX (MAX (n_nodes, ds->raters.n),
+                       MAX (ds->countries.n, m->n_criteria))
+                  + 4;
+
+  s->ds = ds;
+  s->m = m;
+  s->t = table;
+  s->cell_ratings = ds->cell_ratings;
+  s->short_cell = G_MAXSIZE;
+  s->criterion_weights = m->criterion_weights;
+  memcpy (s->aggregation, m->aggregation, sizeof s->aggregation);
+  s->values = g_new (double, scratch);
+  s->weights = g_new (double, scratch);
+  s->pool_num = g_new (double, n_nodes + 1);
+  s->pool_den = g_new (double, n_nodes + 1);
+  s->top_nodes = g_new (guint, n_nodes + 1);
+  s->entries = g_new (OccRankEntry, MAX (n_nodes, ds->countries.n) + 1);
+  for (guint i = 0; i < n_nodes; i++)
+    if (ds->node_parent[i] < 0)
+      s->top_nodes[s->n_top++] = i;
+  return s;
+}
+
+void
+occ_scorer_free (OccScorer *s)
+{
+  if (s == NULL)
+    return;
+  g_free (s->values);
+  g_free (s->weights);
+  g_free (s->pool_num);
+  g_free (s->pool_den);
+  g_free (s->top_nodes);
+  g_free (s->entries);
+  g_free (s);
+}
+
+/* A table is reused from one replicate to the next: forget what the last
+ * scoring of (country, phase) set, except the leaves' criterion scores
+ * when they are kept. */
+static void
+clear_unit (OccScorer *s, guint country, guint phase)
+{
+  OccTable *t = s->t;
+  gsize base = occ_table_cell (t, country, phase, 0);
+  guint n_slots = t->n_slots;
+
+  if (!s->keep_leaf_criteria)
+    {
+      memset (&t->present[base * n_slots], 0,
+              (gsize) (t->n_nodes + 1) * n_slots);
+      return;
+    }
+  for (guint i = 0; i <= t->n_nodes; i++)
+    {
+      gboolean leaf = i < t->n_nodes && s->ds->node_leaf[i];
+      guint first = leaf ? n_slots - 1 : 0;
+
+      memset (&t->present[(base + i) * n_slots + first], 0, n_slots - first);
+    }
+}
+
+/* Rules 1-3 and 6 for one (country, phase), into the scorer's table. */
+void
+occ_scorer_score (OccScorer *s, guint country, guint phase)
+{
+  clear_unit (s, country, phase);
+  score_country_phase (s, country, phase);
+}
+
+/* Rule 7 over the whole table: peers within each (country, phase), and
+ * each node between countries, phase by phase. */
+void
+occ_scorer_rank (OccScorer *s)
+{
+  for (guint p = 0; p < s->t->n_phases; p++)
+    occ_scorer_rank_phase (s, p);
+}
+
+/* Rule 7 in one phase: the ranks depend on nothing outside it. */
+void
+occ_scorer_rank_phase (OccScorer *s, guint phase)
+{
+  OccTable *t = s->t;
+
+  for (guint k = 0; k < t->n_countries; k++)
+    {
+      gsize base = occ_table_cell (t, k, phase, 0);
+
+      /* A reused table: forget the ranks of the last scoring. */
+      memset (&t->rank[base], 0, (t->n_nodes + 1) * sizeof (guint32));
+      memset (&t->country_rank[base], 0, (t->n_nodes + 1) * sizeof (guint32));
+      rank_peers (s, s->entries, k, phase);
+    }
+  for (guint j = 0; j <= t->n_nodes; j++)
+    rank_countries (s, s->entries, phase, j);
+}
+
 OccTable *
 occ_table_new_scored (OccDataset *ds)
 {
-  Scorer s = { ds, ds->methodology, table_new (ds) };
-  guint n_nodes = ds->n_nodes;
-  gsize scratch = MAX (MAX (n_nodes, ds->raters.n), ds->countries.n) + 4;
-  g_autofree RankEntry *entries =
-    g_new (RankEntry, MAX (n_nodes, ds->countries.n) + 1);
+  OccTable *t = occ_table_new (ds);
+  OccScorer *s = occ_scorer_new (ds, t);
 
-  s.values = g_new (double, scratch);
-  s.weights = g_new (double, scratch);
-  s.pool_num = g_new (double, n_nodes + 1);
-  s.pool_den = g_new (double, n_nodes + 1);
-  s.top_nodes = g_new (guint, n_nodes + 1);
-  for (guint i = 0; i < n_nodes; i++)
-    if (ds->node_parent[i] < 0)
-      s.top_nodes[s.n_top++] = i;
-
-  for (guint k = 0; k < s.t->n_countries; k++)
-    for (guint p = 0; p < s.t->n_phases; p++)
-      {
-        score_country_phase (&s, k, p);
-        rank_peers (&s, entries, k, p);
-      }
-  for (guint p = 0; p < s.t->n_phases; p++)
-    for (guint j = 0; j <= n_nodes; j++)
-      rank_countries (&s, entries, p, j);
-
-  g_free (s.values);
-  g_free (s.weights);
-  g_free (s.pool_num);
-  g_free (s.pool_den);
-  g_free (s.top_nodes);
-  return s.t;
+  for (guint k = 0; k < t->n_countries; k++)
+    for (guint p = 0; p < t->n_phases; p++)
+      occ_scorer_score (s, k, p);
+  occ_scorer_rank (s);
+  occ_scorer_free (s);
+  return t;
 }
 
 void

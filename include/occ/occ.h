@@ -14,5 +14,6 @@
 #include <occ/occ-dataset.h>
 #include <occ/occ-score.h>
 #include <occ/occ-results.h>
+#include <occ/occ-analysis.h>
 
 #undef __OCC_INSIDE__

@@ -14,6 +14,8 @@
 
 #include <occ/occ.h>
 
+#include "occ-tool.h"
+
 #ifndef OCC_DATADIR
 #error "OCC_DATADIR must be defined by the build"
 #endif
@@ -40,7 +42,7 @@ typedef struct {
  * end, so that a failure half-way leaves stdout empty. fwrite rather than
  * g_print: g_print converts to the locale's charset, and our output is
  * UTF-8 JSON, CSV or text whatever the locale. */
-static int
+int
 write_stdout (const GString *out)
 {
   if (fwrite (out->str, 1, out->len, stdout) != out->len
@@ -55,7 +57,7 @@ write_stdout (const GString *out)
   return EXIT_SUCCESS;
 }
 
-static int
+int
 fail (const GError *error)
 {
   g_printerr ("occ: %s\n", error->message);
@@ -63,7 +65,7 @@ fail (const GError *error)
 }
 
 /* prgname is "occ" or "occ COMMAND" (see run_command). */
-static int
+int
 usage_error (const char *message)
 {
   const char *prgname = g_get_prgname ();
@@ -75,7 +77,7 @@ usage_error (const char *message)
 
 /* A change between phases, always signed ("+0.81", "-1.17", "0.00");
  * occ_methodology_format_value() never writes "-0.00". */
-static char *
+char *
 format_change (OccMethodology *m, double delta)
 {
   g_autofree char *text = occ_methodology_format_value (m, delta);
@@ -95,7 +97,7 @@ format_percent (double fraction)
 
 /* The shortest of %.15g, %.16g and %.17g that reads back as the same
  * double: full precision without the noise digits of a blind %.17g. */
-static void
+void
 format_exact (char buf[G_ASCII_DTOSTR_BUF_SIZE], double value)
 {
   static const char *const formats[] = { "%.15g", "%.16g", "%.17g" };
@@ -143,7 +145,7 @@ load_stdin (GError **error)
   return occ_dataset_new_from_bytes (bytes, error);
 }
 
-static OccDataset *
+OccDataset *
 load_dataset (const char *path, GError **error)
 {
   g_autofree char *fallback = NULL;
@@ -225,11 +227,10 @@ static const GOptionEntry score_entries[] = {
   { "format", 'f', 0, G_OPTION_ARG_STRING, &score_format,
     "Output format: json (occ-results/1, the default), table or csv",
     "FORMAT" },
+  OCC_SCORE_CI_ENTRIES,
   { NULL }
 };
 
-/* One row of cells; NULL for an empty cell. */
-typedef GPtrArray Row;
 
 static void
 row_add (Row *row, char *cell)
@@ -243,7 +244,7 @@ cell_int (gboolean known, int value)
   return known ? g_strdup_printf ("%d", value) : NULL;
 }
 
-static char *
+char *
 cell_exact (gboolean known, double value)
 {
   char buf[G_ASCII_DTOSTR_BUF_SIZE];
@@ -254,7 +255,7 @@ cell_exact (gboolean known, double value)
   return g_strdup (buf);
 }
 
-static char *
+char *
 cell_display (OccMethodology *m, gboolean known, double value)
 {
   return known ? occ_methodology_format_value (m, value) : NULL;
@@ -412,7 +413,7 @@ append_csv_field (GString *out, const char *field)
   g_string_append_c (out, '"');
 }
 
-static void
+void
 append_csv_row (GString *out, Row *row)
 {
   for (guint i = 0; i < row->len; i++)
@@ -434,7 +435,7 @@ is_text_column (Row *header, guint column)
          || g_str_has_suffix (name, ".band");
 }
 
-static void
+void
 append_table (GString *out, GPtrArray *rows)
 {
   Row *header = g_ptr_array_index (rows, 0);
@@ -518,10 +519,15 @@ run_score (int argc, char **argv)
         "unknown format “%s” (json, table or csv)", format);
       return usage_error (message);
     }
+  if (!score_ci && score_ci_options_given ())
+    return usage_error ("--level, --replicates, --seed, --method and "
+                        "--threads go with --ci");
   dataset = load_dataset (argc > 1 ? argv[1] : NULL, &error);
   if (dataset == NULL)
     return fail (error);
   results = occ_results_new (dataset);
+  if (score_ci)
+    return run_score_ci (results, format, out);
   if (strcmp (format, "json") == 0)
     {
       g_autofree char *json = occ_results_to_data (results, NULL);
@@ -937,6 +943,22 @@ static const Command commands[] = {
     "Print a built-in methodology (default: " DEFAULT_METHODOLOGY ") as "
     "JSON, or with --list the ids of all built-in methodologies.",
     methodology_entries, 0, 1, run_methodology },
+  { "agreement", "[DATASET]", "Inter-rater agreement (Krippendorff's alpha)",
+    "Krippendorff's alpha of the raters' ratings in each country and "
+    "phase, over all criteria and criterion by criterion, with bootstrap "
+    "intervals (units resampled).",
+    agreement_entries, 0, 1, run_agreement },
+  { "sensitivity", "[DATASET]", "How scores and ranks depend on weights",
+    "Monte Carlo over the criterion weights and the aggregation methods: "
+    "median score and rank with their 5-95 % range across draws, and each "
+    "uncertain input's first-order sensitivity index.",
+    sensitivity_entries, 0, 1, run_sensitivity },
+  { "compare", "[DATASET]", "Compare countries on a node",
+    "One node (--node), every node of a depth (--depth) or the countries' "
+    "own scores across countries in one phase: score, rank between "
+    "countries, change and rank since the previous phase, and with --ci "
+    "bootstrap intervals.",
+    compare_entries, 0, 1, run_compare },
 };
 
 static int
