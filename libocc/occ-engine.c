@@ -306,7 +306,11 @@ occ_table_new_scored (OccDataset *ds)
 {
   Scorer s = { ds, ds->methodology, table_new (ds) };
   guint n_nodes = ds->n_nodes;
-  gsize scratch = MAX (MAX (n_nodes, ds->raters.n), ds->countries.n) + 4;
+  /* The most values ever aggregated at once: a leaf's ratings (one per
+   * rater), its criterion scores, a node's children, a node's countries. */
+  gsize scratch = MAX (MAX (n_nodes, ds->raters.n),
+                       MAX (ds->countries.n, ds->methodology->n_criteria))
+                  + 4;
   g_autofree RankEntry *entries =
     g_new (RankEntry, MAX (n_nodes, ds->countries.n) + 1);
 

@@ -994,7 +994,9 @@ occ_methodology_get_population_group_label (OccMethodology *self,
  *
  * Rounds @value to the methodology's precision, half away from zero, as a
  * person reading the printed decimals would (spec occ-v1 §4.8). Scores are
- * computed and stored unrounded; round only to show them.
+ * computed and stored unrounded; round only to show them. A value too
+ * large to have decimals at this precision (beyond 2⁵² units of the last
+ * decimal), or one that is not finite, comes back as it is.
  *
  * Returns: the rounded value
  *
@@ -1022,7 +1024,9 @@ occ_methodology_round (OccMethodology *self, double value)
 char *
 occ_methodology_format_value (OccMethodology *self, double value)
 {
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+  /* %.9f of 1e308 takes 319 characters, more than
+   * G_ASCII_DTOSTR_BUF_SIZE; g_ascii_formatd() would cut it short. */
+  char buf[512];
   char format[16];
 
   g_return_val_if_fail (OCC_IS_METHODOLOGY (self), NULL);
