@@ -6,6 +6,8 @@
 
 #include <math.h>
 
+#include <glib/gstdio.h>
+
 #include "occ-dataset-private.h"
 
 /**
@@ -159,14 +161,19 @@ occ_dataset_new_from_file (const char *filename, GError **error)
 {
   g_autoptr (GMappedFile) file = NULL;
   g_autofree char *display = NULL;
+  GStatBuf st;
 
   g_return_val_if_fail (filename != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
+  display = g_filename_display_name (filename);
+  /* Refuse a multi-gigabyte file before mapping it. */
+  if (g_stat (filename, &st) == 0 && S_ISREG (st.st_mode)
+      && !occ_json_check_size ((guint64) st.st_size, display, error))
+    return NULL;
   file = g_mapped_file_new (filename, FALSE, error);
   if (file == NULL)
     return NULL;
-  display = g_filename_display_name (filename);
   return load (g_mapped_file_get_contents (file),
                g_mapped_file_get_length (file), display, error);
 }

@@ -223,6 +223,18 @@ set_syntax_error (GError **error, const GError *json_error,
   g_set_error (error, OCC_ERROR, OCC_ERROR_SYNTAX, "%s%s", source, message);
 }
 
+gboolean
+occ_json_check_size (guint64 size, const char *source, GError **error)
+{
+  if (size <= OCC_MAX_INPUT_SIZE)
+    return TRUE;
+  g_set_error (error, OCC_ERROR, OCC_ERROR_LIMIT,
+               "%s:1:1: the input is %" G_GUINT64_FORMAT " bytes; libocc "
+               "reads at most %u (%u MiB)",
+               source, size, OCC_MAX_INPUT_SIZE, OCC_MAX_INPUT_SIZE >> 20);
+  return FALSE;
+}
+
 JsonNode *
 occ_json_parse (const char *data, gsize length, const char *source,
                 GError **error)
@@ -230,7 +242,8 @@ occ_json_parse (const char *data, gsize length, const char *source,
   g_autoptr (JsonParser) parser = NULL;
   g_autoptr (GError) json_error = NULL;
 
-  if (!check_utf8 (data, length, source, error)
+  if (!occ_json_check_size (length, source, error)
+      || !check_utf8 (data, length, source, error)
       || !check_depth (data, length, source, error))
     return NULL;
   if (length == 0)
@@ -304,9 +317,26 @@ occ_json_array (JsonNode *node, const OccPath *path, GError **error)
   return json_node_get_array (node);
 }
 
+static gboolean
+check_length (const char *s, gsize limit, const char *what,
+              const OccPath *path, GError **error)
+{
+  gsize length = strlen (s);
+
+  if (length <= limit)
+    return TRUE;
+  occ_path_error (error, OCC_ERROR_LIMIT, path,
+                  "a string of %" G_GSIZE_FORMAT " bytes; %s at most %"
+                  G_GSIZE_FORMAT,
+                  length, what, limit);
+  return FALSE;
+}
+
 const char *
 occ_json_string (JsonNode *node, const OccPath *path, GError **error)
 {
+  const char *s;
+
   if (!JSON_NODE_HOLDS_VALUE (node)
       || json_node_get_value_type (node) != G_TYPE_STRING)
     {
@@ -314,7 +344,11 @@ occ_json_string (JsonNode *node, const OccPath *path, GError **error)
                       "expected a string, found %s", node_kind (node));
       return NULL;
     }
-  return json_node_get_string (node);
+  s = json_node_get_string (node);
+  if (!check_length (s, OCC_MAX_STRING_LENGTH, "libocc reads strings of",
+                     path, error))
+    return NULL;
+  return s;
 }
 
 static gboolean
@@ -420,7 +454,7 @@ occ_json_required_id (JsonObject *object, const char *name,
                       "an id cannot be empty");
       return FALSE;
     }
-  return TRUE;
+  return check_length (*value, OCC_MAX_ID_LENGTH, "an id has", &here, error);
 }
 
 /* "weight": optional, default 1, finite and not negative. */

@@ -309,6 +309,13 @@ parse_bands (OccMethodology *self, JsonObject *object, const OccPath *path,
   if (!(array = occ_json_array (node, &here, error)))
     return FALSE;
   n = json_array_get_length (array);
+  if (n > OCC_MAX_BANDS)
+    {
+      occ_path_error (error, OCC_ERROR_LIMIT, &here, "more than %d bands",
+                      OCC_MAX_BANDS);
+      self->band_labels = g_new0 (char *, 1);
+      return FALSE;
+    }
   self->band_labels = g_new0 (char *, n + 1);
   self->band_from = g_new (double, n);
   for (guint i = 0; i < n; i++)

@@ -13,9 +13,9 @@
 #include "fuzz-common.h"
 
 /* Datasets with more cells than this load and round-trip but are not
- * scored here: a few bytes can ask for millions of empty cells, and
- * scoring them is slow without being interesting. The limits test scores
- * the largest tables libocc accepts. */
+ * scored here: a few bytes can ask for millions of empty cells (up to the
+ * limits tests/limits checks), and scoring them is slow without being
+ * interesting. */
 #define MAX_SCORED_CELLS (1u << 16)
 
 static char *
