@@ -200,7 +200,7 @@ load_node (OccDataset *self, JsonNode *json, const OccPath *path,
   if (parent != NULL)
     occ_node_add_child (parent, node);
   else
-    g_list_store_append (self->roots, node);
+    occ_node_list_append (self->roots, node);
   if (children != NULL)
     {
       OccPath children_path = OCC_PATH_MEMBER (path, "children");
@@ -271,8 +271,7 @@ index_framework (OccDataset *self)
   for (guint i = 0; i < n; i++)
     {
       OccNode *node = g_ptr_array_index (self->nodes, i);
-      GListModel *children = G_LIST_MODEL (node->children);
-      guint n_children = g_list_model_get_n_items (children);
+      guint n_children = occ_node_list_get_length (node->children);
       guint64 key;
 
       self->node_parent[i] = node->parent ? (int) node->parent->index : -1;
@@ -283,7 +282,7 @@ index_framework (OccDataset *self)
       self->child_start[i] = next;
       for (guint c = 0; c < n_children; c++)
         {
-          g_autoptr (OccNode) child = g_list_model_get_item (children, c);
+          OccNode *child = occ_node_list_peek (node->children, c);
           self->child_list[next++] = child->index;
         }
       if (node->parent == NULL)

@@ -43,7 +43,7 @@ struct _OccDataset
   int *rater_country; /* -1: none given */
 
   /* The framework, in pre-order; parents come before their children. */
-  GListStore *roots;
+  OccNodeList *roots; /* immutable once loaded: see occ-node-list.c */
   GPtrArray *nodes;       /* OccNode, owned */
   GHashTable *node_index; /* id → OccNode */
   guint n_nodes;

@@ -116,7 +116,7 @@ occ_dataset_class_init (OccDatasetClass *klass)
 static void
 occ_dataset_init (OccDataset *self)
 {
-  self->roots = g_list_store_new (OCC_TYPE_NODE);
+  self->roots = occ_node_list_new ();
   self->nodes = g_ptr_array_new_with_free_func (g_object_unref);
   self->node_index = g_hash_table_new (g_str_hash, g_str_equal);
   self->r_evidence_text = g_ptr_array_new_with_free_func (g_free);
