@@ -28,8 +28,10 @@
  * Loading checks every rule of the format (spec occ-v1 §6); a fault is an
  * [error@Occ.Error] whose message names the place, such as
  * `ratings[12].scores.R: 4 is outside the scale 0..3`, and no dataset is
- * returned. Input nested deeper than 48 levels, or with more than 2²⁴
- * country × phase × node cells, is refused with %OCC_ERROR_LIMIT.
+ * returned. Input past one of libocc's limits (larger than 128 MiB,
+ * nested deeper than 48 levels, with more than 2²⁴ country × phase ×
+ * (node + 1) cells, ...; the list is in docs/reliability.md) is refused
+ * with %OCC_ERROR_LIMIT.
  *
  * Ratings are kept in contiguous columns, not as one object each; read
  * them in bulk with [method@Occ.Dataset.get_rating_indices] and

@@ -17,6 +17,9 @@
  * its children alive; its parent is only known while the parent exists, so
  * a node kept after its dataset is gone has no parent.
  *
+ * Like its dataset, a node can be read from several threads at once, its
+ * list of children included (docs/reliability.md).
+ *
  * Since: 1.0
  */
 
