@@ -139,7 +139,14 @@ occ_format_double (char buf[G_ASCII_DTOSTR_BUF_SIZE], double value)
 {
   static const char *const formats[] = { "%.15g", "%.16g", "%.17g" };
 
-  g_return_if_fail (isfinite (value));
+  if (G_UNLIKELY (!isfinite (value)))
+    {
+      /* Never reached (docs/reliability.md, Numerics): a bug, said
+       * loudly, but the document stays JSON. */
+      g_critical ("%s: %g is not finite", G_STRFUNC, value);
+      g_strlcpy (buf, "null", G_ASCII_DTOSTR_BUF_SIZE);
+      return;
+    }
   for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
     {
       g_ascii_formatd (buf, G_ASCII_DTOSTR_BUF_SIZE, formats[i], value);
