@@ -54,7 +54,12 @@ occ_scale_of (guint precision)
 static inline gint64
 occ_round_key (double value, guint precision)
 {
-  return (gint64) occ_round_half_away (value * occ_scale_of (precision));
+  double key = occ_round_half_away (value * occ_scale_of (precision));
+
+  /* Scores lie on a scale of at most ±10⁶ and precision is at most 9, so
+   * keys stay far inside 64 bits; the clamp keeps any other value from
+   * being undefined behaviour. */
+  return (gint64) CLAMP (key, -9.2e18, 9.2e18);
 }
 
 G_END_DECLS

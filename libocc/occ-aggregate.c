@@ -4,48 +4,87 @@
  */
 #include "config.h"
 
+#include <float.h>
 #include <math.h>
 
 #include "occ-aggregate-private.h"
 
-static gboolean
-weighted_mean (const double *values, const double *weights, gsize n,
-               double *result)
+/* The largest weight, or 0 when every weight is 0. */
+static double
+largest_weight (const double *weights, gsize n)
 {
-  double sum = 0, total = 0;
+  double largest = 0;
+
+  if (weights == NULL)
+    return 1.0;
+  for (gsize i = 0; i < n; i++)
+    largest = MAX (largest, weights[i]);
+  return largest;
+}
+
+/* Weights are finite and not negative (checked at load), but their sum
+ * can still overflow (two weights of 1e308 make infinity, and the mean
+ * ∞/∞ NaN), and weights that are all subnormal (1e-310) lose their digits
+ * in the products. Then, and only then, every weight is divided by the
+ * largest first: each lies in [0, 1], the sum is at most n, and the
+ * quotient is finite. Ordinary weights take the plain sums, so results
+ * stay bit for bit what a spreadsheet or the reference scorer computes. */
+static gboolean
+sums_are_safe (double sum, double total)
+{
+  return isfinite (sum) && isfinite (total) && total >= DBL_MIN;
+}
+
+/* Sums in locals: through the pointers, every step would be a store and
+ * a load (they may alias @values). Inlined, the constant @divisor of the
+ * plain sums and @logs fold away. */
+static inline void
+weighted_sums (const double *values, const double *weights, gsize n,
+               double divisor, gboolean logs, double *sum, double *total,
+               gboolean *zero)
+{
+  double s = 0, t = 0;
+  gboolean z = FALSE;
 
   for (gsize i = 0; i < n; i++)
     {
-      double w = weights ? weights[i] : 1.0;
-      sum += w * values[i];
-      total += w;
+      double w = weights ? weights[i] / divisor : 1.0;
+
+      if (logs && values[i] <= 0)
+        z = TRUE;
+      else
+        s += w * (logs ? log (values[i]) : values[i]);
+      t += w;
     }
-  /* Only zero-weight values: the mean is undefined, so there is no score. */
-  if (total <= 0)
-    return FALSE;
-  *result = sum / total;
-  return TRUE;
+  *sum = s;
+  *total = t;
+  *zero = *zero || z;
 }
 
 static gboolean
-weighted_geometric (const double *values, const double *weights, gsize n,
-                    double *result)
+weighted_mean (const double *values, const double *weights, gsize n,
+               gboolean geometric, double *result)
 {
-  double sum = 0, total = 0;
+  double sum, total, largest;
   gboolean zero = FALSE;
 
-  for (gsize i = 0; i < n; i++)
+  /* Safe plain sums have a total of at least DBL_MIN, so some weight is
+   * positive: the usual case takes one pass. */
+  weighted_sums (values, weights, n, 1.0, geometric, &sum, &total, &zero);
+  if (!sums_are_safe (sum, total))
     {
-      double w = weights ? weights[i] : 1.0;
-      if (values[i] <= 0)
-        zero = TRUE;
-      else
-        sum += w * log (values[i]);
-      total += w;
+      largest = largest_weight (weights, n);
+      /* Only zero-weight values: the mean is undefined, so there is no
+       * score. */
+      if (!(largest > 0))
+        return FALSE;
+      weighted_sums (values, weights, n, largest, geometric, &sum, &total,
+                     &zero);
     }
-  if (total <= 0)
-    return FALSE;
-  *result = zero ? 0.0 : exp (sum / total);
+  if (geometric)
+    *result = zero ? 0.0 : exp (sum / total);
+  else
+    *result = sum / total;
   return TRUE;
 }
 
@@ -85,9 +124,9 @@ occ_aggregate (OccAggregation method, double *values, const double *weights,
   switch (method)
     {
     case OCC_AGGREGATION_MEAN:
-      return weighted_mean (values, weights, n, result);
+      return weighted_mean (values, weights, n, FALSE, result);
     case OCC_AGGREGATION_GEOMETRIC:
-      return weighted_geometric (values, weights, n, result);
+      return weighted_mean (values, weights, n, TRUE, result);
     case OCC_AGGREGATION_MEDIAN:
       *result = median (values, n);
       return TRUE;
@@ -96,11 +135,18 @@ occ_aggregate (OccAggregation method, double *values, const double *weights,
     }
 }
 
+/* Beyond 2⁵² a double has no fractional digits left to round, and
+ * multiplying by the scale could overflow to infinity. */
+#define NOTHING_TO_ROUND 4503599627370496.0
+
 double
 occ_round_to (double value, guint precision)
 {
   double scale = occ_scale_of (precision);
-  double r = occ_round_half_away (value * scale) / scale;
+  double r;
 
+  if (!isfinite (value) || fabs (value) * scale >= NOTHING_TO_ROUND)
+    return value;
+  r = occ_round_half_away (value * scale) / scale;
   return r == 0 ? 0.0 : r; /* no "-0.00" */
 }

@@ -95,7 +95,7 @@ static void
 copy_framework (OccDataset *self, OccDataset *base)
 {
   guint n = base->n_nodes;
-  GListModel *roots = G_LIST_MODEL (base->roots);
+  guint n_roots = occ_node_list_get_length (base->roots);
 
   /* A dataset never changes once loaded, so the nodes can be shared. */
   for (guint i = 0; i < base->nodes->len; i++)
@@ -104,11 +104,8 @@ copy_framework (OccDataset *self, OccDataset *base)
       g_ptr_array_add (self->nodes, g_object_ref (node));
       g_hash_table_insert (self->node_index, node->id, node);
     }
-  for (guint i = 0; i < g_list_model_get_n_items (roots); i++)
-    {
-      g_autoptr (OccNode) node = g_list_model_get_item (roots, i);
-      g_list_store_append (self->roots, node);
-    }
+  for (guint i = 0; i < n_roots; i++)
+    occ_node_list_append (self->roots, occ_node_list_peek (base->roots, i));
   self->n_nodes = n;
   self->n_peers = base->n_peers;
   self->node_parent = g_memdup2 (base->node_parent, (n + 1) * sizeof (int));

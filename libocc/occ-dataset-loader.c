@@ -64,6 +64,18 @@ load_methodology (OccDataset *self, JsonObject *root, const OccPath *path,
   return self->methodology != NULL;
 }
 
+/* Refuse an array of more than @limit entries before reading any. */
+static gboolean
+check_count (guint n, guint limit, const char *what, const OccPath *path,
+             GError **error)
+{
+  if (n <= limit)
+    return TRUE;
+  occ_path_error (error, OCC_ERROR_LIMIT, path,
+                  "%u %s; libocc reads at most %u", n, what, limit);
+  return FALSE;
+}
+
 /* An optional array member; absent means empty. */
 static gboolean
 optional_array (JsonObject *object, const char *name, const OccPath *path,
@@ -91,6 +103,11 @@ load_id_table (JsonObject *root, const char *member, const char *name_member,
   if (!optional_array (root, member, path, &array, error))
     return FALSE;
   table->n = array ? json_array_get_length (array) : 0;
+  if (!check_count (table->n, OCC_MAX_IDS, member, &here, error))
+    {
+      table->n = 0;
+      return FALSE;
+    }
   table->ids = g_new0 (char *, table->n + 1);
   table->names = g_new0 (char *, table->n + 1);
   for (guint i = 0; i < table->n; i++)
@@ -183,7 +200,7 @@ load_node (OccDataset *self, JsonNode *json, const OccPath *path,
   if (parent != NULL)
     occ_node_add_child (parent, node);
   else
-    g_list_store_append (self->roots, node);
+    occ_node_list_append (self->roots, node);
   if (children != NULL)
     {
       OccPath children_path = OCC_PATH_MEMBER (path, "children");
@@ -201,6 +218,13 @@ load_nodes (OccDataset *self, JsonArray *array, const OccPath *path,
 {
   guint n = json_array_get_length (array);
 
+  /* Counted over the whole framework, before this level is read. */
+  if ((guint64) self->nodes->len + n > OCC_MAX_IDS)
+    {
+      occ_path_error (error, OCC_ERROR_LIMIT, path,
+                      "more than %u nodes in the framework", OCC_MAX_IDS);
+      return FALSE;
+    }
   for (guint i = 0; i < n; i++)
     {
       OccPath at = OCC_PATH_INDEX (path, i);
@@ -247,8 +271,7 @@ index_framework (OccDataset *self)
   for (guint i = 0; i < n; i++)
     {
       OccNode *node = g_ptr_array_index (self->nodes, i);
-      GListModel *children = G_LIST_MODEL (node->children);
-      guint n_children = g_list_model_get_n_items (children);
+      guint n_children = occ_node_list_get_length (node->children);
       guint64 key;
 
       self->node_parent[i] = node->parent ? (int) node->parent->index : -1;
@@ -259,7 +282,7 @@ index_framework (OccDataset *self)
       self->child_start[i] = next;
       for (guint c = 0; c < n_children; c++)
         {
-          g_autoptr (OccNode) child = g_list_model_get_item (children, c);
+          OccNode *child = occ_node_list_peek (node->children, c);
           self->child_list[next++] = child->index;
         }
       if (node->parent == NULL)
@@ -288,19 +311,34 @@ load_framework (OccDataset *self, JsonObject *root, const OccPath *path,
   return TRUE;
 }
 
+/* Scoring keeps a table of countries × phases × (nodes + 1) cells, the
+ * country itself being one more node, each of (criteria + 1) numbers: a
+ * few bytes of ids could otherwise ask for terabytes. */
 static gboolean
 check_cells (OccDataset *self, GError **error)
 {
-  guint64 cells = (guint64) self->countries.n * self->phases.n;
+  guint64 cells = (guint64) self->countries.n * self->phases.n
+                  * (self->n_nodes + 1);
+  guint64 slots = cells * (self->methodology->n_criteria + 1);
 
-  cells *= self->n_nodes;
   if (cells > OCC_MAX_CELLS)
     {
       g_set_error (error, OCC_ERROR, OCC_ERROR_LIMIT,
-                   "%u countries × %u phases × %u nodes make %" G_GUINT64_FORMAT
-                   " cells to score; libocc scores at most %u",
+                   "(top level): %u countries × %u phases × (%u nodes + 1) "
+                   "make %" G_GUINT64_FORMAT " cells to score; libocc "
+                   "scores at most %u",
                    self->countries.n, self->phases.n, self->n_nodes, cells,
                    OCC_MAX_CELLS);
+      return FALSE;
+    }
+  if (slots > OCC_MAX_SCORE_SLOTS)
+    {
+      g_set_error (error, OCC_ERROR, OCC_ERROR_LIMIT,
+                   "(top level): %" G_GUINT64_FORMAT " cells × (%u criteria "
+                   "+ 1) make %" G_GUINT64_FORMAT " scores to keep; libocc "
+                   "keeps at most %u",
+                   cells, self->methodology->n_criteria, slots,
+                   OCC_MAX_SCORE_SLOTS);
       return FALSE;
     }
   return TRUE;

@@ -10,8 +10,14 @@
 
 G_BEGIN_DECLS
 
-/* countries × phases × nodes: the cells a dataset is scored in. */
+/* countries × phases × (nodes + 1): the cells a dataset is scored in (the
+ * one more node is the country itself). */
 #define OCC_MAX_CELLS (1u << 24)
+/* cells × (criteria + 1): the numbers scoring keeps, 8 bytes and more
+ * each; at this limit scoring takes about 1.2 GiB. */
+#define OCC_MAX_SCORE_SLOTS (1u << 26)
+/* Countries, phases, raters, framework nodes: each at most this many. */
+#define OCC_MAX_IDS (1u << 20)
 /* A rating's score that is null ("not rated"). */
 #define OCC_SCORE_NULL G_MININT32
 
@@ -37,7 +43,7 @@ struct _OccDataset
   int *rater_country; /* -1: none given */
 
   /* The framework, in pre-order; parents come before their children. */
-  GListStore *roots;
+  OccNodeList *roots; /* immutable once loaded: see occ-node-list.c */
   GPtrArray *nodes;       /* OccNode, owned */
   GHashTable *node_index; /* id → OccNode */
   guint n_nodes;

@@ -6,6 +6,8 @@
 
 #include <math.h>
 
+#include <glib/gstdio.h>
+
 #include "occ-dataset-private.h"
 
 /**
@@ -26,8 +28,10 @@
  * Loading checks every rule of the format (spec occ-v1 §6); a fault is an
  * [error@Occ.Error] whose message names the place, such as
  * `ratings[12].scores.R: 4 is outside the scale 0..3`, and no dataset is
- * returned. Input nested deeper than 48 levels, or with more than 2²⁴
- * country × phase × node cells, is refused with %OCC_ERROR_LIMIT.
+ * returned. Input past one of libocc's limits (larger than 128 MiB,
+ * nested deeper than 48 levels, with more than 2²⁴ country × phase ×
+ * (node + 1) cells, ...; the list is in docs/reliability.md) is refused
+ * with %OCC_ERROR_LIMIT.
  *
  * Ratings are kept in contiguous columns, not as one object each; read
  * them in bulk with [method@Occ.Dataset.get_rating_indices] and
@@ -116,7 +120,7 @@ occ_dataset_class_init (OccDatasetClass *klass)
 static void
 occ_dataset_init (OccDataset *self)
 {
-  self->roots = g_list_store_new (OCC_TYPE_NODE);
+  self->roots = occ_node_list_new ();
   self->nodes = g_ptr_array_new_with_free_func (g_object_unref);
   self->node_index = g_hash_table_new (g_str_hash, g_str_equal);
   self->r_evidence_text = g_ptr_array_new_with_free_func (g_free);
@@ -161,14 +165,19 @@ occ_dataset_new_from_file (const char *filename, GError **error)
 {
   g_autoptr (GMappedFile) file = NULL;
   g_autofree char *display = NULL;
+  GStatBuf st;
 
   g_return_val_if_fail (filename != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
+  display = g_filename_display_name (filename);
+  /* Refuse a multi-gigabyte file before mapping it. */
+  if (g_stat (filename, &st) == 0 && S_ISREG (st.st_mode)
+      && !occ_json_check_size ((guint64) st.st_size, display, error))
+    return NULL;
   file = g_mapped_file_new (filename, FALSE, error);
   if (file == NULL)
     return NULL;
-  display = g_filename_display_name (filename);
   return load (g_mapped_file_get_contents (file),
                g_mapped_file_get_length (file), display, error);
 }

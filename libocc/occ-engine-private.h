@@ -46,7 +46,60 @@ occ_table_cell_split (const OccTable *t, gsize cell, guint *country,
   *country = (guint) (cell / nodes / t->n_phases);
 }
 
+/* One entry of a ranking (rule 7): a node or a country, and its score
+ * rounded to the precision. */
+typedef struct
+{
+  gint64 key;
+  guint item;
+} OccRankEntry;
+
+/* The scoring rules applied to one (country, phase) at a time, into a
+ * table of the scorer's own. The analyses (occ-bootstrap.c,
+ * occ-sensitivity.c) keep one scorer and one table per thread and change
+ * what is scored through the fields below, so that every replicate goes
+ * through exactly these rules. */
+typedef struct _OccScorer
+{
+  OccDataset *ds;
+  OccMethodology *m;
+  OccTable *t;
+
+  /* What may differ from the dataset and its methodology: */
+  /* The ratings by cell, as the scorer reads them front to back: scores
+   * (n_ratings × n_criteria) and numbers of groups marked. The dataset's
+   * own (ds->cell_scores, ds->cell_marked), or a resampled copy with the
+   * same runs (ds->cell_start). */
+  const gint32 *cell_scores;
+  const guint32 *cell_marked;
+  gsize short_cell;  /* a dataset cell whose run's last rating is left out
+                        (the jackknife); G_MAXSIZE: none */
+  gboolean keep_leaf_criteria; /* rule 1's values are in the table already
+                                  (inclusion is then not pooled again) */
+  const double *criterion_weights;
+  OccAggregation aggregation[3];
+
+  guint *top_nodes; /* the country's children */
+  guint n_top;
+  double *values;   /* scratch: values to aggregate */
+  double *weights;  /* scratch: their weights */
+  double *pool_num; /* per node of the current (country, phase): */
+  double *pool_den; /* pooled inclusion (spec §4.6) */
+  OccRankEntry *entries; /* a ranking's entries, and room to sort them */
+  guint *peer_nodes;     /* nodes by peer group: peer_nodes[peer_start[g] ..] */
+  guint *peer_start;
+  guint32 *rank_counts;  /* counts of keys, for ranks without sorting */
+  OccRankEntry *country_entries; /* a block of nodes' entries, by country */
+  guint32 *country_ranks;        /* and their ranks */
+} OccScorer;
+
+OccTable *occ_table_new (OccDataset *dataset);
 OccTable *occ_table_new_scored (OccDataset *dataset);
+OccScorer *occ_scorer_new (OccDataset *dataset, OccTable *table);
+void occ_scorer_free (OccScorer *scorer);
+void occ_scorer_score (OccScorer *scorer, guint country, guint phase);
+void occ_scorer_rank (OccScorer *scorer);
+void occ_scorer_rank_phase (OccScorer *scorer, guint phase);
 void occ_table_free (OccTable *table);
 
 gboolean occ_table_get (const OccTable *t, gsize cell, guint slot,

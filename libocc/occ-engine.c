@@ -1,10 +1,13 @@
 /* occ-engine.c: the scoring rules of spec occ-v1 §4
  *
- * One pass per (country, phase) over the framework in reverse document
- * order, so every node is scored after its children. Ratings were grouped
- * by cell at load time, so a leaf reads its ratings as one contiguous run.
- * No allocation happens per rating or per node: scratch buffers are sized
- * once.
+ * A scorer (OccScorer) scores one (country, phase) at a time: its leaves
+ * front to back, then its inner nodes in reverse document order, so every
+ * node is scored after its children. Ratings' scores were copied in cell
+ * order at load time, so a leaf reads its ratings as one contiguous run
+ * (the bootstrap hands the scorer resampled copies with the same runs).
+ * No allocation happens per rating, per node or per scoring: scratch
+ * buffers are sized once per scorer, which the analyses reuse for every
+ * replicate and draw.
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
@@ -14,22 +17,6 @@
 
 #include "occ-aggregate-private.h"
 #include "occ-engine-private.h"
-
-typedef struct
-{
-  OccDataset *ds;
-  OccMethodology *m;
-  OccTable *t;
-  guint *top_nodes; /* the country's children */
-  guint n_top;
-  double *values;   /* scratch: values to aggregate */
-  double *weights;  /* scratch: their weights */
-  double *pool_num; /* per node of the current (country, phase): */
-  double *pool_den; /* pooled inclusion (spec §4.6) */
-  guint *peer_nodes; /* nodes by peer group: peer_nodes[peer_start[g] ..] */
-  guint *peer_start;
-  guint32 *rank_counts; /* RANK_COUNT_MAX + 1, for assign_ranks() */
-} Scorer;
 
 static void
 set_value (OccTable *t, gsize cell, guint slot, double value)
@@ -49,7 +36,7 @@ occ_table_get (const OccTable *t, gsize cell, guint slot, double *value)
 
 /* The leaf's score from its criterion scores (rule 2). */
 static void
-score_leaf_criteria (Scorer *s, gsize cell)
+score_leaf_criteria (OccScorer *s, gsize cell)
 {
   OccTable *t = s->t;
   guint n_criteria = s->m->n_criteria;
@@ -57,14 +44,14 @@ score_leaf_criteria (Scorer *s, gsize cell)
   for (guint c = 0; c < n_criteria; c++)
     if (!occ_table_get (t, cell, c, &s->values[c]))
       return;
-  if (occ_aggregate (s->m->aggregation[OCC_LEVEL_CRITERIA], s->values,
-                     s->m->criterion_weights, n_criteria, &s->values[0]))
+  if (occ_aggregate (s->aggregation[OCC_LEVEL_CRITERIA], s->values,
+                     s->criterion_weights, n_criteria, &s->values[0]))
     set_value (t, cell, n_criteria, s->values[0]);
 }
 
 /* Rule 1 for one criterion, by the raters' aggregation method. */
 static void
-score_leaf_criterion (Scorer *s, gsize cell, guint c, const gint32 *scores,
+score_leaf_criterion (OccScorer *s, gsize cell, guint c, const gint32 *scores,
                       guint32 raters)
 {
   guint n_criteria = s->m->n_criteria;
@@ -76,8 +63,8 @@ score_leaf_criterion (Scorer *s, gsize cell, guint c, const gint32 *scores,
       s->values[n++] = scores[(gsize) k * n_criteria + c];
   s->t->n[cell * n_criteria + c] = (gint32) n;
   if (n >= s->m->min_raters
-      && occ_aggregate (s->m->aggregation[OCC_LEVEL_RATERS], s->values, NULL,
-                        n, &value))
+      && occ_aggregate (s->aggregation[OCC_LEVEL_RATERS], s->values, NULL, n,
+                        &value))
     set_value (s->t, cell, c, value);
 }
 
@@ -86,7 +73,7 @@ score_leaf_criterion (Scorer *s, gsize cell, guint c, const gint32 *scores,
  * sum is exact in a gint64 and the mean is the very double that
  * occ_aggregate() computes. */
 static void
-score_leaf_means (Scorer *s, gsize cell, const gint32 *scores,
+score_leaf_means (OccScorer *s, gsize cell, const gint32 *scores,
                   guint32 raters)
 {
   guint n_criteria = s->m->n_criteria;
@@ -113,24 +100,23 @@ score_leaf_means (Scorer *s, gsize cell, const gint32 *scores,
 }
 
 /* Rule 1 from raw ratings, and rule 6 for a leaf. The cell's ratings are
- * ds->cell_scores and ds->cell_marked from @first to @last. */
+ * the scorer's cell_scores and cell_marked from @first to @last. */
 static void
-score_leaf_ratings (Scorer *s, gsize cell, guint node, guint32 first,
+score_leaf_ratings (OccScorer *s, gsize cell, guint node, guint32 first,
                     guint32 last)
 {
-  OccDataset *ds = s->ds;
   guint n_criteria = s->m->n_criteria, n_groups = s->m->n_groups;
-  const gint32 *scores = &ds->cell_scores[(gsize) first * n_criteria];
+  const gint32 *scores = &s->cell_scores[(gsize) first * n_criteria];
   guint32 raters = last - first;
   guint64 marked = 0;
 
-  if (s->m->aggregation[OCC_LEVEL_RATERS] == OCC_AGGREGATION_MEAN)
+  if (s->aggregation[OCC_LEVEL_RATERS] == OCC_AGGREGATION_MEAN)
     score_leaf_means (s, cell, scores, raters);
   else
     for (guint c = 0; c < n_criteria; c++)
       score_leaf_criterion (s, cell, c, scores, raters);
   for (guint32 k = first; k < last; k++)
-    marked += ds->cell_marked[k];
+    marked += s->cell_marked[k];
   if (n_groups > 0)
     {
       s->pool_num[node] = (double) marked;
@@ -141,7 +127,7 @@ score_leaf_ratings (Scorer *s, gsize cell, guint node, guint32 first,
 
 /* Rule 1's fallback: a published leaf score, used as it is. */
 static void
-score_leaf_published (Scorer *s, gsize cell, guint node, int p)
+score_leaf_published (OccScorer *s, gsize cell, guint node, int p)
 {
   OccDataset *ds = s->ds;
   OccTable *t = s->t;
@@ -166,7 +152,7 @@ score_leaf_published (Scorer *s, gsize cell, guint node, int p)
 }
 
 static void
-score_leaf (Scorer *s, guint country, guint phase, guint node)
+score_leaf (OccScorer *s, guint country, guint phase, guint node)
 {
   OccDataset *ds = s->ds;
   gsize cell = occ_table_cell (s->t, country, phase, node);
@@ -174,7 +160,13 @@ score_leaf (Scorer *s, guint country, guint phase, guint node)
   guint32 first = ds->cell_start[ds_cell], last = ds->cell_start[ds_cell + 1];
   int published;
 
-  if (last > first)
+  /* The jackknife leaves the run's last rating out; a leaf with ratings
+   * never falls back to its published score. */
+  if (ds_cell == s->short_cell && last - first > 1)
+    score_leaf_ratings (s, cell, node, first, last - 1);
+  else if (ds_cell == s->short_cell || s->keep_leaf_criteria)
+    ; /* nothing left, or rule 1's values are already in the table */
+  else if (last > first)
     score_leaf_ratings (s, cell, node, first, last);
   else if ((published = occ_dataset_published_for_cell (ds, ds_cell)) >= 0)
     score_leaf_published (s, cell, node, published);
@@ -183,12 +175,12 @@ score_leaf (Scorer *s, guint country, guint phase, guint node)
 
 /* Rule 3 for one node: every slot aggregates the children that have it. */
 static void
-score_inner (Scorer *s, guint country, guint phase, guint node,
+score_inner (OccScorer *s, guint country, guint phase, guint node,
              const guint *children, guint n_children)
 {
   OccTable *t = s->t;
   gsize cell = occ_table_cell (t, country, phase, node);
-  OccAggregation method = s->m->aggregation[OCC_LEVEL_CHILDREN];
+  OccAggregation method = s->aggregation[OCC_LEVEL_CHILDREN];
   double num = 0, den = 0, value;
   gint32 missing = 0;
 
@@ -222,7 +214,7 @@ score_inner (Scorer *s, guint country, guint phase, guint node,
 }
 
 static void
-score_country_phase (Scorer *s, guint country, guint phase)
+score_country_phase (OccScorer *s, guint country, guint phase)
 {
   OccDataset *ds = s->ds;
   guint n_nodes = ds->n_nodes;
@@ -242,18 +234,12 @@ score_country_phase (Scorer *s, guint country, guint phase)
   score_inner (s, country, phase, n_nodes, s->top_nodes, s->n_top);
 }
 
-typedef struct
-{
-  gint64 key;
-  guint item;
-} RankEntry;
-
 /* A stable merge sort, highest key first, with the comparison inlined:
  * ranking sorts every node of every (country, phase), and qsort()'s
  * indirect calls were most of its time. Entries are appended by item, so
  * equal keys stay in item order. @tmp has room for @n entries. */
 static void
-sort_rank_entries (RankEntry *a, RankEntry *tmp, gsize n)
+sort_rank_entries (OccRankEntry *a, OccRankEntry *tmp, gsize n)
 {
   gsize half = n / 2, i = 0, j = half, k = 0;
 
@@ -261,7 +247,7 @@ sort_rank_entries (RankEntry *a, RankEntry *tmp, gsize n)
     {
       for (gsize x = 1; x < n; x++)
         {
-          RankEntry e = a[x];
+          OccRankEntry e = a[x];
           gsize y = x;
 
           for (; y > 0 && e.key > a[y - 1].key; y--)
@@ -276,7 +262,7 @@ sort_rank_entries (RankEntry *a, RankEntry *tmp, gsize n)
     tmp[k++] = a[j].key > a[i].key ? a[j++] : a[i++];
   while (i < half)
     tmp[k++] = a[i++];
-  memcpy (a, tmp, k * sizeof (RankEntry));
+  memcpy (a, tmp, k * sizeof (OccRankEntry));
 }
 
 /* Rounded scores span few values (0 to 300 for a 0..3 scale shown with
@@ -288,7 +274,7 @@ sort_rank_entries (RankEntry *a, RankEntry *tmp, gsize n)
  * compare by their value rounded to the precision (rule 7). @counts has
  * room for RANK_COUNT_MAX + 1 counts. */
 static void
-assign_ranks (RankEntry *entries, gsize n, guint32 *ranks, gsize stride,
+assign_ranks (OccRankEntry *entries, gsize n, guint32 *ranks, gsize stride,
               gsize offset, guint32 *counts)
 {
   gint64 lo = G_MAXINT64, hi = G_MININT64;
@@ -298,9 +284,10 @@ assign_ranks (RankEntry *entries, gsize n, guint32 *ranks, gsize stride,
       lo = MIN (lo, entries[i].key);
       hi = MAX (hi, entries[i].key);
     }
-  if (n > 0 && (guint64) (hi - lo) < RANK_COUNT_MAX)
+  /* hi - lo in unsigned arithmetic: keys may lie 2^63 or more apart. */
+  if (n > 0 && (guint64) hi - (guint64) lo < RANK_COUNT_MAX)
     {
-      guint range = (guint) (hi - lo) + 1;
+      guint range = (guint) ((guint64) hi - (guint64) lo) + 1;
       guint32 above = 0;
 
       memset (counts, 0, range * sizeof (guint32));
@@ -331,7 +318,7 @@ assign_ranks (RankEntry *entries, gsize n, guint32 *ranks, gsize stride,
 
 /* Nodes by peer group (spec §4.7), each group in document order. */
 static void
-order_peers (Scorer *s)
+order_peers (OccScorer *s)
 {
   OccDataset *ds = s->ds;
   g_autofree guint *fill = NULL;
@@ -348,7 +335,7 @@ order_peers (Scorer *s)
 }
 
 static void
-rank_peers (Scorer *s, RankEntry *entries, guint country, guint phase)
+rank_peers (OccScorer *s, OccRankEntry *entries, guint country, guint phase)
 {
   OccTable *t = s->t;
   guint precision = s->m->precision, top = t->n_slots - 1;
@@ -364,7 +351,7 @@ rank_peers (Scorer *s, RankEntry *entries, guint country, guint phase)
           guint i = s->peer_nodes[x];
 
           if (occ_table_get (t, base + i, top, &value))
-            entries[n++] = (RankEntry){ occ_round_key (value, precision), i };
+            entries[n++] = (OccRankEntry){ occ_round_key (value, precision), i };
         }
       assign_ranks (entries, n, t->rank, 1, base, s->rank_counts);
     }
@@ -376,22 +363,28 @@ rank_peers (Scorer *s, RankEntry *entries, guint country, guint phase)
  * each country's cells are read (and its ranks written) contiguously. */
 #define COUNTRY_RANK_BLOCK 64
 
+/* Nodes per block: fewer when the framework is smaller, so that scratch
+ * stays proportional to the table (a million countries of one node). */
+static inline guint
+country_rank_block (const OccDataset *ds)
+{
+  return MIN (COUNTRY_RANK_BLOCK, ds->n_nodes + 1);
+}
+
 static void
-rank_countries (Scorer *s, guint phase)
+rank_countries (OccScorer *s, guint phase)
 {
   OccTable *t = s->t;
   guint precision = s->m->precision, top = t->n_slots - 1;
   guint n_countries = t->n_countries, n_nodes = t->n_nodes + 1;
-  g_autofree RankEntry *bucket =
-    g_new (RankEntry, (COUNTRY_RANK_BLOCK + 2) * (gsize) n_countries + 2);
-  g_autofree guint32 *ranks =
-    g_new0 (guint32, (gsize) COUNTRY_RANK_BLOCK * n_countries + 1);
-  guint count[COUNTRY_RANK_BLOCK];
+  OccRankEntry *bucket = s->country_entries;
+  guint32 *ranks = s->country_ranks;
+  guint count[COUNTRY_RANK_BLOCK], max_block = country_rank_block (s->ds);
   double value;
 
-  for (guint j0 = 0; j0 < n_nodes; j0 += COUNTRY_RANK_BLOCK)
+  for (guint j0 = 0; j0 < n_nodes; j0 += max_block)
     {
-      guint block = MIN (COUNTRY_RANK_BLOCK, n_nodes - j0);
+      guint block = MIN (max_block, n_nodes - j0);
 
       memset (count, 0, sizeof count);
       for (guint k = 0; k < n_countries; k++)
@@ -401,18 +394,18 @@ rank_countries (Scorer *s, guint phase)
           for (guint b = 0; b < block; b++)
             if (occ_table_get (t, base + b, top, &value))
               bucket[(gsize) b * n_countries + count[b]++]
-                = (RankEntry){ occ_round_key (value, precision), k };
+                = (OccRankEntry){ occ_round_key (value, precision), k };
         }
       /* Ranks into a block × countries scratch, then back in table order. */
       for (guint b = 0; b < block; b++)
         {
-          RankEntry *e = &bucket[(gsize) b * n_countries];
-          RankEntry *tmp = &bucket[(gsize) COUNTRY_RANK_BLOCK * n_countries];
+          OccRankEntry *e = &bucket[(gsize) b * n_countries];
+          OccRankEntry *tmp = &bucket[(gsize) max_block * n_countries];
 
           memset (&ranks[(gsize) b * n_countries], 0,
                   n_countries * sizeof (guint32));
           /* The scratch after the block's entries has room for a sort. */
-          memmove (tmp, e, count[b] * sizeof (RankEntry));
+          memmove (tmp, e, count[b] * sizeof (OccRankEntry));
           assign_ranks (tmp, count[b], ranks, 1, (gsize) b * n_countries,
                         s->rank_counts);
         }
@@ -426,8 +419,8 @@ rank_countries (Scorer *s, guint phase)
     }
 }
 
-static OccTable *
-table_new (OccDataset *ds)
+OccTable *
+occ_table_new (OccDataset *ds)
 {
   OccTable *t = g_new0 (OccTable, 1);
   guint n_criteria = ds->methodology->n_criteria;
@@ -454,45 +447,146 @@ table_new (OccDataset *ds)
   return t;
 }
 
+OccScorer *
+occ_scorer_new (OccDataset *ds, OccTable *table)
+{
+  OccScorer *s = g_new0 (OccScorer, 1);
+  OccMethodology *m = ds->methodology;
+  guint n_nodes = ds->n_nodes, n_countries = ds->countries.n;
+  /* Values to aggregate: a leaf's ratings (at most one per rater), a
+   * leaf's criteria, a node's children, the countries of a rank. */
+  gsize scratch = MAX (MAX (n_nodes, ds->raters.n),
+                       MAX (n_countries, m->n_criteria))
+                  + 4;
+
+  s->ds = ds;
+  s->m = m;
+  s->t = table;
+  s->cell_scores = ds->cell_scores;
+  s->cell_marked = ds->cell_marked;
+  s->short_cell = G_MAXSIZE;
+  s->criterion_weights = m->criterion_weights;
+  memcpy (s->aggregation, m->aggregation, sizeof s->aggregation);
+  s->values = g_new (double, scratch);
+  s->weights = g_new (double, scratch);
+  s->pool_num = g_new (double, n_nodes + 1);
+  s->pool_den = g_new (double, n_nodes + 1);
+  s->top_nodes = g_new (guint, n_nodes + 1);
+  /* Entries, and as many again for sorting them. */
+  s->entries = g_new (OccRankEntry, 2 * ((gsize) MAX (n_nodes, n_countries)
+                                         + 1));
+  s->rank_counts = g_new (guint32, RANK_COUNT_MAX + 1);
+  /* A block's entries by country, and room to sort one node's. */
+  s->country_entries = g_new (OccRankEntry, (country_rank_block (ds) + 2)
+                                                * (gsize) n_countries
+                                              + 2);
+  s->country_ranks = g_new (guint32, (gsize) country_rank_block (ds)
+                                         * n_countries
+                                       + 1);
+  order_peers (s);
+  for (guint i = 0; i < n_nodes; i++)
+    if (ds->node_parent[i] < 0)
+      s->top_nodes[s->n_top++] = i;
+  return s;
+}
+
+void
+occ_scorer_free (OccScorer *s)
+{
+  if (s == NULL)
+    return;
+  g_free (s->values);
+  g_free (s->weights);
+  g_free (s->pool_num);
+  g_free (s->pool_den);
+  g_free (s->top_nodes);
+  g_free (s->entries);
+  g_free (s->rank_counts);
+  g_free (s->country_entries);
+  g_free (s->country_ranks);
+  g_free (s->peer_nodes);
+  g_free (s->peer_start);
+  g_free (s);
+}
+
+/* A table is reused from one replicate to the next: forget what the last
+ * scoring of (country, phase) set, except the leaves' criterion scores
+ * when they are kept. */
+static void
+clear_unit (OccScorer *s, guint country, guint phase)
+{
+  OccTable *t = s->t;
+  gsize base = occ_table_cell (t, country, phase, 0);
+  guint n_slots = t->n_slots;
+
+  if (!s->keep_leaf_criteria)
+    {
+      memset (&t->present[base * n_slots], 0,
+              (gsize) (t->n_nodes + 1) * n_slots);
+      return;
+    }
+  for (guint i = 0; i <= t->n_nodes; i++)
+    {
+      gboolean leaf = i < t->n_nodes && s->ds->node_leaf[i];
+      guint first = leaf ? n_slots - 1 : 0;
+
+      memset (&t->present[(base + i) * n_slots + first], 0, n_slots - first);
+    }
+}
+
+/* Rules 1-3 and 6 for one (country, phase), into the scorer's table. */
+void
+occ_scorer_score (OccScorer *s, guint country, guint phase)
+{
+  clear_unit (s, country, phase);
+  score_country_phase (s, country, phase);
+}
+
+/* Rule 7 over the whole table: peers within each (country, phase), and
+ * each node between countries, phase by phase. */
+void
+occ_scorer_rank (OccScorer *s)
+{
+  for (guint p = 0; p < s->t->n_phases; p++)
+    occ_scorer_rank_phase (s, p);
+}
+
+/* Rule 7 in one phase: the ranks depend on nothing outside it. */
+void
+occ_scorer_rank_phase (OccScorer *s, guint phase)
+{
+  OccTable *t = s->t;
+
+  for (guint k = 0; k < t->n_countries; k++)
+    {
+      gsize base = occ_table_cell (t, k, phase, 0);
+
+      /* A reused table: forget the ranks of the last scoring (ranks
+       * between countries are all written again). */
+      memset (&t->rank[base], 0, (t->n_nodes + 1) * sizeof (guint32));
+      rank_peers (s, s->entries, k, phase);
+    }
+  rank_countries (s, phase);
+}
+
 OccTable *
 occ_table_new_scored (OccDataset *ds)
 {
-  Scorer s = { ds, ds->methodology, table_new (ds) };
-  guint n_nodes = ds->n_nodes;
-  gsize scratch = MAX (MAX (n_nodes, ds->raters.n), ds->countries.n) + 4;
-  /* Entries, and as many again as scratch for sorting them. */
-  g_autofree RankEntry *entries =
-    g_new (RankEntry, 2 * (MAX (n_nodes, ds->countries.n) + 1));
+  OccTable *t = occ_table_new (ds);
+  OccScorer *s = occ_scorer_new (ds, t);
 
-  s.values = g_new (double, scratch);
-  s.weights = g_new (double, scratch);
-  s.pool_num = g_new (double, n_nodes + 1);
-  s.pool_den = g_new (double, n_nodes + 1);
-  s.top_nodes = g_new (guint, n_nodes + 1);
-  order_peers (&s);
-  s.rank_counts = g_new (guint32, RANK_COUNT_MAX + 1);
-  for (guint i = 0; i < n_nodes; i++)
-    if (ds->node_parent[i] < 0)
-      s.top_nodes[s.n_top++] = i;
-
-  for (guint k = 0; k < s.t->n_countries; k++)
-    for (guint p = 0; p < s.t->n_phases; p++)
+  /* Peers are ranked as soon as their (country, phase) is scored, while
+   * its scores are in cache; the table is new, so nothing to forget. */
+  for (guint k = 0; k < t->n_countries; k++)
+    for (guint p = 0; p < t->n_phases; p++)
       {
-        score_country_phase (&s, k, p);
-        rank_peers (&s, entries, k, p);
+        score_country_phase (s, k, p);
+        rank_peers (s, s->entries, k, p);
       }
-  for (guint p = 0; p < s.t->n_phases; p++)
-    rank_countries (&s, p);
-
-  g_free (s.values);
-  g_free (s.weights);
-  g_free (s.pool_num);
-  g_free (s.pool_den);
-  g_free (s.top_nodes);
-  g_free (s.peer_nodes);
-  g_free (s.peer_start);
-  g_free (s.rank_counts);
-  return s.t;
+  for (guint p = 0; p < t->n_phases; p++)
+    rank_countries (s, p);
+  occ_scorer_free (s);
+  return t;
 }
 
 void

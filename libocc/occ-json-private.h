@@ -12,6 +12,13 @@ G_BEGIN_DECLS
 /* Nesting deeper than this is refused before json-glib sees the input:
  * json-glib 1.6 parses recursively and has no limit of its own. */
 #define OCC_MAX_JSON_DEPTH 48
+/* The largest input read: json-glib 1.6 keeps a tree of about 15 times
+ * the text, and its scanner counts in 32 bits. */
+#define OCC_MAX_INPUT_SIZE (128u << 20)
+/* Ids are short names; any other string (a title, a label, a commitment's
+ * text) is at most a few pages. */
+#define OCC_MAX_ID_LENGTH 1024
+#define OCC_MAX_STRING_LENGTH (64u << 10)
 
 /* A place in a JSON document, as a chain of stack frames: building the text
  * of a path costs nothing until an error needs it. */
@@ -35,6 +42,8 @@ void occ_path_error (GError **error,
                      const char *format,
                      ...) G_GNUC_PRINTF (4, 5);
 
+gboolean occ_json_check_size (guint64 size, const char *source,
+                              GError **error);
 JsonNode *occ_json_parse (const char *data,
                           gsize length,
                           const char *source,

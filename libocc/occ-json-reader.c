@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "occ-json-private.h"
 
@@ -52,14 +53,71 @@ occ_path_error (GError **error, OccError code, const OccPath *path,
   g_set_error (error, OCC_ERROR, code, "%s: %s", where, what);
 }
 
+/* The code unit of the \uXXXX escape at @p, or -1 if it is not one. */
+static int
+unicode_escape (const char *p, const char *end)
+{
+  int code = 0;
+
+  if (end - p < 6 || p[0] != '\\' || p[1] != 'u')
+    return -1;
+  for (int k = 2; k < 6; k++)
+    {
+      if (!g_ascii_isxdigit (p[k]))
+        return -1;
+      code = code * 16 + g_ascii_xdigit_value (p[k]);
+    }
+  return code;
+}
+
+/* json-glib 1.6 turns an unpaired surrogate escape (\ud800) or a
+ * malformed one (\ud8=d) into bytes that are not UTF-8, and a \u0000 into
+ * the end of the string (an id "a\u0000b" would silently become "a"); its
+ * scanner also reads escapes JSON does not have: octal (\202, a byte that
+ * is not UTF-8) and any other letter (\q as q). All are refused here with
+ * their place. Returns the length of the escape at @p, or 0 when it is one
+ * of those. */
+static gsize
+check_escape (const char *p, const char *end, const char **problem)
+{
+  int code = unicode_escape (p, end), low;
+
+  if (code < 0 && end - p >= 2 && p[1] == 'u')
+    *problem = "\\u must be followed by four hexadecimal digits";
+  else if (code < 0 && end - p >= 2
+           && (p[1] == '\0' || strchr ("\"\\/bfnrt", p[1]) == NULL))
+    *problem = "not a JSON escape (\\\", \\\\, \\/, \\b, \\f, \\n, \\r, \\t "
+               "or \\uXXXX)";
+  else if (code < 0)
+    return 2; /* \n, \", ...; or the end of the input */
+  else if (code == 0)
+    *problem = "\\u0000 (NUL) cannot be part of a string";
+  else if (code >= 0xdc00 && code <= 0xdfff)
+    *problem = "a low surrogate escape without a high one before it";
+  else if (code >= 0xd800 && code <= 0xdbff)
+    {
+      low = unicode_escape (p + 6, end);
+      if (low >= 0xdc00 && low <= 0xdfff)
+        return 12;
+      *problem = "a high surrogate escape without a low one after it";
+    }
+  else
+    return 6;
+  return 0;
+}
+
 /* Scan for nesting depth without recursion, so hostile input such as a
- * million '[' is refused with a place instead of overflowing the stack. */
+ * million '[' is refused with a place instead of overflowing the stack;
+ * refuse the string escapes json-glib gets wrong on the way. The scan must
+ * see strings where json-glib does, so the extensions of json-glib's
+ * scanner that delimit text differently are refused too. */
 static gboolean
 check_depth (const char *data, gsize length, const char *source,
              GError **error)
 {
+  const char *end = data + length;
   guint depth = 0, line = 1, column = 0;
-  gboolean in_string = FALSE, escaped = FALSE;
+  gboolean in_string = FALSE;
 
   for (gsize i = 0; i < length; i++)
     {
@@ -73,16 +131,39 @@ check_depth (const char *data, gsize length, const char *source,
         }
       if (in_string)
         {
-          if (escaped)
-            escaped = FALSE;
-          else if (c == '\\')
-            escaped = TRUE;
+          if (c == '\\')
+            {
+              const char *problem = NULL;
+              gsize skip = check_escape (data + i, end, &problem);
+
+              if (skip == 0)
+                {
+                  g_set_error (error, OCC_ERROR, OCC_ERROR_SYNTAX,
+                               "%s:%u:%u: %s", source, line, column, problem);
+                  return FALSE;
+                }
+              /* Escapes are ASCII: one column a byte. */
+              skip = MIN (skip, length - i);
+              i += skip - 1;
+              column += (guint) skip - 1;
+            }
           else if (c == '"')
             in_string = FALSE;
           continue;
         }
       if (c == '"')
         in_string = TRUE;
+      else if (c == '\'' || c == '/' || c == '#')
+        {
+          /* json-glib also reads 'strings', comments and # lines, which
+           * would hide quotes, and with them brackets, from this scan. */
+          g_set_error (error, OCC_ERROR, OCC_ERROR_SYNTAX,
+                       "%s:%u:%u: unexpected character `%c': %s are not "
+                       "JSON",
+                       source, line, column, c,
+                       c == '\'' ? "single-quoted strings" : "comments");
+          return FALSE;
+        }
       else if (c == '[' || c == '{')
         {
           if (++depth > OCC_MAX_JSON_DEPTH)
@@ -99,13 +180,44 @@ check_depth (const char *data, gsize length, const char *source,
   return TRUE;
 }
 
+/* JSON text is UTF-8 (RFC 8259 §8.1). Checking it all first means no
+ * string libocc keeps, writes or quotes in a message can be anything
+ * else, and a NUL byte cannot cut a document short. */
+static gboolean
+check_utf8 (const char *data, gsize length, const char *source,
+            GError **error)
+{
+  const char *end = NULL;
+  guint line = 1, column = 1;
+
+  if (g_utf8_validate_len (data, length, &end))
+    return TRUE;
+  for (const char *p = data; p < end; p++)
+    {
+      if (*p == '\n')
+        {
+          line++;
+          column = 1;
+        }
+      else if (((guchar) *p & 0xc0) != 0x80)
+        column++;
+    }
+  g_set_error (error, OCC_ERROR, OCC_ERROR_SYNTAX,
+               "%s:%u:%u: %s; JSON text must be UTF-8", source, line, column,
+               *end == '\0' ? "a NUL byte" : "bytes that are not UTF-8");
+  return FALSE;
+}
+
 /* json-glib names the input "<data>" when it parses a buffer; put the real
- * source in its place so the message reads FILE:LINE:COLUMN. */
+ * source in its place so the message reads FILE:LINE:COLUMN. json-glib
+ * quotes the offending text, which for an escape such as \ud800 alone is
+ * not UTF-8: messages must be. */
 static void
 set_syntax_error (GError **error, const GError *json_error,
                   const char *source)
 {
-  const char *message = json_error->message;
+  g_autofree char *valid = g_utf8_make_valid (json_error->message, -1);
+  const char *message = valid;
 
   if (g_str_has_prefix (message, "<data>:"))
     message += strlen ("<data>");
@@ -118,6 +230,18 @@ set_syntax_error (GError **error, const GError *json_error,
   g_set_error (error, OCC_ERROR, OCC_ERROR_SYNTAX, "%s%s", source, message);
 }
 
+gboolean
+occ_json_check_size (guint64 size, const char *source, GError **error)
+{
+  if (size <= OCC_MAX_INPUT_SIZE)
+    return TRUE;
+  g_set_error (error, OCC_ERROR, OCC_ERROR_LIMIT,
+               "%s:1:1: the input is %" G_GUINT64_FORMAT " bytes; libocc "
+               "reads at most %u (%u MiB)",
+               source, size, OCC_MAX_INPUT_SIZE, OCC_MAX_INPUT_SIZE >> 20);
+  return FALSE;
+}
+
 JsonNode *
 occ_json_parse (const char *data, gsize length, const char *source,
                 GError **error)
@@ -125,7 +249,9 @@ occ_json_parse (const char *data, gsize length, const char *source,
   g_autoptr (JsonParser) parser = NULL;
   g_autoptr (GError) json_error = NULL;
 
-  if (!check_depth (data, length, source, error))
+  if (!occ_json_check_size (length, source, error)
+      || !check_utf8 (data, length, source, error)
+      || !check_depth (data, length, source, error))
     return NULL;
   if (length == 0)
     {
@@ -198,9 +324,26 @@ occ_json_array (JsonNode *node, const OccPath *path, GError **error)
   return json_node_get_array (node);
 }
 
+static gboolean
+check_length (const char *s, gsize limit, const char *what,
+              const OccPath *path, GError **error)
+{
+  gsize length = strlen (s);
+
+  if (length <= limit)
+    return TRUE;
+  occ_path_error (error, OCC_ERROR_LIMIT, path,
+                  "a string of %" G_GSIZE_FORMAT " bytes; %s at most %"
+                  G_GSIZE_FORMAT,
+                  length, what, limit);
+  return FALSE;
+}
+
 const char *
 occ_json_string (JsonNode *node, const OccPath *path, GError **error)
 {
+  const char *s;
+
   if (!JSON_NODE_HOLDS_VALUE (node)
       || json_node_get_value_type (node) != G_TYPE_STRING)
     {
@@ -208,7 +351,11 @@ occ_json_string (JsonNode *node, const OccPath *path, GError **error)
                       "expected a string, found %s", node_kind (node));
       return NULL;
     }
-  return json_node_get_string (node);
+  s = json_node_get_string (node);
+  if (!check_length (s, OCC_MAX_STRING_LENGTH, "libocc reads strings of",
+                     path, error))
+    return NULL;
+  return s;
 }
 
 static gboolean
@@ -314,7 +461,7 @@ occ_json_required_id (JsonObject *object, const char *name,
                       "an id cannot be empty");
       return FALSE;
     }
-  return TRUE;
+  return check_length (*value, OCC_MAX_ID_LENGTH, "an id has", &here, error);
 }
 
 /* "weight": optional, default 1, finite and not negative. */

@@ -318,7 +318,14 @@ format_double_exact (char buf[G_ASCII_DTOSTR_BUF_SIZE], double value)
 void
 occ_format_double (char buf[G_ASCII_DTOSTR_BUF_SIZE], double value)
 {
-  g_return_if_fail (isfinite (value));
+  if (G_UNLIKELY (!isfinite (value)))
+    {
+      /* Never reached (docs/reliability.md, Numerics): a bug, said
+       * loudly, but the document stays JSON. */
+      g_critical ("%s: %g is not finite", G_STRFUNC, value);
+      g_strlcpy (buf, "null", G_ASCII_DTOSTR_BUF_SIZE);
+      return;
+    }
   if (!format_double_exact (buf, value))
     format_double_printf (buf, value);
   /* Keep the JSON type a float: "2.0", not "2". */

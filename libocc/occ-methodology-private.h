@@ -14,6 +14,8 @@ G_BEGIN_DECLS
 /* Criteria are few (the CCO has three); a fixed bound keeps buffers on
  * the stack. */
 #define OCC_MAX_CRITERIA 64
+/* Every score looks its band up; a handful is the use. */
+#define OCC_MAX_BANDS 256
 
 struct _OccMethodology
 {

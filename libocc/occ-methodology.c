@@ -309,6 +309,13 @@ parse_bands (OccMethodology *self, JsonObject *object, const OccPath *path,
   if (!(array = occ_json_array (node, &here, error)))
     return FALSE;
   n = json_array_get_length (array);
+  if (n > OCC_MAX_BANDS)
+    {
+      occ_path_error (error, OCC_ERROR_LIMIT, &here, "more than %d bands",
+                      OCC_MAX_BANDS);
+      self->band_labels = g_new0 (char *, 1);
+      return FALSE;
+    }
   self->band_labels = g_new0 (char *, n + 1);
   self->band_from = g_new (double, n);
   for (guint i = 0; i < n; i++)
@@ -994,7 +1001,9 @@ occ_methodology_get_population_group_label (OccMethodology *self,
  *
  * Rounds @value to the methodology's precision, half away from zero, as a
  * person reading the printed decimals would (spec occ-v1 §4.8). Scores are
- * computed and stored unrounded; round only to show them.
+ * computed and stored unrounded; round only to show them. A value too
+ * large to have decimals at this precision (beyond 2⁵² units of the last
+ * decimal), or one that is not finite, comes back as it is.
  *
  * Returns: the rounded value
  *
@@ -1022,7 +1031,9 @@ occ_methodology_round (OccMethodology *self, double value)
 char *
 occ_methodology_format_value (OccMethodology *self, double value)
 {
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+  /* %.9f of 1e308 takes 319 characters, more than
+   * G_ASCII_DTOSTR_BUF_SIZE; g_ascii_formatd() would cut it short. */
+  char buf[512];
   char format[16];
 
   g_return_val_if_fail (OCC_IS_METHODOLOGY (self), NULL);

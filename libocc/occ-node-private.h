@@ -6,6 +6,8 @@
 
 #include <occ/occ.h>
 
+#include "occ-node-list-private.h"
+
 G_BEGIN_DECLS
 
 struct _OccNode
@@ -19,7 +21,7 @@ struct _OccNode
   guint depth;
   guint index;
   OccNode *parent; /* not a reference; cleared when the parent goes */
-  GListStore *children;
+  OccNodeList *children; /* immutable once loaded: see occ-node-list.c */
 };
 
 OccNode *occ_node_new (const char *id, const char *label, const char *text,

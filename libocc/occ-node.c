@@ -17,6 +17,9 @@
  * its children alive; its parent is only known while the parent exists, so
  * a node kept after its dataset is gone has no parent.
  *
+ * Like its dataset, a node can be read from several threads at once, its
+ * list of children included (docs/reliability.md).
+ *
  * Since: 1.0
  */
 
@@ -26,16 +29,15 @@ static void
 occ_node_dispose (GObject *object)
 {
   OccNode *self = OCC_NODE (object);
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->children));
+  guint n = occ_node_list_get_length (self->children);
 
   /* Children that outlive us must not point at freed memory. */
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr (OccNode) child =
-        g_list_model_get_item (G_LIST_MODEL (self->children), i);
+      OccNode *child = occ_node_list_peek (self->children, i);
       child->parent = NULL;
     }
-  g_list_store_remove_all (self->children);
+  occ_node_list_clear (self->children);
   G_OBJECT_CLASS (occ_node_parent_class)->dispose (object);
 }
 
@@ -63,7 +65,7 @@ occ_node_class_init (OccNodeClass *klass)
 static void
 occ_node_init (OccNode *self)
 {
-  self->children = g_list_store_new (OCC_TYPE_NODE);
+  self->children = occ_node_list_new ();
 }
 
 OccNode *
@@ -85,7 +87,7 @@ void
 occ_node_add_child (OccNode *self, OccNode *child)
 {
   child->parent = self;
-  g_list_store_append (self->children, child);
+  occ_node_list_append (self->children, child);
 }
 
 /**
@@ -209,7 +211,7 @@ gboolean
 occ_node_is_leaf (OccNode *self)
 {
   g_return_val_if_fail (OCC_IS_NODE (self), FALSE);
-  return g_list_model_get_n_items (G_LIST_MODEL (self->children)) == 0;
+  return occ_node_list_get_length (self->children) == 0;
 }
 
 /**

@@ -371,9 +371,16 @@ occ_results_dup_values (OccResults *self, guint country, guint phase,
   return values;
 }
 
+/* Optional members an analysis adds to each slot (occ-bootstrap.c). */
+typedef struct
+{
+  OccResultsExtraFunc func;
+  gpointer data;
+} Extra;
+
 static void
 write_slot (OccResults *self, OccJsonWriter *w, guint k, guint p, guint j,
-            guint slot)
+            guint slot, const Extra *extra)
 {
   OccMethodology *m = self->dataset->methodology;
   OccTable *t = self->table;
@@ -389,11 +396,13 @@ write_slot (OccResults *self, OccJsonWriter *w, guint k, guint p, guint j,
     }
   if (occ_table_get_delta (t, k, p, j, slot, &delta))
     occ_json_put_double (w, "delta", delta);
+  if (extra->func)
+    extra->func (w, cell, slot, extra->data);
 }
 
 static void
 write_criteria (OccResults *self, OccJsonWriter *w, guint k, guint p,
-                guint j)
+                guint j, const Extra *extra)
 {
   OccMethodology *m = self->dataset->methodology;
   OccTable *t = self->table;
@@ -407,7 +416,7 @@ write_criteria (OccResults *self, OccJsonWriter *w, guint k, guint p,
       if (!t->present[cell * t->n_slots + c] && n < 0)
         continue;
       occ_json_begin_object (w, m->criterion_ids[c]);
-      write_slot (self, w, k, p, j, c);
+      write_slot (self, w, k, p, j, c, extra);
       if (n >= 0)
         occ_json_put_int (w, "n", n);
       occ_json_end_object (w);
@@ -416,7 +425,8 @@ write_criteria (OccResults *self, OccJsonWriter *w, guint k, guint p,
 }
 
 static void
-write_entry (OccResults *self, OccJsonWriter *w, guint k, guint p, guint j)
+write_entry (OccResults *self, OccJsonWriter *w, guint k, guint p, guint j,
+             const Extra *extra)
 {
   OccDataset *ds = self->dataset;
   OccTable *t = self->table;
@@ -432,14 +442,14 @@ write_entry (OccResults *self, OccJsonWriter *w, guint k, guint p, guint j)
       occ_json_put_string (w, "node", node->id);
       occ_json_put_int (w, "depth", node->depth);
     }
-  write_slot (self, w, k, p, j, t->n_slots - 1);
+  write_slot (self, w, k, p, j, t->n_slots - 1, extra);
   if (country && t->country_rank[cell] > 0)
     occ_json_put_int (w, "rank", t->country_rank[cell]);
   if (!country && t->rank[cell] > 0)
     occ_json_put_int (w, "rank", t->rank[cell]);
   if (!country && t->n_countries > 1 && t->country_rank[cell] > 0)
     occ_json_put_int (w, "country_rank", t->country_rank[cell]);
-  write_criteria (self, w, k, p, j);
+  write_criteria (self, w, k, p, j, extra);
   if (t->inclusion[cell] >= 0)
     occ_json_put_double (w, "inclusion", t->inclusion[cell]);
   if (t->missing[cell] >= 0)
@@ -467,18 +477,28 @@ write_entry (OccResults *self, OccJsonWriter *w, guint k, guint p, guint j)
 char *
 occ_results_to_data (OccResults *self, gsize *length)
 {
-  OccTable *t;
+  g_return_val_if_fail (OCC_IS_RESULTS (self), NULL);
+  return occ_results_to_data_extra (self, NULL, NULL, length);
+}
+
+/* occ_results_to_data() with @func called after each slot's own members
+ * (value, band, delta), to add optional ones. */
+char *
+occ_results_to_data_extra (OccResults *self, OccResultsExtraFunc func,
+                           gpointer data, gsize *length)
+{
+  Extra extra = { func, data };
+  OccTable *t = self->table;
   GString *out;
   OccJsonWriter w;
 
-  g_return_val_if_fail (OCC_IS_RESULTS (self), NULL);
-
-  t = self->table;
   out = g_string_sized_new (1024 + self->entries->len * 400);
   occ_json_writer_init (&w, out);
   occ_json_begin_object (&w, NULL);
   occ_json_put_string (&w, "format", "occ-results/1");
   occ_json_put_string (&w, "methodology", self->dataset->methodology->id);
+  if (func)
+    func (&w, G_MAXSIZE, 0, data); /* members of the document itself */
   occ_json_begin_array (&w, "scores");
   for (guint i = 0; i < self->entries->len; i++)
     {
@@ -486,14 +506,14 @@ occ_results_to_data (OccResults *self, gsize *length)
 
       occ_table_cell_split (t, g_array_index (self->entries, gsize, i), &k,
                             &p, &j);
-      write_entry (self, &w, k, p, j);
+      write_entry (self, &w, k, p, j, &extra);
     }
   occ_json_end_array (&w);
   occ_json_begin_array (&w, "countries");
   for (guint k = 0; k < t->n_countries; k++)
     for (guint p = 0; p < t->n_phases; p++)
       if (has_any_score (t, occ_table_cell (t, k, p, t->n_nodes)))
-        write_entry (self, &w, k, p, t->n_nodes);
+        write_entry (self, &w, k, p, t->n_nodes, &extra);
   occ_json_end_array (&w);
   occ_json_end_object (&w);
   if (length)

@@ -22,6 +22,8 @@
  * The score of a whole country (see [method@Occ.Results.lookup_country]) has
  * no node and a depth of -1.
  *
+ * A score never changes, so it can be read from several threads at once.
+ *
  * Since: 1.0
  */
 

@@ -241,7 +241,126 @@ gboolean occ_dataset_write_ratings_csv (OccDataset *self, GOutputStream *stream,
 char *occ_dataset_template_to_csv (OccDataset *self, gsize *length);
 """
 
-CDEF = GLIB_CDEF + OCC_CDEF
+# occ-analysis.h (libocc 1.1): intervals, agreement, sensitivity,
+# comparison. The progress callback is a Python function (extern
+# "Python"), called from the calling thread only.
+OCC_ANALYSIS_CDEF = """
+typedef int... guint64;
+typedef struct _GCancellable GCancellable;
+typedef void (*OccProgressFunc) (double fraction, gpointer user_data);
+extern "Python" void _py_progress (double, gpointer);
+typedef enum {
+    OCC_INTERVAL_METHOD_PERCENTILE,
+    OCC_INTERVAL_METHOD_BCA,
+} OccIntervalMethod;
+typedef enum {
+    OCC_INTERVAL_STATUS_NONE,
+    OCC_INTERVAL_STATUS_PUBLISHED,
+    OCC_INTERVAL_STATUS_ESTIMATED,
+    OCC_INTERVAL_STATUS_PARTIAL,
+} OccIntervalStatus;
+typedef enum {
+    OCC_ALPHA_METRIC_NOMINAL,
+    OCC_ALPHA_METRIC_ORDINAL,
+    OCC_ALPHA_METRIC_INTERVAL,
+    OCC_ALPHA_METRIC_RATIO,
+} OccAlphaMetric;
+typedef enum {
+    OCC_WEIGHT_DRAW_FIXED,
+    OCC_WEIGHT_DRAW_UNIFORM,
+    OCC_WEIGHT_DRAW_DIRICHLET,
+} OccWeightDraw;
+typedef enum {
+    OCC_RANK_KIND_PEERS,
+    OCC_RANK_KIND_COUNTRIES,
+} OccRankKind;
+
+typedef struct _OccBootstrapOptions OccBootstrapOptions;
+GType occ_bootstrap_options_get_type (void);
+OccBootstrapOptions *occ_bootstrap_options_new (void);
+void occ_bootstrap_options_set_replicates (OccBootstrapOptions *self, guint replicates);
+guint occ_bootstrap_options_get_replicates (OccBootstrapOptions *self);
+void occ_bootstrap_options_set_level (OccBootstrapOptions *self, double level);
+double occ_bootstrap_options_get_level (OccBootstrapOptions *self);
+void occ_bootstrap_options_set_seed (OccBootstrapOptions *self, guint64 seed);
+guint64 occ_bootstrap_options_get_seed (OccBootstrapOptions *self);
+void occ_bootstrap_options_set_method (OccBootstrapOptions *self, OccIntervalMethod method);
+OccIntervalMethod occ_bootstrap_options_get_method (OccBootstrapOptions *self);
+void occ_bootstrap_options_set_threads (OccBootstrapOptions *self, guint threads);
+guint occ_bootstrap_options_get_threads (OccBootstrapOptions *self);
+
+typedef struct _OccBootstrap OccBootstrap;
+GType occ_bootstrap_get_type (void);
+OccBootstrap *occ_bootstrap_new (OccResults *results, OccBootstrapOptions *options, OccProgressFunc progress, gpointer user_data, GCancellable *cancellable, GError **error);
+OccResults *occ_bootstrap_get_results (OccBootstrap *self);
+guint occ_bootstrap_get_replicates (OccBootstrap *self);
+double occ_bootstrap_get_level (OccBootstrap *self);
+guint64 occ_bootstrap_get_seed (OccBootstrap *self);
+OccIntervalMethod occ_bootstrap_get_method (OccBootstrap *self);
+OccIntervalStatus occ_bootstrap_lookup (OccBootstrap *self, const char *country, const char *phase, const char *node, int criterion, double *low, double *high, double *se);
+guint occ_bootstrap_get_n_valid (OccBootstrap *self, const char *country, const char *phase, const char *node, int criterion);
+guint8 *occ_bootstrap_dup_intervals (OccBootstrap *self, guint country, guint phase, int criterion, double **low, double **high, double **se, gsize *n_nodes);
+gsize occ_bootstrap_get_n_published_only (OccBootstrap *self);
+char *occ_bootstrap_to_data (OccBootstrap *self, gsize *length);
+
+typedef struct _OccAgreement OccAgreement;
+char *occ_bootstrap_to_data_with_agreement (OccBootstrap *self, OccAgreement *agreement, gsize *length);
+gboolean occ_alpha_compute (const double *data, gsize n_data, guint n_coders, OccAlphaMetric metric, double *alpha, GError **error);
+GType occ_agreement_get_type (void);
+OccAgreement *occ_agreement_new (OccDataset *dataset, OccBootstrapOptions *options, OccProgressFunc progress, gpointer user_data, GCancellable *cancellable, GError **error);
+OccDataset *occ_agreement_get_dataset (OccAgreement *self);
+gboolean occ_agreement_lookup (OccAgreement *self, const char *country, const char *phase, int criterion, OccAlphaMetric metric, double *alpha);
+gboolean occ_agreement_lookup_interval (OccAgreement *self, const char *country, const char *phase, int criterion, OccAlphaMetric metric, double *low, double *high);
+guint occ_agreement_get_replicates (OccAgreement *self);
+double occ_agreement_get_level (OccAgreement *self);
+guint occ_agreement_get_n_units (OccAgreement *self, const char *country, const char *phase, int criterion);
+guint occ_agreement_get_n_values (OccAgreement *self, const char *country, const char *phase, int criterion);
+guint8 *occ_agreement_dup_alpha (OccAgreement *self, int criterion, OccAlphaMetric metric, double **alpha, double **low, double **high, gsize *n_cells);
+
+typedef struct _OccSensitivityOptions OccSensitivityOptions;
+GType occ_sensitivity_options_get_type (void);
+OccSensitivityOptions *occ_sensitivity_options_new (void);
+void occ_sensitivity_options_set_draws (OccSensitivityOptions *self, guint draws);
+guint occ_sensitivity_options_get_draws (OccSensitivityOptions *self);
+void occ_sensitivity_options_set_seed (OccSensitivityOptions *self, guint64 seed);
+guint64 occ_sensitivity_options_get_seed (OccSensitivityOptions *self);
+void occ_sensitivity_options_set_weight_draw (OccSensitivityOptions *self, OccWeightDraw draw, double parameter);
+OccWeightDraw occ_sensitivity_options_get_weight_draw (OccSensitivityOptions *self, double *parameter);
+void occ_sensitivity_options_set_methods (OccSensitivityOptions *self, const OccAggregation *methods, gsize n_methods);
+OccAggregation *occ_sensitivity_options_dup_methods (OccSensitivityOptions *self, gsize *n_methods);
+void occ_sensitivity_options_set_vary_level (OccSensitivityOptions *self, OccLevel level, gboolean vary);
+gboolean occ_sensitivity_options_get_vary_level (OccSensitivityOptions *self, OccLevel level);
+void occ_sensitivity_options_set_threads (OccSensitivityOptions *self, guint threads);
+guint occ_sensitivity_options_get_threads (OccSensitivityOptions *self);
+
+typedef struct _OccSensitivity OccSensitivity;
+GType occ_sensitivity_get_type (void);
+OccSensitivity *occ_sensitivity_new (OccDataset *dataset, OccSensitivityOptions *options, OccProgressFunc progress, gpointer user_data, GCancellable *cancellable, GError **error);
+OccDataset *occ_sensitivity_get_dataset (OccSensitivity *self);
+guint occ_sensitivity_get_draws (OccSensitivity *self);
+guint occ_sensitivity_get_n_inputs (OccSensitivity *self);
+const char *occ_sensitivity_get_input_name (OccSensitivity *self, guint input);
+gboolean occ_sensitivity_lookup_score (OccSensitivity *self, const char *country, const char *phase, const char *node, double *median, double *low, double *high);
+gboolean occ_sensitivity_lookup_rank (OccSensitivity *self, const char *country, const char *phase, const char *node, OccRankKind kind, double *median, double *low, double *high);
+double *occ_sensitivity_dup_indices (OccSensitivity *self, const char *country, const char *phase, const char *node, gboolean of_rank, OccRankKind kind, guint8 **present, gsize *n_inputs);
+guint8 *occ_sensitivity_dup_ranks (OccSensitivity *self, guint country, guint phase, OccRankKind kind, double **median, double **low, double **high, gsize *n_nodes);
+
+typedef struct _OccComparison OccComparison;
+GType occ_comparison_get_type (void);
+OccComparison *occ_comparison_new (OccResults *results, OccBootstrap *bootstrap, const char *phase, const char *node, int depth, GError **error);
+guint occ_comparison_get_n_rows (OccComparison *self);
+const char *occ_comparison_get_country (OccComparison *self, guint row);
+const char *occ_comparison_get_node (OccComparison *self, guint row);
+const char *occ_comparison_get_phase (OccComparison *self);
+gboolean occ_comparison_get_value (OccComparison *self, guint row, double *value);
+guint occ_comparison_get_rank (OccComparison *self, guint row);
+gboolean occ_comparison_get_delta (OccComparison *self, guint row, double *delta);
+guint occ_comparison_get_previous_rank (OccComparison *self, guint row);
+OccIntervalStatus occ_comparison_get_interval (OccComparison *self, guint row, double *low, double *high);
+char *occ_comparison_to_data (OccComparison *self, gsize *length);
+"""
+
+CDEF = GLIB_CDEF + OCC_CDEF + OCC_ANALYSIS_CDEF
 
 # One function declaration per line: RETURN-TYPE NAME (PARAMETERS);
 _FUNCTION = re.compile(

@@ -15,5 +15,6 @@
 #include <occ/occ-score.h>
 #include <occ/occ-results.h>
 #include <occ/occ-dataset-csv.h>
+#include <occ/occ-analysis.h>
 
 #undef __OCC_INSIDE__

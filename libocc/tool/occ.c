@@ -1,7 +1,8 @@
 /* occ.c: the occ command-line tool
  *
- * occ score | validate | report | methodology, each a small GOptionContext
- * program in the manner of json-glib-format.
+ * occ score | validate | report | methodology | export | template |
+ * agreement | sensitivity | compare, each a small GOptionContext program in
+ * the manner of json-glib-format.
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
@@ -77,7 +78,7 @@ usage_error (const char *message)
 
 /* A change between phases, always signed ("+0.81", "-1.17", "0.00");
  * occ_methodology_format_value() never writes "-0.00". */
-static char *
+char *
 format_change (OccMethodology *m, double delta)
 {
   g_autofree char *text = occ_methodology_format_value (m, delta);
@@ -97,7 +98,7 @@ format_percent (double fraction)
 
 /* The shortest of %.15g, %.16g and %.17g that reads back as the same
  * double: full precision without the noise digits of a blind %.17g. */
-static void
+void
 format_exact (char buf[G_ASCII_DTOSTR_BUF_SIZE], double value)
 {
   static const char *const formats[] = { "%.15g", "%.16g", "%.17g" };
@@ -228,11 +229,10 @@ static const GOptionEntry score_entries[] = {
     "Output format: json (occ-results/1, the default), table or csv",
     "FORMAT" },
   OCC_TOOL_RATINGS_ENTRY,
+  OCC_SCORE_CI_ENTRIES,
   { NULL }
 };
 
-/* One row of cells; NULL for an empty cell. */
-typedef GPtrArray Row;
 
 static void
 row_add (Row *row, char *cell)
@@ -246,7 +246,7 @@ cell_int (gboolean known, int value)
   return known ? g_strdup_printf ("%d", value) : NULL;
 }
 
-static char *
+char *
 cell_exact (gboolean known, double value)
 {
   char buf[G_ASCII_DTOSTR_BUF_SIZE];
@@ -257,7 +257,7 @@ cell_exact (gboolean known, double value)
   return g_strdup (buf);
 }
 
-static char *
+char *
 cell_display (OccMethodology *m, gboolean known, double value)
 {
   return known ? occ_methodology_format_value (m, value) : NULL;
@@ -415,7 +415,7 @@ append_csv_field (GString *out, const char *field)
   g_string_append_c (out, '"');
 }
 
-static void
+void
 append_csv_row (GString *out, Row *row)
 {
   for (guint i = 0; i < row->len; i++)
@@ -437,7 +437,7 @@ is_text_column (Row *header, guint column)
          || g_str_has_suffix (name, ".band");
 }
 
-static void
+void
 append_table (GString *out, GPtrArray *rows)
 {
   Row *header = g_ptr_array_index (rows, 0);
@@ -521,10 +521,15 @@ run_score (int argc, char **argv)
         "unknown format “%s” (json, table or csv)", format);
       return usage_error (message);
     }
+  if (!score_ci && score_ci_options_given ())
+    return usage_error ("--level, --replicates, --seed, --method and "
+                        "--threads go with --ci");
   dataset = occ_tool_load_dataset (argc > 1 ? argv[1] : NULL, &error);
   if (dataset == NULL)
     return fail (error);
   results = occ_results_new (dataset);
+  if (score_ci)
+    return run_score_ci (results, format, out);
   if (strcmp (format, "json") == 0)
     {
       g_autofree char *json = occ_results_to_data (results, NULL);
@@ -947,6 +952,22 @@ static const Command commands[] = {
     methodology_entries, 0, 1, run_methodology },
   OCC_TOOL_EXPORT_COMMAND,
   OCC_TOOL_TEMPLATE_COMMAND,
+  { "agreement", "[DATASET]", "Inter-rater agreement (Krippendorff's alpha)",
+    "Krippendorff's alpha of the raters' ratings in each country and "
+    "phase, over all criteria and criterion by criterion, with bootstrap "
+    "intervals (units resampled).",
+    agreement_entries, 0, 1, run_agreement },
+  { "sensitivity", "[DATASET]", "How scores and ranks depend on weights",
+    "Monte Carlo over the criterion weights and the aggregation methods: "
+    "median score and rank with their 5-95 % range across draws, and each "
+    "uncertain input's first-order sensitivity index.",
+    sensitivity_entries, 0, 1, run_sensitivity },
+  { "compare", "[DATASET]", "Compare countries on a node",
+    "One node (--node), every node of a depth (--depth) or the countries' "
+    "own scores across countries in one phase: score, rank between "
+    "countries, change and rank since the previous phase, and with --ci "
+    "bootstrap intervals.",
+    compare_entries, 0, 1, run_compare },
 };
 
 static int
@@ -970,7 +991,11 @@ static char *
 commands_description (void)
 {
   GString *text = g_string_new ("Commands:\n");
+  guint n_defaulting = 0, last_defaulting = 0;
 
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (strcmp (commands[i].parameter_string, "[DATASET]") == 0)
+      last_defaulting = i;
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     {
       g_autofree char *usage = g_strdup_printf ("%s %s", commands[i].name,
@@ -978,8 +1003,18 @@ commands_description (void)
       g_string_append_printf (text, "  %-22s %s\n", usage, commands[i].brief);
     }
   g_string_append (text, "\nRun “occ COMMAND --help” for a command's "
-                         "options.\nWithout DATASET, score and report use "
-                         "$OCC_DATADIR/" DEFAULT_DATASET ".");
+                         "options.\nWithout DATASET, ");
+  /* The commands whose DATASET is optional, from the table itself so that
+   * a new one is never left out. */
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (strcmp (commands[i].parameter_string, "[DATASET]") == 0)
+      {
+        if (n_defaulting > 0)
+          g_string_append (text, i == last_defaulting ? " and " : ", ");
+        g_string_append (text, commands[i].name);
+        n_defaulting++;
+      }
+  g_string_append (text, "\nuse $OCC_DATADIR/" DEFAULT_DATASET ".");
   return g_string_free (text, FALSE);
 }
 

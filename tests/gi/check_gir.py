@@ -10,8 +10,8 @@ Fails (exit 1, one line per fault) when
 - a parameter or return value of a non-void type has no transfer-ownership;
 - a C pointer return or pointer out parameter whose ownership is not
   implied by `const` has no explicit (transfer ...) in its doc comment;
-- a pointer to a number (double *, gsize *, int *) is not an out parameter
-  or an array length;
+- a pointer to a number (double *, gsize *, int *) is not an out parameter,
+  an input array or an array length;
 - a return value documented as possibly %NULL is not (nullable) (throwing
   functions excepted: their %NULL comes with an error);
 - a GListModel return does not name its element type
@@ -159,8 +159,11 @@ def check_callable(element, comments):
                     and "(transfer " not in annotation:
                 fault("%s: out parameter %s (%s) without an explicit "
                       "(transfer ...)" % (where, pname, ctype))
+            # An input array ((array length=...)) is a pointer to numbers
+            # by design.
             if NUMBER_POINTERS.match(ctype.replace(" *", "*")) \
-                    and direction == "in" and index not in lengths:
+                    and direction == "in" and index not in lengths \
+                    and p.find(CORE + "array") is None:
                 fault("%s: parameter %s (%s) is a pointer to a number but "
                       "not (out)" % (where, pname, ctype))
             if direction != "in" and "(out)" not in annotation \

@@ -7,7 +7,10 @@ import csv
 import io
 import json
 import os
+import re
 import subprocess
+
+import pytest
 
 OCC = os.environ.get("OCC_TOOL", "occ")
 SRCDIR = os.environ["OCC_SRCDIR"]
@@ -122,3 +125,58 @@ def test_usage_errors():
 def test_template_of_a_missing_dataset():
     result = occ("template", "/nonexistent.json")
     assert result.returncode == 1
+
+
+# With the analysis commands (issues 4 and 6 together) ------------------
+
+AMERICAS = os.path.join(SRCDIR, "examples", "data", "americas-sample.json")
+
+
+@pytest.mark.parametrize("args", [
+    ["score", "--ci", "-B", "200", "--method", "bca"],
+    ["agreement", "--metric", "all", "-B", "100"],
+    ["sensitivity", "-n", "40", "--format", "json"],
+    ["compare", "--ci", "-B", "100", "--format", "csv"],
+])
+def test_analysis_commands_take_ratings(tmp_path, args):
+    # The dataset's own ratings as CSV give the very same output, bootstrap
+    # replicates included; other ratings give another.
+    path = tmp_path / "ratings.csv"
+    exported = ok_bytes("export", AMERICAS)
+    path.write_bytes(exported.encode())
+    assert ok(*args, "--ratings", str(path), AMERICAS) == ok(*args, AMERICAS)
+    rows = list(csv.reader(io.StringIO(exported, newline="")))
+    header, body = rows[0], rows[1:]
+    scores = [header.index(c) for c in ("R", "E", "S")]
+    for row in body[::2]:
+        for i in scores:
+            if row[i] != "":
+                row[i] = "0"
+    out = io.StringIO(newline="")
+    csv.writer(out, lineterminator="\r\n").writerows([header] + body)
+    path.write_text(out.getvalue(), newline="")
+    assert ok(*args, "--ratings", str(path), AMERICAS) != ok(*args, AMERICAS)
+
+
+def test_analysis_commands_name_the_ratings_in_errors(tmp_path):
+    path = tmp_path / "bad.csv"
+    path.write_text("country,phase,node,rater,R,E,S\nPE,2024,IX.A.1,org-1,4,2,3\n")
+    for command in ("agreement", "sensitivity", "compare"):
+        result = occ(command, "--ratings", str(path), BASE)
+        assert result.returncode == 1
+        assert result.stdout == ""
+        assert f"{path}:2:" in result.stderr
+        assert "outside the scale" in result.stderr
+        assert "--ratings" in ok(command, "--help")
+
+
+def test_help_names_every_command_with_a_default_dataset():
+    out = ok("--help")
+    footer = out[out.index("Without DATASET"):].replace("\n", " ")
+    defaulting = re.findall(r"^  (\w+) \[DATASET\]", out, re.MULTILINE)
+    assert set(defaulting) == {"score", "report", "agreement", "sensitivity",
+                               "compare"}
+    for command in defaulting:
+        assert re.search(rf"\b{command}\b", footer)
+    for command in ("validate", "export", "template", "methodology"):
+        assert not re.search(rf"\b{command}\b", footer)

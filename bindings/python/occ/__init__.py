@@ -20,7 +20,11 @@ The main types:
   :class:`Score`, also as records (:meth:`Results.to_records`), a pandas
   DataFrame (:meth:`Results.to_dataframe`) or ``occ-results/1`` JSON;
 * :class:`OccError` -- what libocc reports, with the code, the place and
-  the rule broken.
+  the rule broken;
+* :class:`Bootstrap`, :class:`Agreement`, :class:`Sensitivity`,
+  :class:`Comparison`, :func:`krippendorff_alpha` -- confidence
+  intervals, inter-rater agreement, weight sensitivity and country
+  comparison (:mod:`occ.analysis`).
 
 The declarations of the C API this package uses are compiled against
 <occ/occ.h> (cffi's API mode), so they cannot drift from the library.
@@ -31,6 +35,8 @@ from .errors import CODE_NAMES, OccError, OccFileError
 from .methodology import Band, Criterion, Methodology, PopulationGroup, Scale
 from .dataset import Country, Dataset, Node, Phase, Rater, Values, load
 from .results import RECORD_COLUMNS, Results, Score
+from .analysis import (Agreement, Bootstrap, Comparison, Interval, Sensitivity,
+                       Spread, krippendorff_alpha)
 
 
 def version():
@@ -55,4 +61,6 @@ __all__ = [
     "Node", "OccError", "OccFileError", "Phase", "PopulationGroup",
     "RECORD_COLUMNS", "Rater", "Results", "Scale", "Score", "Values", "load",
     "version", "version_info",
+    "Agreement", "Bootstrap", "Comparison", "Interval", "Sensitivity",
+    "Spread", "krippendorff_alpha",
 ]

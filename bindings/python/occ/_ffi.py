@@ -121,3 +121,36 @@ def as_mask(data):
     if np is not None:
         return np.asarray(data, dtype=bool)
     return [bool(x) for x in data]
+
+
+class Closable:
+    """What :class:`occ.Dataset` and :class:`occ.Results` share: a
+    reference to a libocc object that :meth:`close` (or leaving a ``with``
+    block) drops, after which using the object raises ValueError. The
+    memory itself goes when nothing taken from the object still uses it.
+    Subclasses declare the ``_ptr`` slot."""
+
+    __slots__ = ()
+
+    def close(self):
+        """Drop this object's reference (idempotent)."""
+        self._ptr = None
+
+    @property
+    def closed(self):
+        """True after :meth:`close`."""
+        return self._ptr is None
+
+    def __enter__(self):
+        self._p()
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+        return False
+
+    def _p(self):
+        ptr = self._ptr
+        if ptr is None:
+            raise ValueError(f"operation on a closed occ.{type(self).__name__}")
+        return ptr

@@ -2,7 +2,7 @@
 
 from collections import namedtuple
 
-from ._ffi import (NULL, c_path, c_string, ffi, lib, list_items, own,
+from ._ffi import (NULL, Closable, c_path, c_string, ffi, lib, list_items, own,
                    take_text, text, unpack_array, as_mask)
 from .errors import new_error_location, raise_error
 from .methodology import Methodology
@@ -107,7 +107,7 @@ class Node:
                                              " leaf" if self.is_leaf else "")
 
 
-class Dataset(RatingsCsv):
+class Dataset(RatingsCsv, Closable):
     """An ``occ-dataset/1`` document: countries, phases, the framework of
     commitments, raters, ratings and published scores, validated on load.
 
@@ -177,32 +177,6 @@ class Dataset(RatingsCsv):
         if ptr == NULL:
             raise_error(err, source="<data>")
         return cls(own(ptr))
-
-    # Lifetime -----------------------------------------------------------
-
-    def close(self):
-        """Drop this object's reference to the dataset (idempotent). The
-        memory is freed once nothing taken from it still uses it."""
-        self._ptr = None
-
-    @property
-    def closed(self):
-        """True after :meth:`close`."""
-        return self._ptr is None
-
-    def __enter__(self):
-        self._p()
-        return self
-
-    def __exit__(self, *exc):
-        self.close()
-        return False
-
-    def _p(self):
-        ptr = self._ptr
-        if ptr is None:
-            raise ValueError("operation on a closed occ.Dataset")
-        return ptr
 
     # Contents -----------------------------------------------------------
 

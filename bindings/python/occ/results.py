@@ -1,6 +1,6 @@
 """occ.Results and occ.Score: the scores of a dataset."""
 
-from ._ffi import (NULL, as_mask, c_string, ffi, lib, own, owned_items, ref,
+from ._ffi import (NULL, Closable, as_mask, c_string, ffi, lib, own, owned_items, ref,
                    take_text, text, unpack_array)
 from .dataset import Dataset, Node, Values
 from .methodology import Methodology
@@ -161,7 +161,7 @@ class Score:
             "none" if value is None else repr(value), self.band)
 
 
-class Results:
+class Results(Closable):
     """The scores of every node of a dataset in every country and phase
     (spec occ-v1 §4), computed once.
 
@@ -188,31 +188,6 @@ class Results:
         self._criterion_ids = tuple(
             text(lib.occ_methodology_get_criterion_id(m, i))
             for i in range(lib.occ_methodology_get_n_criteria(m)))
-
-    # Lifetime -----------------------------------------------------------
-
-    def close(self):
-        """Drop this object's reference to the results (idempotent)."""
-        self._ptr = None
-
-    @property
-    def closed(self):
-        """True after :meth:`close`."""
-        return self._ptr is None
-
-    def __enter__(self):
-        self._p()
-        return self
-
-    def __exit__(self, *exc):
-        self.close()
-        return False
-
-    def _p(self):
-        ptr = self._ptr
-        if ptr is None:
-            raise ValueError("operation on a closed occ.Results")
-        return ptr
 
     # The dataset --------------------------------------------------------
 

@@ -1,0 +1,342 @@
+/* occ-analysis-common.c: random variates, the parallel loop, quantiles
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#include "config.h"
+
+#include <math.h>
+
+#include "occ-analysis-private.h"
+
+/* Random variates ------------------------------------------------------- */
+
+/* Box-Muller, cosine branch only, so that a normal variate always costs
+ * two uniforms (tests/analysis/occ_rng.py does the same). */
+double
+occ_rng_normal (OccRng *rng)
+{
+  double u1 = 1.0 - occ_rng_uniform (rng); /* (0, 1]: log is finite */
+  double u2 = occ_rng_uniform (rng);
+
+  return sqrt (-2.0 * log (u1)) * cos (2.0 * G_PI * u2);
+}
+
+/* Marsaglia & Tsang (2000), without the squeeze; a shape below 1 through
+ * gamma (shape + 1) × U^(1/shape). */
+double
+occ_rng_gamma (OccRng *rng, double shape)
+{
+  double d, c;
+
+  if (shape < 1.0)
+    {
+      double g = occ_rng_gamma (rng, shape + 1.0);
+      double u = 1.0 - occ_rng_uniform (rng);
+
+      return g * pow (u, 1.0 / shape);
+    }
+  d = shape - 1.0 / 3.0;
+  c = 1.0 / sqrt (9.0 * d);
+  for (;;)
+    {
+      double x = occ_rng_normal (rng), v = 1.0 + c * x, u;
+
+      if (v <= 0)
+        continue;
+      v = v * v * v;
+      u = 1.0 - occ_rng_uniform (rng);
+      if (log (u) < 0.5 * x * x + d - d * v + d * log (v))
+        return d * v;
+    }
+}
+
+/* The parallel loop ----------------------------------------------------- */
+
+typedef struct
+{
+  GMutex lock;
+  gsize next, n_tasks, chunk, done;
+  gboolean stop;
+  OccTaskFunc func;
+  gpointer shared;
+  GCancellable *cancellable;
+} Loop;
+
+typedef struct
+{
+  Loop *loop;
+  gpointer worker;
+} ThreadData;
+
+static gboolean
+take_chunk (Loop *l, gsize *first, gsize *last)
+{
+  gboolean ok;
+
+  g_mutex_lock (&l->lock);
+  ok = !l->stop && l->next < l->n_tasks;
+  if (ok)
+    {
+      *first = l->next;
+      *last = l->next = MIN (l->next + l->chunk, l->n_tasks);
+    }
+  g_mutex_unlock (&l->lock);
+  return ok;
+}
+
+static void
+work (Loop *l, gpointer worker, OccProgress *progress)
+{
+  gsize first, last, done;
+
+  while (take_chunk (l, &first, &last))
+    {
+      if (g_cancellable_is_cancelled (l->cancellable))
+        {
+          g_mutex_lock (&l->lock);
+          l->stop = TRUE;
+          g_mutex_unlock (&l->lock);
+          return;
+        }
+      for (gsize t = first; t < last; t++)
+        l->func (l->shared, worker, t);
+      g_mutex_lock (&l->lock);
+      done = l->done += last - first;
+      g_mutex_unlock (&l->lock);
+      if (progress)
+        occ_progress_report (progress, progress->done + (double) done, FALSE);
+    }
+}
+
+static gpointer
+thread_main (gpointer data)
+{
+  ThreadData *d = data;
+
+  work (d->loop, d->worker, NULL);
+  return NULL;
+}
+
+gboolean
+occ_parallel_run (guint n_threads, gsize n_tasks, OccTaskFunc func,
+                  gpointer shared, gpointer *workers, OccProgress *progress,
+                  GCancellable *cancellable)
+{
+  Loop l = { .n_tasks = n_tasks, .func = func, .shared = shared,
+             .cancellable = cancellable };
+  g_autofree GThread **threads = NULL;
+  g_autofree ThreadData *data = NULL;
+  guint n_started = 0;
+
+  if (n_tasks == 0)
+    return !g_cancellable_is_cancelled (cancellable);
+  n_threads = (guint) MAX (1, MIN ((gsize) n_threads, n_tasks));
+  /* Several chunks per thread balance the load; chunks of at most 64
+   * tasks keep progress reports and cancellation prompt. */
+  l.chunk = CLAMP (n_tasks / (n_threads * 8), 1, 64);
+  g_mutex_init (&l.lock);
+  threads = g_new0 (GThread *, n_threads);
+  data = g_new0 (ThreadData, n_threads);
+  for (guint i = 1; i < n_threads; i++)
+    {
+      data[i] = (ThreadData){ &l, workers[i] };
+      threads[i] = g_thread_try_new ("occ-analysis", thread_main, &data[i],
+                                     NULL);
+      /* Without more threads, the calling one does all the work. */
+      if (threads[i] == NULL)
+        break;
+      n_started++;
+    }
+  work (&l, workers[0], progress);
+  for (guint i = 1; i <= n_started; i++)
+    g_thread_join (threads[i]);
+  g_mutex_clear (&l.lock);
+  if (progress)
+    progress->done += (double) n_tasks;
+  return !l.stop;
+}
+
+guint
+occ_threads_for (guint requested)
+{
+  guint n = requested > 0 ? requested : g_get_num_processors ();
+
+  return CLAMP (n, 1, 256);
+}
+
+void
+occ_progress_report (OccProgress *progress, double done, gboolean force)
+{
+  gint64 now;
+
+  if (progress == NULL || progress->func == NULL)
+    return;
+  now = g_get_monotonic_time ();
+  if (!force && now - progress->last < 100000)
+    return;
+  progress->last = now;
+  progress->func (progress->total > 0 ? MIN (1.0, done / progress->total)
+                                      : 1.0,
+                  progress->user_data);
+}
+
+gboolean
+occ_cancelled_error (GCancellable *cancellable, GError **error)
+{
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return TRUE;
+  /* A worker saw the cancellation before the check above. */
+  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                       "The analysis was cancelled");
+  return TRUE;
+}
+
+/* Order statistics ------------------------------------------------------ */
+
+static int
+compare_doubles (const void *a, const void *b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+void
+occ_sort_doubles (double *values, gsize n)
+{
+  qsort (values, n, sizeof (double), compare_doubles);
+}
+
+/* Hyndman & Fan's type 7 (numpy's default "linear"): position (n − 1) p,
+ * interpolated between the two order statistics around it. */
+double
+occ_quantile_sorted (const double *sorted, gsize n, double p)
+{
+  double h = (double) (n - 1) * p;
+  gsize lo = (gsize) floor (h);
+
+  if (lo + 1 >= n)
+    return sorted[n - 1];
+  return sorted[lo] + (h - (double) lo) * (sorted[lo + 1] - sorted[lo]);
+}
+
+static void
+swap (double *a, double *b)
+{
+  double t = *a;
+
+  *a = *b;
+  *b = t;
+}
+
+/* Wirth's selection: afterwards values[k] is the k-th smallest, those
+ * before it are no larger and those after it no smaller. */
+static void
+select_kth (double *a, gsize n, gsize kth)
+{
+  gssize l = 0, m = (gssize) n - 1, k = (gssize) kth;
+
+  while (l < m)
+    {
+      double x = a[k];
+      gssize i = l, j = m;
+
+      do
+        {
+          while (a[i] < x)
+            i++;
+          while (x < a[j])
+            j--;
+          if (i <= j)
+            {
+              swap (&a[i], &a[j]);
+              i++;
+              j--;
+            }
+        }
+      while (i <= j);
+      if (j < k)
+        l = i;
+      if (k < i)
+        m = j;
+    }
+}
+
+/* The same quantile as occ_quantile_sorted() in linear time; reorders
+ * @values. */
+double
+occ_quantile_select (double *values, gsize n, double p)
+{
+  double h = (double) (n - 1) * p, next;
+  gsize lo = (gsize) floor (h);
+
+  if (lo + 1 >= n)
+    lo = n - 1;
+  select_kth (values, n, lo);
+  if (lo + 1 >= n || h == (double) lo)
+    return values[lo];
+  next = values[lo + 1];
+  for (gsize i = lo + 2; i < n; i++)
+    next = MIN (next, values[i]);
+  return values[lo] + (h - (double) lo) * (next - values[lo]);
+}
+
+double
+occ_normal_cdf (double x)
+{
+  return 0.5 * erfc (-x / G_SQRT2);
+}
+
+/* Wichura's AS 241 (PPND16), good to about 1e-16; Python's
+ * statistics.NormalDist.inv_cdf uses the same algorithm. */
+double
+occ_normal_quantile (double p)
+{
+  double q = p - 0.5, r, num, den;
+
+  if (fabs (q) <= 0.425)
+    {
+      r = 0.180625 - q * q;
+      num = (((((((r * 2509.0809287301226727 + 33430.575583588128105) * r
+                  + 67265.770927008700853) * r + 45921.953931549871457) * r
+                + 13731.693765509461125) * r + 1971.5909503065514427) * r
+              + 133.14166789178437745) * r + 3.387132872796366608);
+      den = (((((((r * 5226.495278852545925 + 28729.085735721942674) * r
+                  + 39307.89580009271061) * r + 21213.794301586595867) * r
+                + 5394.1960214247511077) * r + 687.1870074920579083) * r
+              + 42.313330701600911252) * r + 1.0);
+      return q * num / den;
+    }
+  r = q < 0 ? p : 1.0 - p;
+  r = sqrt (-log (r));
+  if (r <= 5.0)
+    {
+      r -= 1.6;
+      num = (((((((r * 7.7454501427834140764e-4 + 0.0227238449892691845833)
+                   * r + 0.24178072517745061177) * r
+                  + 1.27045825245236838258) * r + 3.64784832476320460504)
+                * r + 5.7694972214606914055) * r + 4.6303378461565452959)
+              * r + 1.42343711074968357734);
+      den = (((((((r * 1.05075007164441684324e-9 + 5.475938084995344946e-4)
+                   * r + 0.0151986665636164571966) * r
+                  + 0.14810397642748007459) * r + 0.68976733498510000455)
+                * r + 1.6763848301838038494) * r + 2.05319162663775882187)
+              * r + 1.0);
+    }
+  else
+    {
+      r -= 5.0;
+      num = (((((((r * 2.01033439929228813265e-7 + 2.71155556874348757815e-5)
+                   * r + 0.0012426609473880784386) * r
+                  + 0.026532189526576123093) * r + 0.29656057182850489123)
+                * r + 1.7848265399172913358) * r + 5.4637849111641143699)
+              * r + 6.6579046435011037772);
+      den = (((((((r * 2.04426310338993978564e-15
+                   + 1.4215117583164458887e-7) * r
+                  + 1.8463183175100546818e-5) * r + 7.868691311456132591e-4)
+                * r + 0.0148753612908506148525) * r
+               + 0.13692988092273580531) * r + 0.59983220655588793769)
+              * r + 1.0);
+    }
+  return q < 0 ? -num / den : num / den;
+}

@@ -1,0 +1,1188 @@
+/* occ-sensitivity.c: Monte Carlo over the methodology's uncertain choices
+ *
+ * Each draw varies the criterion weights and, at the levels asked for,
+ * the aggregation method; the whole dataset is then scored and ranked by
+ * the engine's own scorer (occ-engine.c) under the drawn rules. Draws are
+ * made first, all of them (their numbers come from the draw's own random
+ * stream); phases are then evaluated one after the other, since ranks
+ * never compare phases, keeping one phase's draws (countries × nodes ×
+ * draws) in memory at once.
+ *
+ * First-order sensitivity indices come from the same draws, by the
+ * "given data" estimator (Plischke, Borgonovo & Smith 2013; Saltelli et
+ * al. 2008, §1.2.12): the draws are split into bins of one input (equal
+ * count bins of a weight, one bin per method), and the variance of the
+ * bins' mean outputs over the output's variance estimates
+ * S_i = V(E[Y | X_i]) / V(Y); the between-bins sum of squares is
+ * corrected for the spread that pure noise gives it (the one-way ANOVA
+ * estimate of the between-bins variance component), and the index clamped
+ * to [0, 1].
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#include "config.h"
+
+#include <math.h>
+
+#include "occ-analysis-private.h"
+#include "occ-engine-private.h"
+
+/* One phase's draws are kept in memory at once: at most this many
+ * doubles' worth (512 MiB). */
+#define MAX_STORE (G_GUINT64_CONSTANT (1) << 26)
+
+/* The three outputs of each cell. */
+enum
+{
+  OUT_SCORE,
+  OUT_PEER_RANK,
+  OUT_COUNTRY_RANK,
+  N_OUTPUTS
+};
+
+/* OccSensitivityOptions ---------------------------------------------------- */
+
+/**
+ * OccSensitivityOptions:
+ *
+ * The settings of a Monte Carlo sensitivity analysis
+ * ([ctor@Occ.Sensitivity.new]): the number of draws (default 2000), the
+ * seed (default 1), how criterion weights vary (default: uniformly within
+ * ±20 %), the set of aggregation methods to draw from (default mean,
+ * geometric and median) and the levels where the method is drawn
+ * (default: criteria and children), and the number of threads (default
+ * 0: one per processor).
+ *
+ * Since: 1.1
+ */
+struct _OccSensitivityOptions
+{
+  GObject parent_instance;
+
+  guint draws;
+  guint64 seed;
+  OccWeightDraw weight_draw;
+  double parameter;
+  GArray *methods; /* OccAggregation */
+  gboolean vary[3];
+  guint threads;
+};
+
+G_DEFINE_FINAL_TYPE (OccSensitivityOptions, occ_sensitivity_options,
+                     G_TYPE_OBJECT)
+
+static void
+occ_sensitivity_options_finalize (GObject *object)
+{
+  OccSensitivityOptions *self = OCC_SENSITIVITY_OPTIONS (object);
+
+  g_array_unref (self->methods);
+  G_OBJECT_CLASS (occ_sensitivity_options_parent_class)->finalize (object);
+}
+
+static void
+occ_sensitivity_options_class_init (OccSensitivityOptionsClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = occ_sensitivity_options_finalize;
+}
+
+static void
+occ_sensitivity_options_init (OccSensitivityOptions *self)
+{
+  static const OccAggregation methods[] = { OCC_AGGREGATION_MEAN,
+                                            OCC_AGGREGATION_GEOMETRIC,
+                                            OCC_AGGREGATION_MEDIAN };
+
+  self->draws = 2000;
+  self->seed = 1;
+  self->weight_draw = OCC_WEIGHT_DRAW_UNIFORM;
+  self->parameter = 0.20;
+  self->methods = g_array_new (FALSE, FALSE, sizeof (OccAggregation));
+  g_array_append_vals (self->methods, methods, G_N_ELEMENTS (methods));
+  self->vary[OCC_LEVEL_CRITERIA] = TRUE;
+  self->vary[OCC_LEVEL_CHILDREN] = TRUE;
+}
+
+/**
+ * occ_sensitivity_options_new:
+ *
+ * Default options: 2000 draws, seed 1, weights uniform within ±20 %,
+ * methods mean, geometric and median drawn at the criteria and children
+ * levels.
+ *
+ * Returns: (transfer full): new options
+ *
+ * Since: 1.1
+ */
+OccSensitivityOptions *
+occ_sensitivity_options_new (void)
+{
+  return g_object_new (OCC_TYPE_SENSITIVITY_OPTIONS, NULL);
+}
+
+/**
+ * occ_sensitivity_options_set_draws:
+ * @self: options
+ * @draws: the number of Monte Carlo draws, at least 2
+ *
+ * Sets the number of draws.
+ *
+ * Since: 1.1
+ */
+void
+occ_sensitivity_options_set_draws (OccSensitivityOptions *self, guint draws)
+{
+  g_return_if_fail (OCC_IS_SENSITIVITY_OPTIONS (self));
+  g_return_if_fail (draws >= 2);
+  self->draws = draws;
+}
+
+/**
+ * occ_sensitivity_options_get_draws:
+ * @self: options
+ *
+ * How many Monte Carlo draws an analysis makes.
+ *
+ * Returns: the number of draws
+ *
+ * Since: 1.1
+ */
+guint
+occ_sensitivity_options_get_draws (OccSensitivityOptions *self)
+{
+  g_return_val_if_fail (OCC_IS_SENSITIVITY_OPTIONS (self), 0);
+  return self->draws;
+}
+
+/**
+ * occ_sensitivity_options_set_seed:
+ * @self: options
+ * @seed: any number
+ *
+ * Sets the seed of the random generator.
+ *
+ * Since: 1.1
+ */
+void
+occ_sensitivity_options_set_seed (OccSensitivityOptions *self, guint64 seed)
+{
+  g_return_if_fail (OCC_IS_SENSITIVITY_OPTIONS (self));
+  self->seed = seed;
+}
+
+/**
+ * occ_sensitivity_options_get_seed:
+ * @self: options
+ *
+ * The seed of the random generator.
+ *
+ * Returns: the seed
+ *
+ * Since: 1.1
+ */
+guint64
+occ_sensitivity_options_get_seed (OccSensitivityOptions *self)
+{
+  g_return_val_if_fail (OCC_IS_SENSITIVITY_OPTIONS (self), 0);
+  return self->seed;
+}
+
+/**
+ * occ_sensitivity_options_set_weight_draw:
+ * @self: options
+ * @draw: how the criterion weights vary
+ * @parameter: for %OCC_WEIGHT_DRAW_UNIFORM the relative spread x, at least
+ *   0 and below 1 (each weight w is drawn uniformly in [w(1 − x),
+ *   w(1 + x)]); for %OCC_WEIGHT_DRAW_DIRICHLET the concentration κ, above
+ *   0 (the shares are drawn from Dirichlet(κ × the methodology's shares):
+ *   the larger κ, the closer to them); ignored for %OCC_WEIGHT_DRAW_FIXED
+ *
+ * Sets how the criterion weights vary from draw to draw.
+ *
+ * Since: 1.1
+ */
+void
+occ_sensitivity_options_set_weight_draw (OccSensitivityOptions *self,
+                                         OccWeightDraw draw, double parameter)
+{
+  g_return_if_fail (OCC_IS_SENSITIVITY_OPTIONS (self));
+  g_return_if_fail (draw <= OCC_WEIGHT_DRAW_DIRICHLET);
+  g_return_if_fail (draw != OCC_WEIGHT_DRAW_UNIFORM
+                    || (parameter >= 0 && parameter < 1));
+  g_return_if_fail (draw != OCC_WEIGHT_DRAW_DIRICHLET
+                    || (parameter > 0 && isfinite (parameter)));
+  self->weight_draw = draw;
+  self->parameter = parameter;
+}
+
+/**
+ * occ_sensitivity_options_get_weight_draw:
+ * @self: options
+ * @parameter: (out) (optional): the spread or concentration
+ *
+ * How the criterion weights vary from draw to draw.
+ *
+ * Returns: how the criterion weights vary
+ *
+ * Since: 1.1
+ */
+OccWeightDraw
+occ_sensitivity_options_get_weight_draw (OccSensitivityOptions *self,
+                                         double *parameter)
+{
+  g_return_val_if_fail (OCC_IS_SENSITIVITY_OPTIONS (self),
+                        OCC_WEIGHT_DRAW_FIXED);
+  if (parameter)
+    *parameter = self->parameter;
+  return self->weight_draw;
+}
+
+/**
+ * occ_sensitivity_options_set_methods:
+ * @self: options
+ * @methods: (array length=n_methods): the aggregation methods to draw
+ *   from, each equally likely
+ * @n_methods: how many, at least 1
+ *
+ * Sets the set of aggregation methods a draw picks from at each level that
+ * varies (see occ_sensitivity_options_set_vary_level()).
+ *
+ * Since: 1.1
+ */
+void
+occ_sensitivity_options_set_methods (OccSensitivityOptions *self,
+                                     const OccAggregation *methods,
+                                     gsize n_methods)
+{
+  g_return_if_fail (OCC_IS_SENSITIVITY_OPTIONS (self));
+  g_return_if_fail (methods != NULL && n_methods > 0 && n_methods <= 16);
+  for (gsize i = 0; i < n_methods; i++)
+    g_return_if_fail (methods[i] <= OCC_AGGREGATION_GEOMETRIC);
+  g_array_set_size (self->methods, 0);
+  g_array_append_vals (self->methods, methods, (guint) n_methods);
+}
+
+/**
+ * occ_sensitivity_options_dup_methods:
+ * @self: options
+ * @n_methods: (out): how many
+ *
+ * The aggregation methods a draw picks from.
+ *
+ * Returns: (transfer full) (array length=n_methods): the aggregation
+ *   methods a draw picks from
+ *
+ * Since: 1.1
+ */
+OccAggregation *
+occ_sensitivity_options_dup_methods (OccSensitivityOptions *self,
+                                     gsize *n_methods)
+{
+  g_return_val_if_fail (OCC_IS_SENSITIVITY_OPTIONS (self), NULL);
+  g_return_val_if_fail (n_methods != NULL, NULL);
+  *n_methods = self->methods->len;
+  return g_memdup2 (self->methods->data,
+                    self->methods->len * sizeof (OccAggregation));
+}
+
+/**
+ * occ_sensitivity_options_set_vary_level:
+ * @self: options
+ * @level: a level of aggregation
+ * @vary: whether each draw picks this level's method from the set
+ *
+ * Sets whether a level's aggregation method is drawn. By default the
+ * criteria and children levels vary and the raters level does not.
+ *
+ * Since: 1.1
+ */
+void
+occ_sensitivity_options_set_vary_level (OccSensitivityOptions *self,
+                                        OccLevel level, gboolean vary)
+{
+  g_return_if_fail (OCC_IS_SENSITIVITY_OPTIONS (self));
+  g_return_if_fail (level <= OCC_LEVEL_CHILDREN);
+  self->vary[level] = vary != FALSE;
+}
+
+/**
+ * occ_sensitivity_options_get_vary_level:
+ * @self: options
+ * @level: a level of aggregation
+ *
+ * Whether draws pick a level's aggregation method.
+ *
+ * Returns: whether draws pick this level's method
+ *
+ * Since: 1.1
+ */
+gboolean
+occ_sensitivity_options_get_vary_level (OccSensitivityOptions *self,
+                                        OccLevel level)
+{
+  g_return_val_if_fail (OCC_IS_SENSITIVITY_OPTIONS (self), FALSE);
+  g_return_val_if_fail (level <= OCC_LEVEL_CHILDREN, FALSE);
+  return self->vary[level];
+}
+
+/**
+ * occ_sensitivity_options_set_threads:
+ * @self: options
+ * @threads: the number of threads, or 0 for one per processor
+ *
+ * Sets how many threads evaluate draws. The results do not depend on it.
+ *
+ * Since: 1.1
+ */
+void
+occ_sensitivity_options_set_threads (OccSensitivityOptions *self,
+                                     guint threads)
+{
+  g_return_if_fail (OCC_IS_SENSITIVITY_OPTIONS (self));
+  self->threads = threads;
+}
+
+/**
+ * occ_sensitivity_options_get_threads:
+ * @self: options
+ *
+ * How many threads evaluate draws.
+ *
+ * Returns: the number of threads, 0 for one per processor
+ *
+ * Since: 1.1
+ */
+guint
+occ_sensitivity_options_get_threads (OccSensitivityOptions *self)
+{
+  g_return_val_if_fail (OCC_IS_SENSITIVITY_OPTIONS (self), 0);
+  return self->threads;
+}
+
+/* OccSensitivity ---------------------------------------------------------- */
+
+/**
+ * OccSensitivity:
+ *
+ * How far scores and ranks depend on the methodology's uncertain choices:
+ * a Monte Carlo over the criterion weights and the aggregation methods
+ * (see [class@Occ.SensitivityOptions]). Every draw scores the whole
+ * dataset under its rules, by the same engine as [ctor@Occ.Results.new].
+ *
+ * For each country, phase and node (and each country's own score): the
+ * median score and its 5–95 % range across draws; the median rank and its
+ * 5–95 % range, among the node's peers and between countries; and the
+ * first-order sensitivity index of each uncertain input (a weight, or a
+ * level's method) on the score and on each rank: the share of the
+ * output's variance that the input alone explains.
+ *
+ * Since: 1.1
+ */
+
+/* Per table cell and output: median, 5 % and 95 % across draws. */
+typedef struct
+{
+  double q[3];
+  gboolean present;
+} Spread;
+
+struct _OccSensitivity
+{
+  GObject parent_instance;
+
+  OccDataset *dataset;
+  OccTable *base; /* the scores under the methodology's own rules */
+  guint draws;
+  guint n_inputs;
+  GPtrArray *input_names;
+  Spread *spread;   /* n_cells × N_OUTPUTS */
+  double *indices;  /* n_cells × N_OUTPUTS × n_inputs */
+  guint8 *has_index; /* same */
+};
+
+G_DEFINE_FINAL_TYPE (OccSensitivity, occ_sensitivity, G_TYPE_OBJECT)
+
+static void
+occ_sensitivity_finalize (GObject *object)
+{
+  OccSensitivity *self = OCC_SENSITIVITY (object);
+
+  g_clear_object (&self->dataset);
+  g_clear_pointer (&self->base, occ_table_free);
+  g_clear_pointer (&self->input_names, g_ptr_array_unref);
+  g_free (self->spread);
+  g_free (self->indices);
+  g_free (self->has_index);
+  G_OBJECT_CLASS (occ_sensitivity_parent_class)->finalize (object);
+}
+
+static void
+occ_sensitivity_class_init (OccSensitivityClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = occ_sensitivity_finalize;
+}
+
+static void
+occ_sensitivity_init (OccSensitivity *self)
+{
+  self->input_names = g_ptr_array_new_with_free_func (g_free);
+}
+
+/* The draws, made before anything is scored. */
+typedef struct
+{
+  guint n;
+  guint n_criteria;
+  double *weights;         /* n × n_criteria */
+  OccAggregation *methods; /* n × 3 */
+  guint n_inputs;
+  double *inputs;   /* n_inputs × n: the inputs' values */
+  guint16 *bins;    /* n_inputs × n */
+  guint *n_bins;    /* n_inputs */
+} Draws;
+
+static void
+draws_clear (Draws *d)
+{
+  g_free (d->weights);
+  g_free (d->methods);
+  g_free (d->inputs);
+  g_free (d->bins);
+  g_free (d->n_bins);
+}
+
+/* Draw @i: weights first (one uniform per criterion, or one gamma variate
+ * per criterion of non-zero weight), then the method of each varied level
+ * in the order raters, criteria, children. */
+static void
+make_draw (OccSensitivityOptions *o, OccMethodology *m, Draws *d, guint i)
+{
+  double *w = &d->weights[(gsize) i * m->n_criteria];
+  OccAggregation *method = &d->methods[(gsize) i * 3];
+  double total = 0, sum = 0;
+  OccRng rng;
+
+  occ_rng_init (&rng, o->seed, OCC_STREAM_SENSITIVITY, i);
+  for (guint c = 0; c < m->n_criteria; c++)
+    total += m->criterion_weights[c];
+  for (guint c = 0; c < m->n_criteria; c++)
+    {
+      double base = m->criterion_weights[c];
+
+      switch (o->weight_draw)
+        {
+        case OCC_WEIGHT_DRAW_UNIFORM:
+          w[c] = base * (1.0 + o->parameter * (2.0 * occ_rng_uniform (&rng) - 1.0));
+          break;
+        case OCC_WEIGHT_DRAW_DIRICHLET:
+          w[c] = base > 0 ? occ_rng_gamma (&rng, o->parameter * base / total)
+                          : 0.0;
+          break;
+        default:
+          w[c] = base;
+        }
+      sum += w[c];
+    }
+  /* Gamma variates of a tiny shape can all underflow to 0. */
+  if (!(sum > 0))
+    memcpy (w, m->criterion_weights, m->n_criteria * sizeof (double));
+  for (guint level = 0; level < 3; level++)
+    method[level] =
+      o->vary[level]
+        ? g_array_index (o->methods, OccAggregation,
+                         occ_rng_below (&rng, o->methods->len))
+        : m->aggregation[level];
+}
+
+typedef struct
+{
+  double value;
+  guint draw;
+} Ranked;
+
+static int
+compare_ranked (const void *a, const void *b)
+{
+  const Ranked *x = a, *y = b;
+
+  if (x->value != y->value)
+    return x->value < y->value ? -1 : 1;
+  return x->draw < y->draw ? -1 : (x->draw > y->draw);
+}
+
+/* Equal-count bins of a continuous input: draws sorted by value (ties by
+ * draw), the j-th of n in bin j × M / n. */
+static void
+bin_continuous (Draws *d, guint input, guint n_bins)
+{
+  g_autofree Ranked *order = g_new (Ranked, d->n);
+
+  for (guint i = 0; i < d->n; i++)
+    order[i] = (Ranked){ d->inputs[(gsize) input * d->n + i], i };
+  qsort (order, d->n, sizeof (Ranked), compare_ranked);
+  for (guint j = 0; j < d->n; j++)
+    d->bins[(gsize) input * d->n + order[j].draw] =
+      (guint16) ((guint64) j * n_bins / d->n);
+  d->n_bins[input] = n_bins;
+}
+
+/* The inputs: each criterion's drawn weight (when weights vary), then
+ * each varied level's method. The drawn weights are independent of each
+ * other (uniform variates, or the Dirichlet's gamma variates before they
+ * are normalised), as first-order indices assume; their shares are not. */
+static void
+make_inputs (OccSensitivity *self, OccSensitivityOptions *o, Draws *d)
+{
+  OccMethodology *m = self->dataset->methodology;
+  static const char *const levels[] = { "raters", "criteria", "children" };
+  guint n_bins = (guint) CLAMP (ceil (cbrt ((double) d->n)), 2, 32);
+  guint input = 0;
+
+  if (o->weight_draw != OCC_WEIGHT_DRAW_FIXED)
+    for (guint c = 0; c < m->n_criteria; c++)
+      if (m->criterion_weights[c] > 0)
+        g_ptr_array_add (self->input_names,
+                         g_strdup_printf ("weight:%s", m->criterion_ids[c]));
+  for (guint level = 0; level < 3; level++)
+    if (o->vary[level] && o->methods->len > 1)
+      g_ptr_array_add (self->input_names,
+                       g_strdup_printf ("method:%s", levels[level]));
+  d->n_inputs = self->n_inputs = self->input_names->len;
+  d->inputs = g_new (double, (gsize) d->n_inputs * d->n + 1);
+  d->bins = g_new (guint16, (gsize) d->n_inputs * d->n + 1);
+  d->n_bins = g_new (guint, d->n_inputs + 1);
+
+  if (o->weight_draw != OCC_WEIGHT_DRAW_FIXED)
+    for (guint c = 0; c < m->n_criteria; c++)
+      {
+        if (!(m->criterion_weights[c] > 0))
+          continue;
+        for (guint i = 0; i < d->n; i++)
+          d->inputs[(gsize) input * d->n + i] =
+            d->weights[(gsize) i * m->n_criteria + c];
+        bin_continuous (d, input++, n_bins);
+      }
+  for (guint level = 0; level < 3; level++)
+    {
+      if (!o->vary[level] || o->methods->len <= 1)
+        continue;
+      for (guint i = 0; i < d->n; i++)
+        {
+          OccAggregation drawn = d->methods[(gsize) i * 3 + level];
+          guint k = 0;
+
+          while (g_array_index (o->methods, OccAggregation, k) != drawn)
+            k++;
+          d->inputs[(gsize) input * d->n + i] = drawn;
+          d->bins[(gsize) input * d->n + i] = (guint16) k;
+        }
+      d->n_bins[input++] = o->methods->len;
+    }
+}
+
+typedef struct
+{
+  OccTable *table;
+  OccScorer *scorer;
+  double *weights;
+  double *scratch;   /* one cell's draws */
+  double *bin_sum;   /* per bin */
+  guint *bin_count;
+} Worker;
+
+/* A phase being evaluated, shared by the threads. */
+typedef struct
+{
+  OccSensitivity *self;
+  OccDataset *ds;
+  Draws *draws;
+  gboolean keep_leaf_criteria;
+  guint phase;
+  guint n_cells;   /* countries × (nodes + 1) */
+  double *store;   /* N_OUTPUTS × n_cells × draws */
+} Phase;
+
+static Worker *
+worker_new (OccDataset *ds, Draws *d, gboolean keep)
+{
+  Worker *w = g_new0 (Worker, 1);
+
+  w->table = occ_table_new (ds);
+  w->scorer = occ_scorer_new (ds, w->table);
+  w->weights = g_new (double, ds->methodology->n_criteria + 1);
+  w->scratch = g_new (double, d->n + 1);
+  /* At most 32 bins of a weight, 16 methods. */
+  w->bin_sum = g_new (double, 64);
+  w->bin_count = g_new (guint, 64);
+  /* Rule 1 does not depend on the drawn choices unless the raters' method
+   * varies: score it once under the methodology's own rules. */
+  if (keep)
+    {
+      for (guint k = 0; k < ds->countries.n; k++)
+        for (guint p = 0; p < ds->phases.n; p++)
+          occ_scorer_score (w->scorer, k, p);
+      w->scorer->keep_leaf_criteria = TRUE;
+    }
+  w->scorer->criterion_weights = w->weights;
+  return w;
+}
+
+static void
+worker_free (Worker *w)
+{
+  occ_scorer_free (w->scorer);
+  occ_table_free (w->table);
+  g_free (w->weights);
+  g_free (w->scratch);
+  g_free (w->bin_sum);
+  g_free (w->bin_count);
+  g_free (w);
+}
+
+static void
+draw_task (gpointer shared, gpointer worker, gsize task)
+{
+  Phase *ph = shared;
+  Worker *w = worker;
+  OccDataset *ds = ph->ds;
+  OccTable *t = w->table;
+  Draws *d = ph->draws;
+  guint draw = (guint) task, top = t->n_slots - 1;
+
+  memcpy (w->weights, &d->weights[(gsize) draw * d->n_criteria],
+          d->n_criteria * sizeof (double));
+  memcpy (w->scorer->aggregation, &d->methods[(gsize) draw * 3],
+          3 * sizeof (OccAggregation));
+  for (guint k = 0; k < ds->countries.n; k++)
+    occ_scorer_score (w->scorer, k, ph->phase);
+  occ_scorer_rank_phase (w->scorer, ph->phase);
+  for (guint k = 0; k < ds->countries.n; k++)
+    for (guint j = 0; j <= ds->n_nodes; j++)
+      {
+        gsize cell = occ_table_cell (t, k, ph->phase, j);
+        gsize c = (gsize) k * (ds->n_nodes + 1) + j;
+        double value;
+        gboolean has = occ_table_get (t, cell, top, &value);
+        guint32 peer = j < ds->n_nodes ? t->rank[cell] : t->country_rank[cell];
+
+        ph->store[(0 * (gsize) ph->n_cells + c) * d->n + draw] =
+          has ? value : NAN;
+        ph->store[(1 * (gsize) ph->n_cells + c) * d->n + draw] =
+          has && peer > 0 ? (double) peer : NAN;
+        ph->store[(2 * (gsize) ph->n_cells + c) * d->n + draw] =
+          has && t->country_rank[cell] > 0 ? (double) t->country_rank[cell]
+                                           : NAN;
+      }
+}
+
+/* The first-order index of input @input on the output whose draws are
+ * @y (NaN: no value in that draw). */
+static gboolean
+first_order (Worker *w, Draws *d, guint input, const double *y, double *index)
+{
+  const guint16 *bins = &d->bins[(gsize) input * d->n];
+  guint n_bins = d->n_bins[input], n = 0, occupied = 0;
+  double sum = 0, mean, sst = 0, ssb = 0, ssw, between;
+
+  memset (w->bin_sum, 0, n_bins * sizeof (double));
+  memset (w->bin_count, 0, n_bins * sizeof (guint));
+  for (guint i = 0; i < d->n; i++)
+    if (!isnan (y[i]))
+      {
+        w->bin_sum[bins[i]] += y[i];
+        w->bin_count[bins[i]]++;
+        sum += y[i];
+        n++;
+      }
+  if (n < 2)
+    return FALSE;
+  mean = sum / n;
+  for (guint i = 0; i < d->n; i++)
+    if (!isnan (y[i]))
+      sst += (y[i] - mean) * (y[i] - mean);
+  for (guint b = 0; b < n_bins; b++)
+    if (w->bin_count[b] > 0)
+      {
+        double bm = w->bin_sum[b] / w->bin_count[b];
+
+        ssb += w->bin_count[b] * (bm - mean) * (bm - mean);
+        occupied++;
+      }
+  /* No variance, or too few draws per bin to tell noise from effect. */
+  if (!(sst > 1e-12 * MAX (1.0, mean * mean) * n) || n <= occupied)
+    return FALSE;
+  ssw = MAX (0.0, sst - ssb);
+  between = ssb - (occupied - 1) * ssw / (n - occupied);
+  *index = CLAMP (between / sst, 0.0, 1.0);
+  return TRUE;
+}
+
+/* Summary of cell @task of the phase: spreads and indices. */
+static void
+summary_task (gpointer shared, gpointer worker, gsize task)
+{
+  Phase *ph = shared;
+  Worker *w = worker;
+  OccSensitivity *self = ph->self;
+  Draws *d = ph->draws;
+  guint k = (guint) (task / (ph->ds->n_nodes + 1));
+  guint j = (guint) (task % (ph->ds->n_nodes + 1));
+  gsize cell = occ_table_cell (self->base, k, ph->phase, j);
+
+  for (guint o = 0; o < N_OUTPUTS; o++)
+    {
+      const double *y = &ph->store[((gsize) o * ph->n_cells + task) * d->n];
+      Spread *s = &self->spread[cell * N_OUTPUTS + o];
+      gsize n = 0, idx = (cell * N_OUTPUTS + o) * self->n_inputs;
+
+      for (guint i = 0; i < d->n; i++)
+        if (!isnan (y[i]))
+          w->scratch[n++] = y[i];
+      if (n == 0)
+        continue;
+      s->present = TRUE;
+      s->q[1] = occ_quantile_select (w->scratch, n, 0.05);
+      s->q[2] = occ_quantile_select (w->scratch, n, 0.95);
+      s->q[0] = occ_quantile_select (w->scratch, n, 0.5);
+      for (guint i = 0; i < self->n_inputs; i++)
+        self->has_index[idx + i] =
+          first_order (w, d, i, y, &self->indices[idx + i]);
+    }
+}
+
+static gboolean
+check_options (OccDataset *ds, OccSensitivityOptions *o, GError **error)
+{
+  OccMethodology *m = ds->methodology;
+  gboolean geometric = FALSE;
+
+  for (guint level = 0; level < 3; level++)
+    if (o->vary[level])
+      for (guint i = 0; i < o->methods->len; i++)
+        geometric |= g_array_index (o->methods, OccAggregation, i)
+                     == OCC_AGGREGATION_GEOMETRIC;
+  if (geometric && m->scale_min < 0)
+    {
+      g_set_error (error, OCC_ERROR, OCC_ERROR_STRUCTURE,
+                   "sensitivity: the geometric mean cannot be drawn: the "
+                   "scale %d..%d allows negative scores",
+                   m->scale_min, m->scale_max);
+      return FALSE;
+    }
+  if ((guint64) o->draws * ds->countries.n * (ds->n_nodes + 1) * N_OUTPUTS
+      > MAX_STORE)
+    {
+      g_set_error (error, OCC_ERROR, OCC_ERROR_LIMIT,
+                   "sensitivity: %u draws × %u countries × %u nodes exceed "
+                   "the limit of %" G_GUINT64_FORMAT " values kept at once",
+                   o->draws, ds->countries.n, ds->n_nodes + 1,
+                   MAX_STORE / N_OUTPUTS);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+run_phases (OccSensitivity *self, Draws *d, gboolean keep, guint n_threads,
+            OccProgress *progress, GCancellable *cancellable)
+{
+  OccDataset *ds = self->dataset;
+  Phase ph = { self, ds, d, keep };
+  Worker **workers = g_new0 (Worker *, n_threads);
+  gboolean ok = TRUE;
+
+  ph.n_cells = ds->countries.n * (ds->n_nodes + 1);
+  ph.store = g_new (double, (gsize) N_OUTPUTS * ph.n_cells * d->n + 1);
+  for (guint i = 0; i < n_threads; i++)
+    workers[i] = worker_new (ds, d, keep);
+  progress->total = (double) ds->phases.n * (d->n + ph.n_cells);
+  for (guint p = 0; ok && p < ds->phases.n; p++)
+    {
+      ph.phase = p;
+      ok = occ_parallel_run (n_threads, d->n, draw_task, &ph,
+                             (gpointer *) workers, progress, cancellable)
+           && occ_parallel_run (n_threads, ph.n_cells, summary_task, &ph,
+                                (gpointer *) workers, progress, cancellable);
+    }
+  for (guint i = 0; i < n_threads; i++)
+    worker_free (workers[i]);
+  g_free (workers);
+  g_free (ph.store);
+  return ok;
+}
+
+/**
+ * occ_sensitivity_new:
+ * @dataset: a dataset
+ * @options: (nullable): the options, or %NULL for the defaults
+ * @progress: (scope call) (nullable) (closure user_data): called with the
+ *   fraction done, from the calling thread
+ * @user_data: data for @progress
+ * @cancellable: (nullable): a #GCancellable to stop the run
+ * @error: return location for a #GError
+ *
+ * Runs the Monte Carlo (see [class@Occ.Sensitivity]).
+ *
+ * Fails with %OCC_ERROR_STRUCTURE when the geometric mean would be drawn
+ * on a scale with negative scores, %OCC_ERROR_LIMIT when one phase's draws
+ * would not fit in memory (draws × countries × (nodes + 1) × 3 above
+ * 2^26), and %G_IO_ERROR_CANCELLED when @cancellable was cancelled.
+ *
+ * Returns: (transfer full): the analysis, or %NULL with @error set
+ *
+ * Since: 1.1
+ */
+OccSensitivity *
+occ_sensitivity_new (OccDataset *dataset, OccSensitivityOptions *options,
+                     OccProgressFunc progress, gpointer user_data,
+                     GCancellable *cancellable, GError **error)
+{
+  g_autoptr (OccSensitivityOptions) defaults = NULL;
+  g_autoptr (OccSensitivity) self = NULL;
+  OccProgress report = { progress, user_data };
+  OccMethodology *m;
+  Draws d = { 0 };
+  gboolean keep, ok;
+  gsize n;
+
+  g_return_val_if_fail (OCC_IS_DATASET (dataset), NULL);
+  g_return_val_if_fail (options == NULL
+                          || OCC_IS_SENSITIVITY_OPTIONS (options),
+                        NULL);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable),
+                        NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (options == NULL)
+    options = defaults = occ_sensitivity_options_new ();
+  if (!check_options (dataset, options, error))
+    return NULL;
+  m = dataset->methodology;
+  self = g_object_new (OCC_TYPE_SENSITIVITY, NULL);
+  self->dataset = g_object_ref (dataset);
+  self->base = occ_table_new_scored (dataset);
+  self->draws = options->draws;
+
+  d.n = options->draws;
+  d.n_criteria = m->n_criteria;
+  d.weights = g_new (double, (gsize) d.n * m->n_criteria + 1);
+  d.methods = g_new (OccAggregation, (gsize) d.n * 3 + 1);
+  for (guint i = 0; i < d.n; i++)
+    make_draw (options, m, &d, i);
+  make_inputs (self, options, &d);
+
+  n = self->base->n_cells * N_OUTPUTS;
+  self->spread = g_new0 (Spread, n + 1);
+  self->indices = g_new0 (double, n * self->n_inputs + 1);
+  self->has_index = g_new0 (guint8, n * self->n_inputs + 1);
+  keep = !options->vary[OCC_LEVEL_RATERS];
+  ok = run_phases (self, &d, keep, occ_threads_for (options->threads),
+                   &report, cancellable);
+  draws_clear (&d);
+  if (!ok)
+    {
+      occ_cancelled_error (cancellable, error);
+      return NULL;
+    }
+  occ_progress_report (&report, report.total, TRUE);
+  return g_steal_pointer (&self);
+}
+
+/**
+ * occ_sensitivity_get_dataset:
+ * @self: a sensitivity analysis
+ *
+ * The dataset the analysis was run on.
+ *
+ * Returns: (transfer none): the dataset analysed
+ *
+ * Since: 1.1
+ */
+OccDataset *
+occ_sensitivity_get_dataset (OccSensitivity *self)
+{
+  g_return_val_if_fail (OCC_IS_SENSITIVITY (self), NULL);
+  return self->dataset;
+}
+
+/**
+ * occ_sensitivity_get_draws:
+ * @self: a sensitivity analysis
+ *
+ * How many Monte Carlo draws the analysis made.
+ *
+ * Returns: the number of draws
+ *
+ * Since: 1.1
+ */
+guint
+occ_sensitivity_get_draws (OccSensitivity *self)
+{
+  g_return_val_if_fail (OCC_IS_SENSITIVITY (self), 0);
+  return self->draws;
+}
+
+/**
+ * occ_sensitivity_get_n_inputs:
+ * @self: a sensitivity analysis
+ *
+ * The uncertain inputs: each criterion of non-zero weight when weights
+ * vary, then each level whose method is drawn (from a set of more than
+ * one method).
+ *
+ * Returns: the number of uncertain inputs
+ *
+ * Since: 1.1
+ */
+guint
+occ_sensitivity_get_n_inputs (OccSensitivity *self)
+{
+  g_return_val_if_fail (OCC_IS_SENSITIVITY (self), 0);
+  return self->n_inputs;
+}
+
+/**
+ * occ_sensitivity_get_input_name:
+ * @self: a sensitivity analysis
+ * @input: an input index, below occ_sensitivity_get_n_inputs()
+ *
+ * The name of an uncertain input.
+ *
+ * Returns: (transfer none): the input's name: `weight:` and a criterion
+ *   id, or `method:` and a level (`raters`, `criteria`, `children`)
+ *
+ * Since: 1.1
+ */
+const char *
+occ_sensitivity_get_input_name (OccSensitivity *self, guint input)
+{
+  g_return_val_if_fail (OCC_IS_SENSITIVITY (self), NULL);
+  g_return_val_if_fail (input < self->n_inputs, NULL);
+  return g_ptr_array_index (self->input_names, input);
+}
+
+static gssize
+resolve_cell (OccSensitivity *self, const char *country, const char *phase,
+              const char *node)
+{
+  OccDataset *ds = self->dataset;
+  int k = occ_dataset_lookup_country (ds, country);
+  int p = occ_dataset_lookup_phase (ds, phase);
+  guint j = ds->n_nodes;
+
+  if (node != NULL)
+    {
+      OccNode *n = occ_dataset_lookup_node (ds, node);
+      if (n == NULL)
+        return -1;
+      j = n->index;
+    }
+  if (k < 0 || p < 0)
+    return -1;
+  return (gssize) occ_table_cell (self->base, k, p, j);
+}
+
+static gboolean
+get_spread (OccSensitivity *self, gssize cell, guint output, double *median,
+            double *low, double *high)
+{
+  Spread *s;
+
+  if (cell < 0)
+    return FALSE;
+  s = &self->spread[cell * N_OUTPUTS + output];
+  if (!s->present)
+    return FALSE;
+  if (median)
+    *median = s->q[0];
+  if (low)
+    *low = s->q[1];
+  if (high)
+    *high = s->q[2];
+  return TRUE;
+}
+
+/**
+ * occ_sensitivity_lookup_score:
+ * @self: a sensitivity analysis
+ * @country: a country id
+ * @phase: a phase id
+ * @node: (nullable): a node id, or %NULL for the country's own score
+ * @median: (out) (optional): the median score across draws
+ * @low: (out) (optional): its 5th percentile
+ * @high: (out) (optional): its 95th percentile
+ *
+ * The spread of one score across draws.
+ *
+ * Returns: %TRUE when some draw gives the score a value
+ *
+ * Since: 1.1
+ */
+gboolean
+occ_sensitivity_lookup_score (OccSensitivity *self, const char *country,
+                              const char *phase, const char *node,
+                              double *median, double *low, double *high)
+{
+  g_return_val_if_fail (OCC_IS_SENSITIVITY (self), FALSE);
+  g_return_val_if_fail (country != NULL && phase != NULL, FALSE);
+  return get_spread (self, resolve_cell (self, country, phase, node),
+                     OUT_SCORE, median, low, high);
+}
+
+/**
+ * occ_sensitivity_lookup_rank:
+ * @self: a sensitivity analysis
+ * @country: a country id
+ * @phase: a phase id
+ * @node: (nullable): a node id, or %NULL for the country's own score
+ * @kind: which rank
+ * @median: (out) (optional): the median rank across draws
+ * @low: (out) (optional): its 5th percentile
+ * @high: (out) (optional): its 95th percentile
+ *
+ * The spread of one rank across draws (1 is best; the 5th percentile is
+ * the best end of the range).
+ *
+ * Returns: %TRUE when some draw ranks the node
+ *
+ * Since: 1.1
+ */
+gboolean
+occ_sensitivity_lookup_rank (OccSensitivity *self, const char *country,
+                             const char *phase, const char *node,
+                             OccRankKind kind, double *median, double *low,
+                             double *high)
+{
+  g_return_val_if_fail (OCC_IS_SENSITIVITY (self), FALSE);
+  g_return_val_if_fail (country != NULL && phase != NULL, FALSE);
+  g_return_val_if_fail (kind <= OCC_RANK_KIND_COUNTRIES, FALSE);
+  return get_spread (self, resolve_cell (self, country, phase, node),
+                     kind == OCC_RANK_KIND_PEERS ? OUT_PEER_RANK
+                                                 : OUT_COUNTRY_RANK,
+                     median, low, high);
+}
+
+/**
+ * occ_sensitivity_dup_indices:
+ * @self: a sensitivity analysis
+ * @country: a country id
+ * @phase: a phase id
+ * @node: (nullable): a node id, or %NULL for the country's own score
+ * @of_rank: %FALSE for the indices on the score, %TRUE on a rank
+ * @kind: which rank, when @of_rank
+ * @present: (out) (optional) (transfer full) (array length=n_inputs): 1
+ *   where the index is defined, 0 where the output does not vary (or
+ *   too few draws give it a value)
+ * @n_inputs: (out): the number of inputs
+ *
+ * The first-order sensitivity index of each input
+ * (occ_sensitivity_get_input_name()) on one output: the share of the
+ * output's variance across draws that the input explains alone, from 0 to
+ * 1. Where an index is undefined the array holds 0: never a NaN.
+ *
+ * Returns: (transfer full) (nullable) (array length=n_inputs): the
+ *   indices, or %NULL for an unknown id (with @n_inputs set to 0)
+ *
+ * Since: 1.1
+ */
+double *
+occ_sensitivity_dup_indices (OccSensitivity *self, const char *country,
+                             const char *phase, const char *node,
+                             gboolean of_rank, OccRankKind kind,
+                             guint8 **present, gsize *n_inputs)
+{
+  gssize cell;
+  guint output;
+  gsize idx;
+
+  g_return_val_if_fail (OCC_IS_SENSITIVITY (self), NULL);
+  g_return_val_if_fail (country != NULL && phase != NULL, NULL);
+  g_return_val_if_fail (n_inputs != NULL, NULL);
+
+  cell = resolve_cell (self, country, phase, node);
+  *n_inputs = 0;
+  if (present)
+    *present = NULL;
+  if (cell < 0)
+    return NULL;
+  output = !of_rank ? OUT_SCORE
+                    : kind == OCC_RANK_KIND_PEERS ? OUT_PEER_RANK
+                                                  : OUT_COUNTRY_RANK;
+  idx = ((gsize) cell * N_OUTPUTS + output) * self->n_inputs;
+  *n_inputs = self->n_inputs;
+  if (present)
+    *present = g_memdup2 (&self->has_index[idx], self->n_inputs + 1);
+  {
+    double *out = g_new0 (double, self->n_inputs + 1);
+
+    for (guint i = 0; i < self->n_inputs; i++)
+      if (self->has_index[idx + i])
+        out[i] = self->indices[idx + i];
+    return out;
+  }
+}
+
+/**
+ * occ_sensitivity_dup_ranks:
+ * @self: a sensitivity analysis
+ * @country: a country index of the dataset
+ * @phase: a phase index of the dataset
+ * @kind: which rank
+ * @median: (out) (optional) (transfer full) (array length=n_nodes): median
+ *   ranks
+ * @low: (out) (optional) (transfer full) (array length=n_nodes): 5th
+ *   percentiles
+ * @high: (out) (optional) (transfer full) (array length=n_nodes): 95th
+ *   percentiles
+ * @n_nodes: (out): the number of entries: the framework's nodes by node
+ *   index, then the country's own score
+ *
+ * Every node's rank spread in one country and phase, in one call. Where a
+ * node is never ranked the arrays hold 0: never a NaN.
+ *
+ * Returns: (transfer full) (array length=n_nodes): 1 where the node is
+ *   ranked in some draw, else 0
+ *
+ * Since: 1.1
+ */
+guint8 *
+occ_sensitivity_dup_ranks (OccSensitivity *self, guint country, guint phase,
+                           OccRankKind kind, double **median, double **low,
+                           double **high, gsize *n_nodes)
+{
+  OccTable *t;
+  gsize n;
+  guint8 *mask;
+  double *q[3];
+
+  g_return_val_if_fail (OCC_IS_SENSITIVITY (self), NULL);
+  g_return_val_if_fail (n_nodes != NULL, NULL);
+  t = self->base;
+  g_return_val_if_fail (country < t->n_countries, NULL);
+  g_return_val_if_fail (phase < t->n_phases, NULL);
+  g_return_val_if_fail (kind <= OCC_RANK_KIND_COUNTRIES, NULL);
+
+  n = t->n_nodes + 1;
+  mask = g_new0 (guint8, n);
+  for (guint i = 0; i < 3; i++)
+    q[i] = g_new0 (double, n);
+  for (gsize j = 0; j < n; j++)
+    mask[j] = get_spread (self, occ_table_cell (t, country, phase, j),
+                          kind == OCC_RANK_KIND_PEERS ? OUT_PEER_RANK
+                                                      : OUT_COUNTRY_RANK,
+                          &q[0][j], &q[1][j], &q[2][j]);
+  *n_nodes = n;
+  if (median)
+    *median = q[0];
+  else
+    g_free (q[0]);
+  if (low)
+    *low = q[1];
+  else
+    g_free (q[1]);
+  if (high)
+    *high = q[2];
+  else
+    g_free (q[2]);
+  return mask;
+}
