@@ -31,8 +31,9 @@ GJS = os.environ.get("GJS")
 PYTHON_EXAMPLE = os.path.join(SRCDIR, "examples", "python", "occ_score_gi.py")
 GJS_EXAMPLE = os.path.join(SRCDIR, "examples", "gjs", "occ-score.js")
 PERU = os.path.join(SRCDIR, "examples", "data", "peru-2024.json")
-RULES = sorted(glob.glob(os.path.join(SRCDIR, "tests", "rules", "*.json")))
-SEEDS = range(0, 300, 10)
+RULES = gen_datasets.sample(
+    sorted(glob.glob(os.path.join(SRCDIR, "tests", "rules", "*.json"))))
+SEEDS = gen_datasets.sample(range(0, 300, 10))
 
 CASES = ([pytest.param("peru", id="peru")]
          + [pytest.param("rule:" + path, id=os.path.basename(path))

@@ -22,8 +22,9 @@ import gen_datasets
 
 EXAMPLE = os.environ.get("OCC_EXAMPLE_CFFI") or os.path.join(
     SRCDIR, "examples", "python", "occ_score_cffi.py")
-RULE_FILES = sorted(glob.glob(os.path.join(RULES_DIR, "*.json")))
-SEEDS = range(30)
+RULE_FILES = gen_datasets.sample(
+    sorted(glob.glob(os.path.join(RULES_DIR, "*.json"))))
+SEEDS = gen_datasets.sample(range(30))
 
 
 def ordered(text):

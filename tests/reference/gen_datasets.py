@@ -10,9 +10,17 @@ missing criterion keys, published scores with and without ratings, and the
 built-in "cco-2024".
 
 Run as a script to print the dataset of a seed:  gen_datasets.py SEED
+
+Tests that start a process per dataset choose their seeds (and other long
+lists of datasets) through sample(): all of them normally, an evenly
+spread few when OCC_TEST_SAMPLE=N is set (tools/check-valgrind sets it:
+there each process costs seconds, and a few datasets of each kind exercise
+the same code paths).
 """
 
 import json
+import math
+import os
 import random
 import sys
 
@@ -26,6 +34,19 @@ PHASE_IDS = ["2024", "2019", "spring", "autumn", "p1", "p0"]
 # Node weights: mostly absent (1), sometimes zero or fractional.
 NODE_WEIGHTS = [None] * 6 + [0, 0, 0.5, 2, 3, 1.5, 0.25, 0.3, 1.1, 7]
 CRITERION_WEIGHTS = [1, 1, 1, 2, 3, 0, 0, 0.5, 1.5, 0.7]
+
+
+def sample(items):
+    """What a test should run over: all of items (seeds, dataset files), or
+    at most OCC_TEST_SAMPLE of them, evenly spread and always the first,
+    when that variable is set to a positive number."""
+    items = list(items)
+    limit = os.environ.get("OCC_TEST_SAMPLE", "")
+    if not limit:
+        return items
+    if not limit.isdigit() or int(limit) < 1:
+        raise ValueError("OCC_TEST_SAMPLE=%r: expected a positive number" % limit)
+    return items[::math.ceil(len(items) / int(limit))]
 
 
 def _methodology(rng):
