@@ -82,12 +82,17 @@ static inline guint64
 occ_rng_below (OccRng *rng, guint64 n)
 {
   guint64 x = occ_rng_next (rng);
+#ifdef __SIZEOF_INT128__
+  /* The same high half, in one multiplication. */
+  return (guint64) (((unsigned __int128) x * n) >> 64);
+#else
   guint64 x_hi = x >> 32, x_lo = x & 0xffffffffu;
   guint64 n_hi = n >> 32, n_lo = n & 0xffffffffu;
   guint64 lo_lo = x_lo * n_lo, hi_lo = x_hi * n_lo, lo_hi = x_lo * n_hi;
   guint64 cross = (lo_lo >> 32) + (hi_lo & 0xffffffffu) + lo_hi;
 
   return x_hi * n_hi + (hi_lo >> 32) + (cross >> 32);
+#endif
 }
 
 /* A double in [0, 1): the top 53 bits. */

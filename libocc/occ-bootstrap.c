@@ -388,6 +388,7 @@ worker_new (OccDataset *ds, guint replicates)
                          (ds->n_ratings + 1) * sizeof (guint32));
   w->scorer->cell_scores = w->scores;
   w->scorer->cell_marked = w->marked;
+  w->scorer->values_only = TRUE;
   w->scratch = g_new (double, replicates + 1);
   return w;
 }
@@ -417,16 +418,18 @@ keep_scores (Unit *u, Worker *w, double *store, gsize columns, gsize column)
 }
 
 /* Row @to of the worker's ratings in cell order becomes the dataset's row
- * @from. */
+ * @from. The groups marked are not copied: replicates keep scores only
+ * (the scorer's values_only). A loop, not memcpy(): rows are a few
+ * integers, and a call per row was a good part of a replicate. */
 static inline void
 copy_rating (Worker *w, OccDataset *ds, guint32 to, guint32 from)
 {
   guint n_criteria = ds->methodology->n_criteria;
+  gint32 *dst = &w->scores[(gsize) to * n_criteria];
+  const gint32 *src = &ds->cell_scores[(gsize) from * n_criteria];
 
-  memcpy (&w->scores[(gsize) to * n_criteria],
-          &ds->cell_scores[(gsize) from * n_criteria],
-          n_criteria * sizeof (gint32));
-  w->marked[to] = ds->cell_marked[from];
+  for (guint c = 0; c < n_criteria; c++)
+    dst[c] = src[c];
 }
 
 /* Replicate @task of the unit: resample every leaf's rating rows, in node

@@ -78,6 +78,18 @@ typedef struct _OccScorer
                                   (inclusion is then not pooled again) */
   const double *criterion_weights;
   OccAggregation aggregation[3];
+  gboolean values_only; /* scores only: no inclusion, no missing children
+                           (what the analyses' replicates keep) */
+
+  /* The plan (see make_plan() in occ-engine.c): */
+  guint *leaves;   /* the leaves, in document order */
+  guint n_leaves;
+  guint *inner;    /* inner nodes, children first; the country last */
+  guint n_inner;
+  guint *inner_start; /* children of inner[x]: plan_child[inner_start[x]
+                         .. inner_start[x + 1]] */
+  guint *plan_child;
+  double *plan_weight; /* their weights */
 
   guint *top_nodes; /* the country's children */
   guint n_top;

@@ -115,6 +115,8 @@ score_leaf_ratings (OccScorer *s, gsize cell, guint node, guint32 first,
   else
     for (guint c = 0; c < n_criteria; c++)
       score_leaf_criterion (s, cell, c, scores, raters);
+  if (s->values_only)
+    return;
   for (guint32 k = first; k < last; k++)
     marked += s->cell_marked[k];
   if (n_groups > 0)
@@ -173,34 +175,48 @@ score_leaf (OccScorer *s, guint country, guint phase, guint node)
   score_leaf_criteria (s, cell);
 }
 
-/* Rule 3 for one node: every slot aggregates the children that have it. */
+/* Rule 3 for one node: every slot aggregates the children that have it.
+ * @v and @present are the (country, phase)'s block of the table, node by
+ * node and slot by slot; @children and @weights come from the scorer's
+ * plan (children in document order, so sums run in the order the rules
+ * state). */
 static void
-score_inner (OccScorer *s, guint country, guint phase, guint node,
-             const guint *children, guint n_children)
+score_inner (OccScorer *s, double *v, guint8 *present, gsize cell,
+             guint node, const guint *children, const double *weights,
+             guint n_children)
 {
   OccTable *t = s->t;
-  gsize cell = occ_table_cell (t, country, phase, node);
   OccAggregation method = s->aggregation[OCC_LEVEL_CHILDREN];
+  guint n_slots = t->n_slots;
   double num = 0, den = 0, value;
   gint32 missing = 0;
 
-  for (guint slot = 0; slot < t->n_slots; slot++)
+  for (guint slot = 0; slot < n_slots; slot++)
     {
       guint n = 0;
 
       for (guint i = 0; i < n_children; i++)
         {
-          gsize child_cell = occ_table_cell (t, country, phase, children[i]);
-          if (occ_table_get (t, child_cell, slot, &s->values[n]))
-            s->weights[n++] = children[i] < t->n_nodes
-                                ? s->ds->node_weight[children[i]]
-                                : 1.0;
-          else if (slot == t->n_slots - 1)
+          gsize at = (gsize) children[i] * n_slots + slot;
+
+          if (present[at])
+            {
+              s->values[n] = v[at];
+              s->weights[n++] = weights[i];
+            }
+          else if (slot == n_slots - 1)
             missing++;
         }
       if (occ_aggregate (method, s->values, s->weights, n, &value))
-        set_value (t, cell, slot, value);
+        {
+          v[(gsize) node * n_slots + slot] = value;
+          present[(gsize) node * n_slots + slot] = 1;
+        }
     }
+  /* The analyses keep values only: inclusion and missing children are
+   * the estimates' (the results' table), not the replicates'. */
+  if (s->values_only)
+    return;
   for (guint i = 0; i < n_children; i++)
     {
       num += s->pool_num[children[i]];
@@ -217,21 +233,29 @@ static void
 score_country_phase (OccScorer *s, guint country, guint phase)
 {
   OccDataset *ds = s->ds;
+  OccTable *t = s->t;
   guint n_nodes = ds->n_nodes;
+  gsize base = occ_table_cell (t, country, phase, 0);
+  double *v = &t->value[base * t->n_slots];
+  guint8 *present = &t->present[base * t->n_slots];
 
-  memset (s->pool_num, 0, (n_nodes + 1) * sizeof (double));
-  memset (s->pool_den, 0, (n_nodes + 1) * sizeof (double));
+  if (!s->values_only)
+    {
+      memset (s->pool_num, 0, (n_nodes + 1) * sizeof (double));
+      memset (s->pool_den, 0, (n_nodes + 1) * sizeof (double));
+    }
   /* Leaves first, front to back, so that their ratings are read in
-   * memory order; then inner nodes from the back, since children come
-   * after their parents in document order. */
-  for (guint i = 0; i < n_nodes; i++)
-    if (ds->node_leaf[i])
-      score_leaf (s, country, phase, i);
-  for (guint i = n_nodes; i-- > 0;)
-    if (!ds->node_leaf[i])
-      score_inner (s, country, phase, i, &ds->child_list[ds->child_start[i]],
-                   ds->child_start[i + 1] - ds->child_start[i]);
-  score_inner (s, country, phase, n_nodes, s->top_nodes, s->n_top);
+   * memory order; then inner nodes children first (the plan), the
+   * country last. */
+  for (guint x = 0; x < s->n_leaves; x++)
+    score_leaf (s, country, phase, s->leaves[x]);
+  for (guint x = 0; x < s->n_inner; x++)
+    {
+      guint node = s->inner[x], first = s->inner_start[x];
+
+      score_inner (s, v, present, base + node, node, &s->plan_child[first],
+                   &s->plan_weight[first], s->inner_start[x + 1] - first);
+    }
 }
 
 /* A stable merge sort, highest key first, with the comparison inlined:
@@ -447,6 +471,47 @@ occ_table_new (OccDataset *ds)
   return t;
 }
 
+/* Appends node @node and its children to the plan. */
+static void
+plan_node (OccScorer *s, guint node, const guint *children, guint n_children,
+           guint *n_links)
+{
+  s->inner[s->n_inner] = node;
+  s->inner_start[s->n_inner++] = *n_links;
+  for (guint c = 0; c < n_children; c++)
+    {
+      s->plan_child[*n_links] = children[c];
+      s->plan_weight[(*n_links)++] = s->ds->node_weight[children[c]];
+    }
+}
+
+/* The order of scoring, the same for every (country, phase): the leaves
+ * in document order; then the inner nodes from the back, since children
+ * come after their parents in document order, and the country last, each
+ * with its children and their weights in one flat array, read front to
+ * back. Every node is one node's child, or top-level (the country's). */
+static void
+make_plan (OccScorer *s)
+{
+  OccDataset *ds = s->ds;
+  guint n_nodes = ds->n_nodes, n_links = 0;
+
+  s->leaves = g_new (guint, n_nodes + 1);
+  s->inner = g_new (guint, n_nodes + 1);
+  s->inner_start = g_new (guint, n_nodes + 2);
+  s->plan_child = g_new (guint, n_nodes + 1);
+  s->plan_weight = g_new (double, n_nodes + 1);
+  for (guint i = 0; i < n_nodes; i++)
+    if (ds->node_leaf[i])
+      s->leaves[s->n_leaves++] = i;
+  for (guint i = n_nodes; i-- > 0;)
+    if (!ds->node_leaf[i])
+      plan_node (s, i, &ds->child_list[ds->child_start[i]],
+                 ds->child_start[i + 1] - ds->child_start[i], &n_links);
+  plan_node (s, n_nodes, s->top_nodes, s->n_top, &n_links);
+  s->inner_start[s->n_inner] = n_links;
+}
+
 OccScorer *
 occ_scorer_new (OccDataset *ds, OccTable *table)
 {
@@ -487,6 +552,7 @@ occ_scorer_new (OccDataset *ds, OccTable *table)
   for (guint i = 0; i < n_nodes; i++)
     if (ds->node_parent[i] < 0)
       s->top_nodes[s->n_top++] = i;
+  make_plan (s);
   return s;
 }
 
@@ -506,6 +572,11 @@ occ_scorer_free (OccScorer *s)
   g_free (s->country_ranks);
   g_free (s->peer_nodes);
   g_free (s->peer_start);
+  g_free (s->leaves);
+  g_free (s->inner);
+  g_free (s->inner_start);
+  g_free (s->plan_child);
+  g_free (s->plan_weight);
   g_free (s);
 }
 

@@ -609,6 +609,8 @@ worker_new (OccDataset *ds, Draws *d, gboolean keep)
 
   w->table = occ_table_new (ds);
   w->scorer = occ_scorer_new (ds, w->table);
+  /* Draws keep scores and ranks, not inclusion. */
+  w->scorer->values_only = TRUE;
   w->weights = g_new (double, ds->methodology->n_criteria + 1);
   w->scratch = g_new (double, d->n + 1);
   /* At most 32 bins of a weight, 16 methods. */
