@@ -229,12 +229,13 @@ swap (double *a, double *b)
   *b = t;
 }
 
-/* Wirth's selection: afterwards values[k] is the k-th smallest, those
- * before it are no larger and those after it no smaller. */
+/* Wirth's selection within a[first .. last]: afterwards a[k] is the k-th
+ * smallest of them, those before it are no larger and those after it no
+ * smaller. */
 static void
-select_kth (double *a, gsize n, gsize kth)
+select_kth (double *a, gsize first, gsize last, gsize kth)
 {
-  gssize l = 0, m = (gssize) n - 1, k = (gssize) kth;
+  gssize l = (gssize) first, m = (gssize) last, k = (gssize) kth;
 
   while (l < m)
     {
@@ -262,23 +263,70 @@ select_kth (double *a, gsize n, gsize kth)
     }
 }
 
+/* The quantile @p of @values, where values[0 .. *from) are no larger
+ * than any of values[*from ..]: only the latter are searched. The
+ * interpolation needs the order statistics lo and lo + 1; the one of the
+ * two that is not selected is the extreme of the shorter side, so each
+ * quantile costs a selection and a short scan. Updates *from for the
+ * next, higher, quantile. */
+static double
+quantile_from (double *values, gsize n, double p, gsize *from)
+{
+  double h = (double) (n - 1) * p, value, next;
+  gsize lo = (gsize) floor (h);
+
+  if (lo + 1 >= n)
+    lo = n - 1;
+  if (lo < *from)
+    *from = 0; /* a quantile lower than the last one: search them all */
+  if (lo + 1 >= n || h == (double) lo)
+    {
+      select_kth (values, *from, n - 1, lo);
+      *from = lo;
+      return values[lo];
+    }
+  if (lo - *from < n - lo)
+    {
+      select_kth (values, *from, n - 1, lo + 1);
+      next = values[lo + 1];
+      value = values[*from];
+      for (gsize i = *from + 1; i <= lo; i++)
+        value = MAX (value, values[i]);
+      *from = lo + 1;
+    }
+  else
+    {
+      select_kth (values, *from, n - 1, lo);
+      value = values[lo];
+      next = values[lo + 1];
+      for (gsize i = lo + 2; i < n; i++)
+        next = MIN (next, values[i]);
+      *from = lo;
+    }
+  return value + (h - (double) lo) * (next - value);
+}
+
 /* The same quantile as occ_quantile_sorted() in linear time; reorders
  * @values. */
 double
 occ_quantile_select (double *values, gsize n, double p)
 {
-  double h = (double) (n - 1) * p, next;
-  gsize lo = (gsize) floor (h);
+  gsize from = 0;
 
-  if (lo + 1 >= n)
-    lo = n - 1;
-  select_kth (values, n, lo);
-  if (lo + 1 >= n || h == (double) lo)
-    return values[lo];
-  next = values[lo + 1];
-  for (gsize i = lo + 2; i < n; i++)
-    next = MIN (next, values[i]);
-  return values[lo] + (h - (double) lo) * (next - values[lo]);
+  return quantile_from (values, n, p, &from);
+}
+
+/* Several quantiles of the same values, @p in increasing order (any
+ * order works, increasing is faster): each selection searches only what
+ * lies above the last. Reorders @values. */
+void
+occ_quantiles_select (double *values, gsize n, const double *p, guint n_p,
+                      double *quantiles)
+{
+  gsize from = 0;
+
+  for (guint i = 0; i < n_p; i++)
+    quantiles[i] = quantile_from (values, n, p[i], &from);
 }
 
 double

@@ -579,8 +579,13 @@ summary_task (gpointer shared, gpointer worker, gsize task)
       p_low = bca_level (z0, a, p_low);
       p_high = bca_level (z0, a, p_high);
     }
-  self->low[out] = occ_quantile_select (w->scratch, n, p_low);
-  self->high[out] = occ_quantile_select (w->scratch, n, p_high);
+  {
+    double p[2] = { p_low, p_high }, q[2];
+
+    occ_quantiles_select (w->scratch, n, p, 2, q);
+    self->low[out] = q[0];
+    self->high[out] = q[1];
+  }
   if (self->se[out] == 0) /* all replicates equal: no rounding noise */
     self->low[out] = self->high[out] = w->scratch[0];
   self->status[out] = u->published_below[node] > 0

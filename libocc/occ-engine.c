@@ -71,12 +71,13 @@ score_leaf_criterion (OccScorer *s, gsize cell, guint c, const gint32 *scores,
 /* Rule 1 for every criterion at once when the raters' method is the mean:
  * one pass over the cell's ratings. Scores are small integers, so their
  * sum is exact in a gint64 and the mean is the very double that
- * occ_aggregate() computes. */
-static void
-score_leaf_means (OccScorer *s, gsize cell, const gint32 *scores,
-                  guint32 raters)
+ * occ_aggregate() computes. Inlined with a constant @n_criteria for the
+ * usual three criteria, so that the loops unroll: the analyses score
+ * every leaf of every replicate. */
+static inline void
+leaf_means (OccScorer *s, gsize cell, const gint32 *scores, guint32 raters,
+            guint n_criteria)
 {
-  guint n_criteria = s->m->n_criteria;
   /* Criterion by criterion, so that the sums stay in registers; the
    * cell's rows are a few hundred bytes, in cache after the first. Without
    * a branch on null: nulls are frequent and unpredictable. */
@@ -97,6 +98,16 @@ score_leaf_means (OccScorer *s, gsize cell, const gint32 *scores,
       if (count >= s->m->min_raters && count > 0)
         set_value (s->t, cell, c, (double) sum / (double) count);
     }
+}
+
+static void
+score_leaf_means (OccScorer *s, gsize cell, const gint32 *scores,
+                  guint32 raters)
+{
+  if (s->m->n_criteria == 3)
+    leaf_means (s, cell, scores, raters, 3);
+  else
+    leaf_means (s, cell, scores, raters, s->m->n_criteria);
 }
 
 /* Rule 1 from raw ratings, and rule 6 for a leaf. The cell's ratings are

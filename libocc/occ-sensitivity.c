@@ -743,9 +743,15 @@ summary_task (gpointer shared, gpointer worker, gsize task)
       if (n == 0)
         continue;
       s->present = TRUE;
-      s->q[1] = occ_quantile_select (w->scratch, n, 0.05);
-      s->q[2] = occ_quantile_select (w->scratch, n, 0.95);
-      s->q[0] = occ_quantile_select (w->scratch, n, 0.5);
+      {
+        static const double p[3] = { 0.05, 0.5, 0.95 };
+        double q[3];
+
+        occ_quantiles_select (w->scratch, n, p, 3, q);
+        s->q[0] = q[1];
+        s->q[1] = q[0];
+        s->q[2] = q[2];
+      }
       for (guint i = 0; i < self->n_inputs; i++)
         self->has_index[idx + i] =
           first_order (w, d, i, y, &self->indices[idx + i]);
