@@ -4,17 +4,48 @@
  */
 #pragma once
 
+#include <float.h>
 #include <math.h>
 
 #include <occ/occ.h>
 
 G_BEGIN_DECLS
 
-gboolean occ_aggregate (OccAggregation method,
-                        double *values,
-                        const double *weights,
-                        gsize n,
-                        double *result);
+gboolean occ_aggregate_slow (OccAggregation method,
+                             double *values,
+                             const double *weights,
+                             gsize n,
+                             double *result);
+
+/* occ_aggregate:
+ * The plain weighted mean inline, since every node of every replicate and
+ * draw takes one: the same sums, in the same order, as the general path
+ * (occ-aggregate.c), which takes every other case: no values, sums that
+ * are not safe (see sums_are_safe() there), the geometric mean and the
+ * median. */
+static inline gboolean
+occ_aggregate (OccAggregation method, double *values, const double *weights,
+               gsize n, double *result)
+{
+  if (method == OCC_AGGREGATION_MEAN && n > 0)
+    {
+      double sum = 0, total = 0;
+
+      for (gsize i = 0; i < n; i++)
+        {
+          double w = weights ? weights[i] : 1.0;
+
+          sum += w * values[i];
+          total += w;
+        }
+      if (isfinite (sum) && isfinite (total) && total >= DBL_MIN)
+        {
+          *result = sum / total;
+          return TRUE;
+        }
+    }
+  return occ_aggregate_slow (method, values, weights, n, result);
+}
 
 double occ_round_to (double value, guint precision);
 

@@ -119,7 +119,7 @@ median (double *values, gsize n)
 }
 
 /*
- * occ_aggregate:
+ * occ_aggregate_slow: (see occ_aggregate() in occ-aggregate-private.h)
  * @method: how to reduce
  * @values: (array length=n) (inout): the values; a median reorders them
  * @weights: (array length=n) (nullable): weights, or %NULL for all 1
@@ -130,8 +130,8 @@ median (double *values, gsize n)
  *   values of weight 0), so that no NaN can arise
  */
 gboolean
-occ_aggregate (OccAggregation method, double *values, const double *weights,
-               gsize n, double *result)
+occ_aggregate_slow (OccAggregation method, double *values,
+                    const double *weights, gsize n, double *result)
 {
   if (n == 0)
     return FALSE;

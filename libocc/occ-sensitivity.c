@@ -677,15 +677,46 @@ draw_task (gpointer shared, gpointer worker, gsize task)
       }
 }
 
+/* What every input's index of one output shares: the number of draws
+ * with a value, their mean and total sum of squares. */
+typedef struct
+{
+  guint n;
+  double mean, sst;
+} Moments;
+
+static void
+moments (Draws *d, const double *y, Moments *mo)
+{
+  double sum = 0, sst = 0;
+  guint n = 0;
+
+  for (guint i = 0; i < d->n; i++)
+    if (!isnan (y[i]))
+      {
+        sum += y[i];
+        n++;
+      }
+  mo->n = n;
+  mo->mean = n > 0 ? sum / n : 0;
+  for (guint i = 0; i < d->n; i++)
+    if (!isnan (y[i]))
+      sst += (y[i] - mo->mean) * (y[i] - mo->mean);
+  mo->sst = sst;
+}
+
 /* The first-order index of input @input on the output whose draws are
- * @y (NaN: no value in that draw). */
+ * @y (NaN: no value in that draw), with moments @mo. */
 static gboolean
-first_order (Worker *w, Draws *d, guint input, const double *y, double *index)
+first_order (Worker *w, Draws *d, guint input, const double *y,
+             const Moments *mo, double *index)
 {
   const guint16 *bins = &d->bins[(gsize) input * d->n];
-  guint n_bins = d->n_bins[input], n = 0, occupied = 0;
-  double sum = 0, mean, sst = 0, ssb = 0, ssw, between;
+  guint n_bins = d->n_bins[input], n = mo->n, occupied = 0;
+  double mean = mo->mean, sst = mo->sst, ssb = 0, ssw, between;
 
+  if (n < 2)
+    return FALSE;
   memset (w->bin_sum, 0, n_bins * sizeof (double));
   memset (w->bin_count, 0, n_bins * sizeof (guint));
   for (guint i = 0; i < d->n; i++)
@@ -693,15 +724,7 @@ first_order (Worker *w, Draws *d, guint input, const double *y, double *index)
       {
         w->bin_sum[bins[i]] += y[i];
         w->bin_count[bins[i]]++;
-        sum += y[i];
-        n++;
       }
-  if (n < 2)
-    return FALSE;
-  mean = sum / n;
-  for (guint i = 0; i < d->n; i++)
-    if (!isnan (y[i]))
-      sst += (y[i] - mean) * (y[i] - mean);
   for (guint b = 0; b < n_bins; b++)
     if (w->bin_count[b] > 0)
       {
@@ -736,6 +759,7 @@ summary_task (gpointer shared, gpointer worker, gsize task)
       const double *y = &ph->store[((gsize) o * ph->n_cells + task) * d->n];
       Spread *s = &self->spread[cell * N_OUTPUTS + o];
       gsize n = 0, idx = (cell * N_OUTPUTS + o) * self->n_inputs;
+      Moments mo;
 
       for (guint i = 0; i < d->n; i++)
         if (!isnan (y[i]))
@@ -752,9 +776,10 @@ summary_task (gpointer shared, gpointer worker, gsize task)
         s->q[1] = q[0];
         s->q[2] = q[2];
       }
+      moments (d, y, &mo);
       for (guint i = 0; i < self->n_inputs; i++)
         self->has_index[idx + i] =
-          first_order (w, d, i, y, &self->indices[idx + i]);
+          first_order (w, d, i, y, &mo, &self->indices[idx + i]);
     }
 }
 
