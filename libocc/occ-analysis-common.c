@@ -316,17 +316,90 @@ occ_quantile_select (double *values, gsize n, double p)
   return quantile_from (values, n, p, &from);
 }
 
-/* Several quantiles of the same values, @p in increasing order (any
- * order works, increasing is faster): each selection searches only what
- * lies above the last. Reorders @values. */
-void
-occ_quantiles_select (double *values, gsize n, const double *p, guint n_p,
-                      double *quantiles)
+/* The k-th smallest of @values (from 0), which stay as they are, by
+ * three-way partitioning into @scratch (room for 2 × @n) without a branch
+ * per value: a random series of replicates makes the comparisons of an
+ * in-place selection unpredictable, and they were most of its time. Values
+ * below the pivot go to the front of the buffer, those above to its back;
+ * those equal are only counted, so that the discrete series scores make
+ * (few distinct values) end in a pass or two. */
+static double
+kth_smallest (const double *values, gsize n, gsize k, double *scratch)
 {
-  gsize from = 0;
+  const double *src = values;
+  double *bufs[2] = { scratch, scratch + n };
+  guint which = 0, depth = 0;
 
+  for (;;)
+    {
+      double *dst = bufs[which];
+      double a = src[0], b = src[n / 2], c = src[n - 1], p;
+      gsize nl = 0, nh = 0, ne;
+
+      if (n <= 16 || ++depth > 64)
+        {
+          /* Few left, or a pathological series: sort what is left. */
+          memcpy (dst, src, n * sizeof (double));
+          occ_sort_doubles (dst, n);
+          return dst[k];
+        }
+      p = MAX (MIN (a, b), MIN (MAX (a, b), c)); /* median of three */
+      for (gsize i = 0; i < n; i++)
+        {
+          double x = src[i];
+
+          /* Both writes, one kept: nl + nh never passes i, so the two
+           * places meet only at the last value. */
+          dst[nl] = x;
+          dst[n - 1 - nh] = x;
+          nl += x < p;
+          nh += x > p;
+        }
+      ne = n - nl - nh;
+      if (k < nl)
+        n = nl, src = dst;
+      else if (k < nl + ne)
+        return p;
+      else
+        k -= nl + ne, src = dst + (n - nh), n = nh;
+      which ^= 1;
+    }
+}
+
+/* The same quantile as occ_quantile_sorted(), @values untouched: the
+ * order statistic lo, and the next one from a pass that counts the values
+ * not above it and finds the least above it. */
+static double
+quantile_of (const double *values, gsize n, double p, double *scratch)
+{
+  double h = (double) (n - 1) * p, value, next = INFINITY;
+  gsize lo = (gsize) floor (h), not_above = 0;
+
+  if (lo + 1 >= n)
+    lo = n - 1;
+  value = kth_smallest (values, n, lo, scratch);
+  if (lo + 1 >= n || h == (double) lo)
+    return value;
+  for (gsize i = 0; i < n; i++)
+    {
+      double x = values[i], above = x > value ? x : INFINITY;
+
+      not_above += x <= value;
+      next = above < next ? above : next;
+    }
+  if (not_above >= lo + 2)
+    next = value;
+  return value + (h - (double) lo) * (next - value);
+}
+
+/* Several quantiles of the same values, which stay as they are; @scratch
+ * has room for 2 × @n values. */
+void
+occ_quantiles_select (const double *values, gsize n, const double *p,
+                      guint n_p, double *quantiles, double *scratch)
+{
   for (guint i = 0; i < n_p; i++)
-    quantiles[i] = quantile_from (values, n, p[i], &from);
+    quantiles[i] = quantile_of (values, n, p[i], scratch);
 }
 
 double

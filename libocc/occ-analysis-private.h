@@ -138,8 +138,8 @@ gboolean occ_cancelled_error (GCancellable *cancellable, GError **error);
 
 double occ_quantile_sorted (const double *sorted, gsize n, double p);
 double occ_quantile_select (double *values, gsize n, double p);
-void occ_quantiles_select (double *values, gsize n, const double *p,
-                           guint n_p, double *quantiles);
+void occ_quantiles_select (const double *values, gsize n, const double *p,
+                           guint n_p, double *quantiles, double *scratch);
 void occ_sort_doubles (double *values, gsize n);
 
 double occ_normal_cdf (double x);

@@ -348,6 +348,7 @@ typedef struct
   gint32 *scores;
   guint32 *marked;
   double *scratch;  /* one series of replicates */
+  double *select;   /* room to select quantiles: twice the replicates */
 } Worker;
 
 /* The unit being bootstrapped, shared by the threads. */
@@ -390,6 +391,7 @@ worker_new (OccDataset *ds, guint replicates)
   w->scorer->cell_marked = w->marked;
   w->scorer->values_only = TRUE;
   w->scratch = g_new (double, replicates + 1);
+  w->select = g_new (double, 2 * (gsize) replicates + 1);
   return w;
 }
 
@@ -401,6 +403,7 @@ worker_free (Worker *w)
   g_free (w->scores);
   g_free (w->marked);
   g_free (w->scratch);
+  g_free (w->select);
   g_free (w);
 }
 
@@ -582,7 +585,7 @@ summary_task (gpointer shared, gpointer worker, gsize task)
   {
     double p[2] = { p_low, p_high }, q[2];
 
-    occ_quantiles_select (w->scratch, n, p, 2, q);
+    occ_quantiles_select (w->scratch, n, p, 2, q, w->select);
     self->low[out] = q[0];
     self->high[out] = q[1];
   }

@@ -586,6 +586,7 @@ typedef struct
   OccScorer *scorer;
   double *weights;
   double *scratch;   /* one cell's draws */
+  double *select;    /* room to select quantiles: twice the draws */
   double *bin_sum;   /* per bin */
   guint *bin_count;
 } Worker;
@@ -613,6 +614,7 @@ worker_new (OccDataset *ds, Draws *d, gboolean keep)
   w->scorer->values_only = TRUE;
   w->weights = g_new (double, ds->methodology->n_criteria + 1);
   w->scratch = g_new (double, d->n + 1);
+  w->select = g_new (double, 2 * (gsize) d->n + 1);
   /* At most 32 bins of a weight, 16 methods. */
   w->bin_sum = g_new (double, 64);
   w->bin_count = g_new (guint, 64);
@@ -636,6 +638,7 @@ worker_free (Worker *w)
   occ_table_free (w->table);
   g_free (w->weights);
   g_free (w->scratch);
+  g_free (w->select);
   g_free (w->bin_sum);
   g_free (w->bin_count);
   g_free (w);
@@ -771,7 +774,7 @@ summary_task (gpointer shared, gpointer worker, gsize task)
         static const double p[3] = { 0.05, 0.5, 0.95 };
         double q[3];
 
-        occ_quantiles_select (w->scratch, n, p, 3, q);
+        occ_quantiles_select (w->scratch, n, p, 3, q, w->select);
         s->q[0] = q[1];
         s->q[1] = q[0];
         s->q[2] = q[2];
