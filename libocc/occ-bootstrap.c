@@ -551,16 +551,18 @@ summary_task (gpointer shared, gpointer worker, gsize task)
   /* Ties count half (the statistic is discrete: many replicates equal the
    * estimate), to within rounding of sums taken in another order. */
   tol = 1e-12 * MAX (1.0, fabs (estimate));
+  /* Without branches on the values: replicates fall either side of the
+   * estimate at random. */
   for (guint b = 0; b < self->replicates; b++)
     {
-      if (isnan (reps[b]))
-        continue;
-      w->scratch[n++] = reps[b];
-      sum += reps[b];
-      if (fabs (reps[b] - estimate) <= tol)
-        equal++;
-      else if (reps[b] < estimate)
-        below++;
+      double r = reps[b];
+      gboolean valid = !isnan (r), tie = fabs (r - estimate) <= tol;
+
+      w->scratch[n] = r;
+      n += valid;
+      sum += valid ? r : 0.0;
+      equal += tie;
+      below += !tie && r < estimate;
     }
   self->n_valid[out] = (guint32) n;
   if (n < 2)
