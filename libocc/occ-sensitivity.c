@@ -589,6 +589,8 @@ typedef struct
   double *select;    /* room to select quantiles: twice the draws */
   double *bin_sum;   /* per bin */
   guint *bin_count;
+  guint *rank_count; /* per rank, and the largest rank */
+  guint max_rank;
 } Worker;
 
 /* A phase being evaluated, shared by the threads. */
@@ -618,6 +620,9 @@ worker_new (OccDataset *ds, Draws *d, gboolean keep)
   /* At most 32 bins of a weight, 16 methods. */
   w->bin_sum = g_new (double, 64);
   w->bin_count = g_new (guint, 64);
+  /* Ranks run from 1 to the number of countries or of nodes. */
+  w->max_rank = MAX (ds->countries.n, ds->n_nodes + 1);
+  w->rank_count = g_new (guint, (gsize) w->max_rank + 2);
   /* Rule 1 does not depend on the drawn choices unless the raters' method
    * varies: score it once under the methodology's own rules. */
   if (keep)
@@ -641,6 +646,7 @@ worker_free (Worker *w)
   g_free (w->select);
   g_free (w->bin_sum);
   g_free (w->bin_count);
+  g_free (w->rank_count);
   g_free (w);
 }
 
@@ -745,6 +751,59 @@ first_order (Worker *w, Draws *d, guint input, const double *y,
   return TRUE;
 }
 
+/* Median, 5 % and 95 %, in increasing order. */
+static const double quantile_levels[3] = { 0.05, 0.5, 0.95 };
+
+/* The @k-th smallest (from 0) of ranks counted in @count, 1 to @top. */
+static double
+counted_kth (const guint *count, guint top, gsize k)
+{
+  gsize below = 0;
+  guint r = 1;
+
+  for (; r < top && below + count[r] <= k; r++)
+    below += count[r];
+  return r;
+}
+
+/* The spread of a rank's draws (@n values): ranks are small integers, so
+ * counting them gives the order statistics, the same ones a selection
+ * would, without one. FALSE when a value is not a rank in range. */
+static gboolean
+rank_quantiles (Worker *w, const double *ranks, gsize n, double q[3])
+{
+  guint top = 0;
+
+  memset (w->rank_count, 0, ((gsize) w->max_rank + 2) * sizeof (guint));
+  for (gsize i = 0; i < n; i++)
+    {
+      double r = ranks[i];
+
+      if (!(r >= 1 && r <= w->max_rank) || r != floor (r))
+        return FALSE;
+      w->rank_count[(guint) r]++;
+      top = MAX (top, (guint) r);
+    }
+  for (guint x = 0; x < 3; x++)
+    {
+      double h = (double) (n - 1) * quantile_levels[x], value, next;
+      gsize lo = (gsize) floor (h);
+
+      if (lo + 1 >= n)
+        lo = n - 1;
+      value = counted_kth (w->rank_count, top, lo);
+      if (lo + 1 >= n || h == (double) lo)
+        next = value;
+      else
+        next = counted_kth (w->rank_count, top, lo + 1);
+      /* Stored as median, 5 %, 95 %. */
+      static const guint slot[3] = { 1, 0, 2 };
+
+      q[slot[x]] = value + (h - (double) lo) * (next - value);
+    }
+  return TRUE;
+}
+
 /* Summary of cell @task of the phase: spreads and indices. */
 static void
 summary_task (gpointer shared, gpointer worker, gsize task)
@@ -770,15 +829,16 @@ summary_task (gpointer shared, gpointer worker, gsize task)
       if (n == 0)
         continue;
       s->present = TRUE;
-      {
-        static const double p[3] = { 0.05, 0.5, 0.95 };
-        double q[3];
+      if (o == OUT_SCORE || !rank_quantiles (w, w->scratch, n, s->q))
+        {
+          double q[3];
 
-        occ_quantiles_select (w->scratch, n, p, 3, q, w->select);
-        s->q[0] = q[1];
-        s->q[1] = q[0];
-        s->q[2] = q[2];
-      }
+          occ_quantiles_select (w->scratch, n, quantile_levels, 3, q,
+                                w->select);
+          s->q[0] = q[1];
+          s->q[1] = q[0];
+          s->q[2] = q[2];
+        }
       moments (d, y, &mo);
       for (guint i = 0; i < self->n_inputs; i++)
         self->has_index[idx + i] =
