@@ -31,6 +31,10 @@
  * doubles' worth (512 MiB). */
 #define MAX_STORE (G_GUINT64_CONSTANT (1) << 26)
 
+/* Bins of an input: at most 32 of a weight (make_inputs()), one per
+ * method in the set drawn from (at most 16). */
+#define MAX_BINS 32
+
 /* The three outputs of each cell. */
 enum
 {
@@ -587,7 +591,7 @@ typedef struct
   double *weights;
   double *scratch;   /* one cell's draws */
   double *select;    /* room to select quantiles: twice the draws */
-  double *bin_sum;   /* per bin */
+  double *bin_sum;   /* per input and bin */
   guint *bin_count;
   guint *rank_count; /* per rank, and the largest rank */
   guint max_rank;
@@ -618,8 +622,8 @@ worker_new (OccDataset *ds, Draws *d, gboolean keep)
   w->scratch = g_new (double, d->n + 1);
   w->select = g_new (double, 2 * (gsize) d->n + 1);
   /* At most 32 bins of a weight, 16 methods. */
-  w->bin_sum = g_new (double, 64);
-  w->bin_count = g_new (guint, 64);
+  w->bin_sum = g_new (double, (gsize) d->n_inputs * MAX_BINS + 1);
+  w->bin_count = g_new (guint, (gsize) d->n_inputs * MAX_BINS + 1);
   /* Ranks run from 1 to the number of countries or of nodes. */
   w->max_rank = MAX (ds->countries.n, ds->n_nodes + 1);
   w->rank_count = g_new (guint, (gsize) w->max_rank + 2);
@@ -714,32 +718,55 @@ moments (Draws *d, const double *y, Moments *mo)
   mo->sst = sst;
 }
 
-/* The first-order index of input @input on the output whose draws are
- * @y (NaN: no value in that draw), with moments @mo. */
-static gboolean
-first_order (Worker *w, Draws *d, guint input, const double *y,
-             const Moments *mo, double *index)
+/* The sums and counts of @y's draws by bin of every input, in one pass
+ * over the draws: into w->bin_sum and w->bin_count, MAX_BINS per input.
+ * Inputs interleave, so that consecutive additions go to different sums
+ * rather than wait for each other (one input at a time, most additions
+ * waited for the last one into the same bin). */
+static void
+bin_sums (Worker *w, Draws *d, const double *y)
 {
-  const guint16 *bins = &d->bins[(gsize) input * d->n];
+  guint n_inputs = d->n_inputs;
+  double *sum = w->bin_sum;
+  guint *count = w->bin_count;
+
+  memset (sum, 0, (gsize) n_inputs * MAX_BINS * sizeof (double));
+  memset (count, 0, (gsize) n_inputs * MAX_BINS * sizeof (guint));
+  for (guint i = 0; i < d->n; i++)
+    {
+      double v = y[i];
+
+      if (isnan (v))
+        continue;
+      for (guint input = 0; input < n_inputs; input++)
+        {
+          guint at = input * MAX_BINS + d->bins[(gsize) input * d->n + i];
+
+          sum[at] += v;
+          count[at]++;
+        }
+    }
+}
+
+/* The first-order index of input @input on an output with moments @mo and
+ * bin sums from bin_sums(). */
+static gboolean
+first_order (Worker *w, Draws *d, guint input, const Moments *mo,
+             double *index)
+{
+  const double *bin_sum = &w->bin_sum[input * MAX_BINS];
+  const guint *bin_count = &w->bin_count[input * MAX_BINS];
   guint n_bins = d->n_bins[input], n = mo->n, occupied = 0;
   double mean = mo->mean, sst = mo->sst, ssb = 0, ssw, between;
 
   if (n < 2)
     return FALSE;
-  memset (w->bin_sum, 0, n_bins * sizeof (double));
-  memset (w->bin_count, 0, n_bins * sizeof (guint));
-  for (guint i = 0; i < d->n; i++)
-    if (!isnan (y[i]))
-      {
-        w->bin_sum[bins[i]] += y[i];
-        w->bin_count[bins[i]]++;
-      }
   for (guint b = 0; b < n_bins; b++)
-    if (w->bin_count[b] > 0)
+    if (bin_count[b] > 0)
       {
-        double bm = w->bin_sum[b] / w->bin_count[b];
+        double bm = bin_sum[b] / bin_count[b];
 
-        ssb += w->bin_count[b] * (bm - mean) * (bm - mean);
+        ssb += bin_count[b] * (bm - mean) * (bm - mean);
         occupied++;
       }
   /* No variance, or too few draws per bin to tell noise from effect. */
@@ -840,9 +867,11 @@ summary_task (gpointer shared, gpointer worker, gsize task)
           s->q[2] = q[2];
         }
       moments (d, y, &mo);
+      if (mo.n >= 2)
+        bin_sums (w, d, y);
       for (guint i = 0; i < self->n_inputs; i++)
         self->has_index[idx + i] =
-          first_order (w, d, i, y, &mo, &self->indices[idx + i]);
+          first_order (w, d, i, &mo, &self->indices[idx + i]);
     }
 }
 
