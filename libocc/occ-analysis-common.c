@@ -316,18 +316,22 @@ occ_quantile_select (double *values, gsize n, double p)
   return quantile_from (values, n, p, &from);
 }
 
-/* The k-th smallest of @values (from 0), which stay as they are, by
- * three-way partitioning into @scratch (room for 2 × @n) without a branch
- * per value: a random series of replicates makes the comparisons of an
- * in-place selection unpredictable, and they were most of its time. Values
- * below the pivot go to the front of the buffer, those above to its back;
- * those equal are only counted, so that the discrete series scores make
- * (few distinct values) end in a pass or two. */
-static double
-kth_smallest (const double *values, gsize n, gsize k, double *scratch)
+/* The k-th and (k + 1)-th smallest of @values (from 0; the latter only
+ * when k + 1 < n), which stay as they are, by three-way partitioning into
+ * @scratch (room for 2 × @n) without a branch per value: a random series
+ * of replicates makes the comparisons of an in-place selection
+ * unpredictable, and they were most of its time. Values below the pivot
+ * go to the front of the buffer, those above to its back; those equal are
+ * only counted, so that the discrete series scores make (few distinct
+ * values) end in a pass or two. */
+static void
+kth_pair (const double *values, gsize n, gsize k, double *scratch,
+          double *kth, double *next)
 {
   const double *src = values;
   double *bufs[2] = { scratch, scratch + n };
+  /* The least value known to lie above the part searched. */
+  double above = INFINITY;
   guint which = 0, depth = 0;
 
   for (;;)
@@ -341,7 +345,9 @@ kth_smallest (const double *values, gsize n, gsize k, double *scratch)
           /* Few left, or a pathological series: sort what is left. */
           memcpy (dst, src, n * sizeof (double));
           occ_sort_doubles (dst, n);
-          return dst[k];
+          *kth = dst[k];
+          *next = k + 1 < n ? dst[k + 1] : above;
+          return;
         }
       p = MAX (MIN (a, b), MIN (MAX (a, b), c)); /* median of three */
       for (gsize i = 0; i < n; i++)
@@ -355,40 +361,45 @@ kth_smallest (const double *values, gsize n, gsize k, double *scratch)
           nl += x < p;
           nh += x > p;
         }
-      ne = n - nl - nh;
+      ne = n - nl - nh; /* at least 1: the pivot is one of the values */
       if (k < nl)
-        n = nl, src = dst;
+        {
+          n = nl, src = dst;
+          above = p;
+        }
       else if (k < nl + ne)
-        return p;
+        {
+          *kth = p;
+          if (k + 1 < nl + ne)
+            *next = p;
+          else
+            {
+              const double *hi = dst + (n - nh);
+
+              *next = above;
+              for (gsize i = 0; i < nh; i++)
+                *next = hi[i] < *next ? hi[i] : *next;
+            }
+          return;
+        }
       else
         k -= nl + ne, src = dst + (n - nh), n = nh;
       which ^= 1;
     }
 }
 
-/* The same quantile as occ_quantile_sorted(), @values untouched: the
- * order statistic lo, and the next one from a pass that counts the values
- * not above it and finds the least above it. */
+/* The same quantile as occ_quantile_sorted(), @values untouched. */
 static double
 quantile_of (const double *values, gsize n, double p, double *scratch)
 {
-  double h = (double) (n - 1) * p, value, next = INFINITY;
-  gsize lo = (gsize) floor (h), not_above = 0;
+  double h = (double) (n - 1) * p, value, next;
+  gsize lo = (gsize) floor (h);
 
   if (lo + 1 >= n)
     lo = n - 1;
-  value = kth_smallest (values, n, lo, scratch);
+  kth_pair (values, n, lo, scratch, &value, &next);
   if (lo + 1 >= n || h == (double) lo)
     return value;
-  for (gsize i = 0; i < n; i++)
-    {
-      double x = values[i], above = x > value ? x : INFINITY;
-
-      not_above += x <= value;
-      next = above < next ? above : next;
-    }
-  if (not_above >= lo + 2)
-    next = value;
   return value + (h - (double) lo) * (next - value);
 }
 
