@@ -435,6 +435,25 @@ copy_rating (Worker *w, OccDataset *ds, guint32 to, guint32 from)
     dst[c] = src[c];
 }
 
+/* One leaf's @n rating rows from @first, drawn with replacement from the
+ * dataset's. Inlined with a constant @n_criteria for the usual three, so
+ * that a row's copy is three moves. */
+static inline void
+resample_rows (Worker *w, OccDataset *ds, guint32 first, guint32 n,
+               OccRng *rng, guint n_criteria)
+{
+  gint32 *dst = &w->scores[(gsize) first * n_criteria];
+  const gint32 *src = &ds->cell_scores[(gsize) first * n_criteria];
+
+  for (guint32 r = 0; r < n; r++)
+    {
+      guint32 from = (guint32) occ_rng_below (rng, n);
+
+      for (guint c = 0; c < n_criteria; c++)
+        dst[(gsize) r * n_criteria + c] = src[(gsize) from * n_criteria + c];
+    }
+}
+
 /* Replicate @task of the unit: resample every leaf's rating rows, in node
  * order, with the replicate's own stream, and score. */
 static void
@@ -443,6 +462,7 @@ replicate_task (gpointer shared, gpointer worker, gsize task)
   Unit *u = shared;
   Worker *w = worker;
   OccDataset *ds = u->ds;
+  guint n_criteria = ds->methodology->n_criteria;
   OccRng rng;
 
   occ_rng_init (&rng, u->self->seed, OCC_STREAM_BOOTSTRAP | u->unit, task);
@@ -451,9 +471,14 @@ replicate_task (gpointer shared, gpointer worker, gsize task)
       gsize cell = occ_dataset_cell (ds, u->country, u->phase, i);
       guint32 first = ds->cell_start[cell], n = ds->cell_start[cell + 1] - first;
 
-      for (guint32 r = 0; r < n; r++)
-        copy_rating (w, ds, first + r,
-                     first + (guint32) occ_rng_below (&rng, n));
+      if (n == 1)
+        /* Its one row, as it is (the jackknife leaves such leaves alone):
+         * the draw is made all the same, to keep the stream's order. */
+        occ_rng_below (&rng, n);
+      else if (n_criteria == 3)
+        resample_rows (w, ds, first, n, &rng, 3);
+      else
+        resample_rows (w, ds, first, n, &rng, n_criteria);
     }
   occ_scorer_score (w->scorer, u->country, u->phase);
   keep_scores (u, w, u->store, u->self->replicates, task);
