@@ -341,6 +341,21 @@ assign_ranks (OccRankEntry *entries, gsize n, guint32 *ranks, gsize stride,
 {
   gint64 lo = G_MAXINT64, hi = G_MININT64;
 
+  /* A small group (a theme's commitments, a summit's themes): one more
+   * than the number of peers above, compared pairwise, costs less than
+   * clearing the counts. */
+  if (n <= 16)
+    {
+      for (gsize i = 0; i < n; i++)
+        {
+          guint32 above = 0;
+
+          for (gsize j = 0; j < n; j++)
+            above += entries[j].key > entries[i].key;
+          ranks[offset + entries[i].item * stride] = above + 1;
+        }
+      return;
+    }
   for (gsize i = 0; i < n; i++)
     {
       lo = MIN (lo, entries[i].key);

@@ -35,6 +35,11 @@
  * method in the set drawn from (at most 16). */
 #define MAX_BINS 32
 
+/* Draws evaluated together by a thread (see draw_task()), and the most
+ * doubles a thread's block may take (32 MiB). */
+#define DRAW_BLOCK 8
+#define MAX_BLOCK (G_GUINT64_CONSTANT (1) << 22)
+
 /* The three outputs of each cell. */
 enum
 {
@@ -593,6 +598,7 @@ typedef struct
   double *select;    /* room to select quantiles: twice the draws */
   double *bin_sum;   /* per input and bin */
   guint *bin_count;
+  double *block;     /* DRAW_BLOCK draws' outputs, draw by draw */
   guint *rank_count; /* per rank, and the largest rank */
   guint max_rank;
 } Worker;
@@ -606,8 +612,22 @@ typedef struct
   gboolean keep_leaf_criteria;
   guint phase;
   guint n_cells;   /* countries × (nodes + 1) */
+  guint block_rows; /* draws per task */
   double *store;   /* N_OUTPUTS × n_cells × draws */
 } Phase;
+
+/* Draws per block: DRAW_BLOCK, unless a block would take more than
+ * MAX_BLOCK doubles per thread (then one). */
+static guint
+block_rows (OccDataset *ds, Draws *d)
+{
+  guint rows = MIN (DRAW_BLOCK, d->n);
+
+  if ((guint64) rows * N_OUTPUTS * ds->countries.n * (ds->n_nodes + 1)
+      > MAX_BLOCK)
+    rows = 1;
+  return rows;
+}
 
 static Worker *
 worker_new (OccDataset *ds, Draws *d, gboolean keep)
@@ -622,6 +642,8 @@ worker_new (OccDataset *ds, Draws *d, gboolean keep)
   w->scratch = g_new (double, d->n + 1);
   w->select = g_new (double, 2 * (gsize) d->n + 1);
   /* At most 32 bins of a weight, 16 methods. */
+  w->block = g_new (double, (gsize) block_rows (ds, d) * N_OUTPUTS
+                               * ds->countries.n * (ds->n_nodes + 1));
   w->bin_sum = g_new (double, (gsize) d->n_inputs * MAX_BINS + 1);
   w->bin_count = g_new (guint, (gsize) d->n_inputs * MAX_BINS + 1);
   /* Ranks run from 1 to the number of countries or of nodes. */
@@ -651,18 +673,20 @@ worker_free (Worker *w)
   g_free (w->bin_sum);
   g_free (w->bin_count);
   g_free (w->rank_count);
+  g_free (w->block);
   g_free (w);
 }
 
+/* Draw @draw into row @b of the worker's block, draw by draw: its three
+ * outputs of every cell of the phase, written front to back. */
 static void
-draw_task (gpointer shared, gpointer worker, gsize task)
+evaluate_draw (Phase *ph, Worker *w, guint draw, guint b)
 {
-  Phase *ph = shared;
-  Worker *w = worker;
   OccDataset *ds = ph->ds;
   OccTable *t = w->table;
   Draws *d = ph->draws;
-  guint draw = (guint) task, top = t->n_slots - 1;
+  guint top = t->n_slots - 1;
+  double *row = &w->block[(gsize) b * N_OUTPUTS * ph->n_cells];
 
   memcpy (w->weights, &d->weights[(gsize) draw * d->n_criteria],
           d->n_criteria * sizeof (double));
@@ -680,14 +704,40 @@ draw_task (gpointer shared, gpointer worker, gsize task)
         gboolean has = occ_table_get (t, cell, top, &value);
         guint32 peer = j < ds->n_nodes ? t->rank[cell] : t->country_rank[cell];
 
-        ph->store[(0 * (gsize) ph->n_cells + c) * d->n + draw] =
-          has ? value : NAN;
-        ph->store[(1 * (gsize) ph->n_cells + c) * d->n + draw] =
-          has && peer > 0 ? (double) peer : NAN;
-        ph->store[(2 * (gsize) ph->n_cells + c) * d->n + draw] =
+        row[0 * (gsize) ph->n_cells + c] = has ? value : NAN;
+        row[1 * (gsize) ph->n_cells + c] = has && peer > 0 ? (double) peer
+                                                           : NAN;
+        row[2 * (gsize) ph->n_cells + c] =
           has && t->country_rank[cell] > 0 ? (double) t->country_rank[cell]
                                            : NAN;
       }
+}
+
+/* Block @task of DRAW_BLOCK consecutive draws. The store keeps each
+ * output's draws contiguous, for the summaries; written one draw at a
+ * time, every value would land on its own cache line (a phase's outputs
+ * are far larger than the cache). The block is evaluated into the
+ * worker's rows first, then each output's DRAW_BLOCK values go to the
+ * store together: a whole line. */
+static void
+draw_task (gpointer shared, gpointer worker, gsize task)
+{
+  Phase *ph = shared;
+  Worker *w = worker;
+  Draws *d = ph->draws;
+  guint first = (guint) task * ph->block_rows;
+  guint n = MIN (ph->block_rows, d->n - first);
+  gsize n_series = (gsize) N_OUTPUTS * ph->n_cells;
+
+  for (guint b = 0; b < n; b++)
+    evaluate_draw (ph, w, first + b, b);
+  for (gsize x = 0; x < n_series; x++)
+    {
+      double *out = &ph->store[x * d->n + first];
+
+      for (guint b = 0; b < n; b++)
+        out[b] = w->block[b * n_series + x];
+    }
 }
 
 /* What every input's index of one output shares: the number of draws
@@ -915,16 +965,19 @@ run_phases (OccSensitivity *self, Draws *d, gboolean keep, guint n_threads,
   Phase ph = { self, ds, d, keep };
   Worker **workers = g_new0 (Worker *, n_threads);
   gboolean ok = TRUE;
+  guint n_blocks;
 
   ph.n_cells = ds->countries.n * (ds->n_nodes + 1);
   ph.store = g_new (double, (gsize) N_OUTPUTS * ph.n_cells * d->n + 1);
   for (guint i = 0; i < n_threads; i++)
     workers[i] = worker_new (ds, d, keep);
-  progress->total = (double) ds->phases.n * (d->n + ph.n_cells);
+  ph.block_rows = block_rows (ds, d);
+  n_blocks = (d->n + ph.block_rows - 1) / ph.block_rows;
+  progress->total = (double) ds->phases.n * (n_blocks + ph.n_cells);
   for (guint p = 0; ok && p < ds->phases.n; p++)
     {
       ph.phase = p;
-      ok = occ_parallel_run (n_threads, d->n, draw_task, &ph,
+      ok = occ_parallel_run (n_threads, n_blocks, draw_task, &ph,
                              (gpointer *) workers, progress, cancellable)
            && occ_parallel_run (n_threads, ph.n_cells, summary_task, &ph,
                                 (gpointer *) workers, progress, cancellable);
