@@ -413,6 +413,39 @@ occ_quantiles_select (const double *values, gsize n, const double *p,
     quantiles[i] = quantile_of (values, n, p[i], scratch);
 }
 
+/* Four partial sums, interleaved: each addition waits for the one four
+ * back, not for the last, so that a series' sums run at the rate of the
+ * loads rather than of the adder's latency. (The order of the additions
+ * differs from a plain loop: within rounding of it.) */
+double
+occ_sum (const double *values, gsize n)
+{
+  double s[4] = { 0, 0, 0, 0 };
+  gsize i = 0;
+
+  for (; i + 4 <= n; i += 4)
+    for (guint j = 0; j < 4; j++)
+      s[j] += values[i + j];
+  for (; i < n; i++)
+    s[0] += values[i];
+  return (s[0] + s[1]) + (s[2] + s[3]);
+}
+
+/* The sum of squared deviations from @mean, the same way. */
+double
+occ_sum_squares (const double *values, gsize n, double mean)
+{
+  double s[4] = { 0, 0, 0, 0 };
+  gsize i = 0;
+
+  for (; i + 4 <= n; i += 4)
+    for (guint j = 0; j < 4; j++)
+      s[j] += (values[i + j] - mean) * (values[i + j] - mean);
+  for (; i < n; i++)
+    s[0] += (values[i] - mean) * (values[i] - mean);
+  return (s[0] + s[1]) + (s[2] + s[3]);
+}
+
 double
 occ_normal_cdf (double x)
 {

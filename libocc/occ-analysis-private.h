@@ -141,6 +141,8 @@ double occ_quantile_select (double *values, gsize n, double p);
 void occ_quantiles_select (const double *values, gsize n, const double *p,
                            guint n_p, double *quantiles, double *scratch);
 void occ_sort_doubles (double *values, gsize n);
+double occ_sum (const double *values, gsize n);
+double occ_sum_squares (const double *values, gsize n, double mean);
 
 double occ_normal_cdf (double x);
 

@@ -563,7 +563,7 @@ summary_task (gpointer shared, gpointer worker, gsize task)
   gsize cell = occ_table_cell (t, u->country, u->phase, node);
   gsize out = occ_table_cell (t, u->country, u->phase, 0) * t->n_slots + s;
   const double *reps = &u->store[(gsize) s * self->replicates];
-  double estimate, sum = 0, sumsq = 0, mean, p_low, p_high, tol;
+  double estimate, sum, sumsq, mean, p_low, p_high, tol;
   gsize n = 0, below = 0, equal = 0;
 
   if (!occ_table_get (t, cell, s % t->n_slots, &estimate))
@@ -585,16 +585,15 @@ summary_task (gpointer shared, gpointer worker, gsize task)
 
       w->scratch[n] = r;
       n += valid;
-      sum += valid ? r : 0.0;
       equal += tie;
       below += !tie && r < estimate;
     }
   self->n_valid[out] = (guint32) n;
   if (n < 2)
     return;
+  sum = occ_sum (w->scratch, n);
   mean = sum / (double) n;
-  for (gsize b = 0; b < n; b++)
-    sumsq += (w->scratch[b] - mean) * (w->scratch[b] - mean);
+  sumsq = occ_sum_squares (w->scratch, n, mean);
   self->se[out] = sqrt (sumsq / (double) (n - 1));
   p_low = (1.0 - self->level) / 2;
   p_high = (1.0 + self->level) / 2;

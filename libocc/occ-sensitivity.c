@@ -741,7 +741,8 @@ draw_task (gpointer shared, gpointer worker, gsize task)
 }
 
 /* What every input's index of one output shares: the number of draws
- * with a value, their mean and total sum of squares. */
+ * with a value, their mean and total sum of squares (of the @n values
+ * that are not NaN). */
 typedef struct
 {
   guint n;
@@ -749,23 +750,11 @@ typedef struct
 } Moments;
 
 static void
-moments (Draws *d, const double *y, Moments *mo)
+moments (const double *values, gsize n, Moments *mo)
 {
-  double sum = 0, sst = 0;
-  guint n = 0;
-
-  for (guint i = 0; i < d->n; i++)
-    if (!isnan (y[i]))
-      {
-        sum += y[i];
-        n++;
-      }
-  mo->n = n;
-  mo->mean = n > 0 ? sum / n : 0;
-  for (guint i = 0; i < d->n; i++)
-    if (!isnan (y[i]))
-      sst += (y[i] - mo->mean) * (y[i] - mo->mean);
-  mo->sst = sst;
+  mo->n = (guint) n;
+  mo->mean = n > 0 ? occ_sum (values, n) / n : 0;
+  mo->sst = occ_sum_squares (values, n, mo->mean);
 }
 
 /* The sums and counts of @y's draws by bin of every input, in one pass
@@ -916,7 +905,7 @@ summary_task (gpointer shared, gpointer worker, gsize task)
           s->q[1] = q[0];
           s->q[2] = q[2];
         }
-      moments (d, y, &mo);
+      moments (w->scratch, n, &mo);
       if (mo.n >= 2)
         bin_sums (w, d, y);
       for (guint i = 0; i < self->n_inputs; i++)
