@@ -992,6 +992,7 @@ commands_description (void)
 {
   GString *text = g_string_new ("Commands:\n");
   guint n_defaulting = 0, last_defaulting = 0;
+  g_autofree char *path = NULL;
 
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     if (strcmp (commands[i].parameter_string, "[DATASET]") == 0)
@@ -1014,7 +1015,10 @@ commands_description (void)
         g_string_append (text, commands[i].name);
         n_defaulting++;
       }
-  g_string_append (text, "\nuse $OCC_DATADIR/" DEFAULT_DATASET ".");
+  /* The file that would be read, not a variable to work out. */
+  path = default_dataset_path ();
+  g_string_append_printf (text, "\nuse %s\n(set OCC_DATADIR to read "
+                          DEFAULT_DATASET " from another directory).", path);
   return g_string_free (text, FALSE);
 }
 

@@ -180,3 +180,8 @@ def test_help_names_every_command_with_a_default_dataset():
         assert re.search(rf"\b{command}\b", footer)
     for command in ("validate", "export", "template", "methodology"):
         assert not re.search(rf"\b{command}\b", footer)
+    # The file itself, as the tool would open it (the test environment
+    # points OCC_DATADIR at examples/data).
+    default = os.path.join(os.environ["OCC_DATADIR"], "peru-2024.json")
+    assert default in out
+    assert os.path.isfile(default)
