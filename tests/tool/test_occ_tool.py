@@ -8,11 +8,12 @@
 import csv
 import io
 import json
-import locale
 import math
 import os
 import re
+import shutil
 import subprocess
+import sys
 
 import pytest
 
@@ -210,14 +211,37 @@ def test_score_table_is_aligned():
         assert line[end - 1].isdigit() or line[end - 1] == "-", line
 
 
-def test_score_is_locale_independent():
-    try:
-        locale.setlocale(locale.LC_NUMERIC, "de_DE.UTF-8")
-    except locale.Error:
-        pytest.skip("no de_DE.UTF-8 locale to write decimal commas")
-    finally:
-        locale.setlocale(locale.LC_NUMERIC, "C")
+def decimal_comma_env(tmp_path):
+    """An environment whose locale writes 2,5 for 2.5: the system's
+    de_DE.UTF-8 when installed, else one compiled into tmp_path with
+    localedef (LOCPATH), as a fresh Debian machine has only C.UTF-8."""
     env = dict(os.environ, LC_ALL="de_DE.UTF-8")
+    env.pop("LANGUAGE", None)
+    probe = [sys.executable, "-c",
+             "import locale; locale.setlocale(locale.LC_ALL, ''); "
+             "print(locale.localeconv()['decimal_point'])"]
+
+    def comma(env):
+        result = subprocess.run(probe, env=env, capture_output=True,
+                                text=True)
+        return result.returncode == 0 and result.stdout.strip() == ","
+
+    if comma(env):
+        return env
+    localedef = shutil.which("localedef")
+    if localedef is None or not os.path.exists(
+            "/usr/share/i18n/locales/de_DE"):
+        pytest.skip("no de_DE.UTF-8 locale and no localedef to build one")
+    subprocess.run([localedef, "-i", "de_DE", "-f", "UTF-8",
+                    str(tmp_path / "de_DE.UTF-8")], check=True,
+                   capture_output=True)
+    env["LOCPATH"] = str(tmp_path)
+    assert comma(env), "the locale built by localedef writes no comma"
+    return env
+
+
+def test_score_is_locale_independent(tmp_path):
+    env = decimal_comma_env(tmp_path)
     for fmt in ("json", "table", "csv"):
         assert ok("score", "--format=" + fmt, PERU, env=env) == \
             ok("score", "--format=" + fmt, PERU)
