@@ -563,7 +563,7 @@ summary_task (gpointer shared, gpointer worker, gsize task)
   gsize cell = occ_table_cell (t, u->country, u->phase, node);
   gsize out = occ_table_cell (t, u->country, u->phase, 0) * t->n_slots + s;
   const double *reps = &u->store[(gsize) s * self->replicates];
-  double estimate, sum, sumsq, mean, p_low, p_high, tol;
+  double estimate, sum, sumsq, mean, p_low, p_high;
   gsize n = 0, below = 0, equal = 0;
 
   if (!occ_table_get (t, cell, s % t->n_slots, &estimate))
@@ -573,20 +573,13 @@ summary_task (gpointer shared, gpointer worker, gsize task)
       self->status[out] = OCC_INTERVAL_STATUS_PUBLISHED;
       return;
     }
-  /* Ties count half (the statistic is discrete: many replicates equal the
-   * estimate), to within rounding of sums taken in another order. */
-  tol = 1e-12 * MAX (1.0, fabs (estimate));
-  /* Without branches on the values: replicates fall either side of the
-   * estimate at random. */
+  /* The valid replicates, without a branch on the values. */
   for (guint b = 0; b < self->replicates; b++)
     {
       double r = reps[b];
-      gboolean valid = !isnan (r), tie = fabs (r - estimate) <= tol;
 
       w->scratch[n] = r;
-      n += valid;
-      equal += tie;
-      below += !tie && r < estimate;
+      n += !isnan (r);
     }
   self->n_valid[out] = (guint32) n;
   if (n < 2)
@@ -599,9 +592,22 @@ summary_task (gpointer shared, gpointer worker, gsize task)
   p_high = (1.0 + self->level) / 2;
   if (self->method == OCC_INTERVAL_METHOD_BCA)
     {
-      double prop = ((double) below + 0.5 * (double) equal) / (double) n;
-      double a = acceleration (u, s), z0;
+      /* Ties count half (the statistic is discrete: many replicates equal
+       * the estimate), to within rounding of sums taken in another order.
+       * Without branches on the values: replicates fall either side of
+       * the estimate at random. */
+      double tol = 1e-12 * MAX (1.0, fabs (estimate)), prop, a, z0;
 
+      for (gsize b = 0; b < n; b++)
+        {
+          double r = w->scratch[b];
+          gboolean tie = fabs (r - estimate) <= tol;
+
+          equal += tie;
+          below += !tie && r < estimate;
+        }
+      prop = ((double) below + 0.5 * (double) equal) / (double) n;
+      a = acceleration (u, s);
       /* Keep z0 finite when every replicate lies on one side. */
       prop = CLAMP (prop, 0.5 / (double) n, 1.0 - 0.5 / (double) n);
       z0 = occ_normal_quantile (prop);
