@@ -373,6 +373,14 @@ typedef struct
   double *jstore; /* n_series × n_jack */
   guint *rated_below;     /* per node: leaves below with ratings */
   guint *published_below; /* per node: leaves below from published scores */
+  /* When the raters' method is the mean (see resample_means()): the
+   * dataset's ratings in cell order with nulls as 0, and per rating the
+   * criteria it scores, one bit at the bottom of each of n_criteria
+   * fields of count_bits bits. */
+  gboolean fused;
+  gint32 *rated;
+  guint64 *counted;
+  guint count_bits;
 } Unit;
 
 static Worker *
@@ -454,6 +462,84 @@ resample_rows (Worker *w, OccDataset *ds, guint32 first, guint32 n,
     }
 }
 
+/* The most criteria whose counts resample_means() packs in one word. */
+#define MAX_PACKED_CRITERIA 4
+
+/* Rule 1 under the mean for one leaf of @n rating rows from @first, drawn
+ * with replacement, straight into the worker's table: the same draws as
+ * resample_rows(), but instead of copying the drawn rows for the scorer
+ * to sum, each draw adds its row's scores (nulls as 0) and, in one
+ * addition, its counts (one field per criterion) to the sums. The sums
+ * are exact integers, so the mean is the very double that the engine's
+ * leaf_means() computes from the copied rows. Inlined with a constant
+ * @n_criteria for the usual three. */
+static inline void
+resample_means (Unit *u, Worker *w, gsize cell, guint32 first, guint32 n,
+                OccRng *rng, guint n_criteria)
+{
+  OccTable *t = w->table;
+  const gint32 *rated = &u->rated[(gsize) first * n_criteria];
+  const guint64 *counted = &u->counted[first];
+  guint bits = u->count_bits;
+  guint64 mask = bits < 64 ? (G_GUINT64_CONSTANT (1) << bits) - 1
+                          : G_MAXUINT64;
+  guint64 counts = 0;
+  gint64 sum[MAX_PACKED_CRITERIA] = { 0 };
+
+  for (guint32 r = 0; r < n; r++)
+    {
+      guint32 from = (guint32) occ_rng_below (rng, n);
+
+      for (guint c = 0; c < n_criteria; c++)
+        sum[c] += rated[(gsize) from * n_criteria + c];
+      counts += counted[from];
+    }
+  for (guint c = 0; c < n_criteria; c++)
+    {
+      guint count = (guint) ((counts >> (bits * c)) & mask);
+      gsize at = cell * t->n_slots + c;
+
+      t->present[at] = count >= u->ds->methodology->min_raters && count > 0;
+      if (t->present[at])
+        t->value[at] = (double) sum[c] / (double) count;
+    }
+}
+
+/* Replicate @task of the unit, when the raters' method is the mean: rule
+ * 1 of every leaf from its resampled rows (resample_means()), leaves
+ * without ratings as the estimates have them (published or absent), and
+ * the scorer takes it from there (its keep_leaf_criteria). */
+static void
+replicate_fused (Unit *u, Worker *w, OccRng *rng)
+{
+  OccDataset *ds = u->ds;
+  OccTable *t = w->table;
+  guint n_criteria = ds->methodology->n_criteria;
+
+  for (guint i = 0; i < ds->n_nodes; i++)
+    {
+      gsize cell = occ_dataset_cell (ds, u->country, u->phase, i);
+      gsize at = occ_table_cell (t, u->country, u->phase, i);
+      guint32 first = ds->cell_start[cell], n = ds->cell_start[cell + 1] - first;
+
+      if (n_criteria == 3 && n > 0)
+        resample_means (u, w, at, first, n, rng, 3);
+      else if (n > 0)
+        resample_means (u, w, at, first, n, rng, n_criteria);
+      else if (ds->node_leaf[i])
+        {
+          /* The results' table and the worker's have the same cells. */
+          memcpy (&t->value[at * t->n_slots], &u->t->value[at * t->n_slots],
+                  n_criteria * sizeof (double));
+          memcpy (&t->present[at * t->n_slots],
+                  &u->t->present[at * t->n_slots], n_criteria);
+        }
+    }
+  w->scorer->keep_leaf_criteria = TRUE;
+  occ_scorer_score (w->scorer, u->country, u->phase);
+  w->scorer->keep_leaf_criteria = FALSE;
+}
+
 /* Replicate @task of the unit: resample every leaf's rating rows, in node
  * order, with the replicate's own stream, and score. */
 static void
@@ -466,6 +552,12 @@ replicate_task (gpointer shared, gpointer worker, gsize task)
   OccRng rng;
 
   occ_rng_init (&rng, u->self->seed, OCC_STREAM_BOOTSTRAP | u->unit, task);
+  if (u->fused)
+    {
+      replicate_fused (u, w, &rng);
+      keep_scores (u, w, u->store, u->self->replicates, task);
+      return;
+    }
   for (guint i = 0; i < ds->n_nodes; i++)
     {
       gsize cell = occ_dataset_cell (ds, u->country, u->phase, i);
@@ -756,6 +848,41 @@ count_published (OccBootstrap *self, OccDataset *ds)
         }
 }
 
+/* Whether replicates take rule 1 in resample_means(), and its copy of
+ * the ratings: the raters' method must be the mean, and every leaf's
+ * count of rows must fit a field of the packed counts. */
+static void
+prepare_fused (Unit *u)
+{
+  OccDataset *ds = u->ds;
+  OccMethodology *m = ds->methodology;
+  guint n_criteria = m->n_criteria;
+  guint32 longest = 0;
+
+  u->fused = FALSE;
+  if (m->aggregation[OCC_LEVEL_RATERS] != OCC_AGGREGATION_MEAN
+      || n_criteria == 0 || n_criteria > MAX_PACKED_CRITERIA)
+    return;
+  u->count_bits = 64 / n_criteria;
+  for (gsize cell = 0; cell < occ_dataset_n_cells (ds); cell++)
+    longest = MAX (longest, ds->cell_start[cell + 1] - ds->cell_start[cell]);
+  if (u->count_bits < 64
+      && longest >= (G_GUINT64_CONSTANT (1) << u->count_bits))
+    return;
+  u->rated = g_new (gint32, ds->n_ratings * n_criteria + 1);
+  u->counted = g_new0 (guint64, ds->n_ratings + 1);
+  for (gsize r = 0; r < ds->n_ratings; r++)
+    for (guint c = 0; c < n_criteria; c++)
+      {
+        gint32 v = ds->cell_scores[r * n_criteria + c];
+
+        u->rated[r * n_criteria + c] = v == OCC_SCORE_NULL ? 0 : v;
+        if (v != OCC_SCORE_NULL)
+          u->counted[r] |= G_GUINT64_CONSTANT (1) << (u->count_bits * c);
+      }
+  u->fused = TRUE;
+}
+
 static gboolean
 run_all (OccBootstrap *self, guint n_threads, OccProgress *progress,
          GCancellable *cancellable)
@@ -776,6 +903,7 @@ run_all (OccBootstrap *self, guint n_threads, OccProgress *progress,
        * leaf; its jackknife is sized by its own rows below. */
       u.jk_stratum = g_new (guint, ds->n_nodes + 1);
     }
+  prepare_fused (&u);
   for (guint i = 0; i < n_threads; i++)
     workers[i] = worker_new (ds, self->replicates);
   progress->total = total_work (self, ds, u.n_series);
@@ -809,6 +937,8 @@ run_all (OccBootstrap *self, guint n_threads, OccProgress *progress,
   g_free (u.jk_cell);
   g_free (u.jk_pos);
   g_free (u.jstore);
+  g_free (u.rated);
+  g_free (u.counted);
   return ok;
 }
 
