@@ -420,6 +420,43 @@ typedef struct
   double *kept;
 } Bracket;
 
+/* The pass of occ_quantiles_select(): every value is written to each
+ * bracket's next place and kept only when inside, so that no branch
+ * depends on the values; a bracket that overflows its @cap places is
+ * abandoned afterwards. */
+static inline void
+bracket_pass (const double *values, gsize n, Bracket *br, guint n_p,
+              gsize cap)
+{
+  double a[QUANTILE_MAX_P], b[QUANTILE_MAX_P];
+  double *kept[QUANTILE_MAX_P];
+  gsize below[QUANTILE_MAX_P], count[QUANTILE_MAX_P];
+
+  for (guint i = 0; i < n_p; i++)
+    {
+      a[i] = br[i].a;
+      b[i] = br[i].b;
+      kept[i] = br[i].kept;
+      below[i] = count[i] = 0;
+    }
+  for (gsize x = 0; x < n; x++)
+    {
+      double v = values[x];
+
+      for (guint i = 0; i < n_p; i++)
+        {
+          kept[i][count[i] < cap ? count[i] : cap - 1] = v;
+          below[i] += v < a[i];
+          count[i] += (v >= a[i]) & (v <= b[i]);
+        }
+    }
+  for (guint i = 0; i < n_p; i++)
+    {
+      br[i].below = below[i];
+      br[i].count = count[i];
+    }
+}
+
 /* Several quantiles of the same values, which stay as they are; @scratch
  * has room for 2 × @n values.
  *
@@ -477,25 +514,24 @@ occ_quantiles_select (const double *values, gsize n, const double *p,
       /* Beyond the sample's ends, the bracket is open. */
       b->a = first <= 0 ? -INFINITY : sample[first];
       b->b = last >= QUANTILE_SAMPLE - 1 ? INFINITY : sample[last];
-      b->below = b->count = 0;
       b->kept = scratch + (gsize) i * cap;
     }
-  /* The pass: every value is written to each bracket's next place and
-   * kept only when inside, so that the branches do not depend on the
-   * values; a bracket that overflows its place is abandoned below. */
-  for (gsize x = 0; x < n; x++)
+  /* The usual numbers of quantiles get a pass of their own, with the
+   * brackets' counts in registers. */
+  switch (n_p)
     {
-      double v = values[x];
-
-      for (guint i = 0; i < n_p; i++)
-        {
-          Bracket *b = &br[i];
-          gsize at = b->count < cap ? b->count : cap - 1;
-
-          b->kept[at] = v;
-          b->below += v < b->a;
-          b->count += v >= b->a && v <= b->b;
-        }
+    case 1:
+      bracket_pass (values, n, br, 1, cap);
+      break;
+    case 2:
+      bracket_pass (values, n, br, 2, cap);
+      break;
+    case 3:
+      bracket_pass (values, n, br, 3, cap);
+      break;
+    default:
+      bracket_pass (values, n, br, n_p, cap);
+      break;
     }
   for (guint i = 0; i < n_p; i++)
     {
