@@ -420,41 +420,28 @@ typedef struct
   double *kept;
 } Bracket;
 
-/* The pass of occ_quantiles_select(): every value is written to each
- * bracket's next place and kept only when inside, so that no branch
- * depends on the values; a bracket that overflows its @cap places is
- * abandoned afterwards. */
-static inline void
-bracket_pass (const double *values, gsize n, Bracket *br, guint n_p,
-              gsize cap)
+/* A pass of occ_quantiles_select() for one bracket: every value is
+ * written to the bracket's next place and kept only when inside, so that
+ * no branch depends on the values; a bracket that overflows its @cap
+ * places is abandoned afterwards. A pass per bracket, not one pass for
+ * all: the values are in cache, and with a single bracket its counts
+ * stay in registers. */
+static void
+bracket_pass (const double *values, gsize n, Bracket *br, gsize cap)
 {
-  double a[QUANTILE_MAX_P], b[QUANTILE_MAX_P];
-  double *kept[QUANTILE_MAX_P];
-  gsize below[QUANTILE_MAX_P], count[QUANTILE_MAX_P];
+  double a = br->a, b = br->b, *kept = br->kept;
+  gsize below = 0, count = 0;
 
-  for (guint i = 0; i < n_p; i++)
-    {
-      a[i] = br[i].a;
-      b[i] = br[i].b;
-      kept[i] = br[i].kept;
-      below[i] = count[i] = 0;
-    }
   for (gsize x = 0; x < n; x++)
     {
       double v = values[x];
 
-      for (guint i = 0; i < n_p; i++)
-        {
-          kept[i][count[i] < cap ? count[i] : cap - 1] = v;
-          below[i] += v < a[i];
-          count[i] += (v >= a[i]) & (v <= b[i]);
-        }
+      kept[count < cap ? count : cap - 1] = v;
+      below += v < a;
+      count += (v >= a) & (v <= b);
     }
-  for (guint i = 0; i < n_p; i++)
-    {
-      br[i].below = below[i];
-      br[i].count = count[i];
-    }
+  br->below = below;
+  br->count = count;
 }
 
 /* Several quantiles of the same values, which stay as they are; @scratch
@@ -463,9 +450,9 @@ bracket_pass (const double *values, gsize n, Bracket *br, guint n_p,
  * Each quantile needs one or two order statistics. Selecting them one
  * after the other (quantile_of()) takes a few passes over the whole
  * series per quantile; here a sorted sample of the series first brackets
- * each quantile's order statistics between two of its values, then a
- * single pass, without a branch per value, counts the values below each
- * bracket and keeps those inside, and only these few are searched. The
+ * each quantile's order statistics between two of its values, then one
+ * pass, without a branch per value, counts the values below the bracket
+ * and keeps those inside, and only these few are searched. The
  * order statistics are the same values whatever finds them, so the
  * quantiles are exactly those of quantile_of(), to which a quantile falls
  * back when the sample misjudged its bracket. */
@@ -516,23 +503,8 @@ occ_quantiles_select (const double *values, gsize n, const double *p,
       b->b = last >= QUANTILE_SAMPLE - 1 ? INFINITY : sample[last];
       b->kept = scratch + (gsize) i * cap;
     }
-  /* The usual numbers of quantiles get a pass of their own, with the
-   * brackets' counts in registers. */
-  switch (n_p)
-    {
-    case 1:
-      bracket_pass (values, n, br, 1, cap);
-      break;
-    case 2:
-      bracket_pass (values, n, br, 2, cap);
-      break;
-    case 3:
-      bracket_pass (values, n, br, 3, cap);
-      break;
-    default:
-      bracket_pass (values, n, br, n_p, cap);
-      break;
-    }
+  for (guint i = 0; i < n_p; i++)
+    bracket_pass (values, n, &br[i], cap);
   for (guint i = 0; i < n_p; i++)
     {
       Bracket *b = &br[i];

@@ -462,7 +462,8 @@ resample_rows (Worker *w, OccDataset *ds, guint32 first, guint32 n,
     }
 }
 
-/* The most criteria whose counts resample_means() packs in one word. */
+/* The most criteria resample_means() takes: its sums, and its counts
+ * packed in one word. */
 #define MAX_PACKED_CRITERIA 4
 
 /* Rule 1 under the mean for one leaf of @n rating rows from @first, drawn
@@ -471,9 +472,10 @@ resample_rows (Worker *w, OccDataset *ds, guint32 first, guint32 n,
  * to sum, each draw adds its row's scores (nulls as 0) and, in one
  * addition, its counts (one field per criterion) to the sums. The sums
  * are exact integers, so the mean is the very double that the engine's
- * leaf_means() computes from the copied rows. Inlined with a constant
- * @n_criteria for the usual three. */
-static inline void
+ * leaf_means() computes from the copied rows. Always inlined, so that
+ * with a constant @n_criteria (the usual three) the sums stay in
+ * registers. */
+G_ALWAYS_INLINE static inline void
 resample_means (Unit *u, Worker *w, gsize cell, guint32 first, guint32 n,
                 OccRng *rng, guint n_criteria)
 {
@@ -484,16 +486,26 @@ resample_means (Unit *u, Worker *w, gsize cell, guint32 first, guint32 n,
   guint64 mask = bits < 64 ? (G_GUINT64_CONSTANT (1) << bits) - 1
                           : G_MAXUINT64;
   guint64 counts = 0;
-  gint64 sum[MAX_PACKED_CRITERIA] = { 0 };
+  gint64 sum[MAX_PACKED_CRITERIA];
+  gint64 s0 = 0, s1 = 0, s2 = 0, s3 = 0;
 
+  /* The sums in scalars, not in an array: a loop over the criteria kept
+   * them in memory, a store and a load per score drawn. */
   for (guint32 r = 0; r < n; r++)
     {
       guint32 from = (guint32) occ_rng_below (rng, n);
+      const gint32 *row = &rated[(gsize) from * n_criteria];
 
-      for (guint c = 0; c < n_criteria; c++)
-        sum[c] += rated[(gsize) from * n_criteria + c];
+      s0 += row[0];
+      if (n_criteria > 1)
+        s1 += row[1];
+      if (n_criteria > 2)
+        s2 += row[2];
+      if (n_criteria > 3)
+        s3 += row[3];
       counts += counted[from];
     }
+  sum[0] = s0, sum[1] = s1, sum[2] = s2, sum[3] = s3;
   for (guint c = 0; c < n_criteria; c++)
     {
       guint count = (guint) ((counts >> (bits * c)) & mask);
