@@ -448,6 +448,7 @@ typedef struct
   double *inputs;   /* n_inputs × n: the inputs' values */
   guint16 *bins;    /* n_inputs × n */
   guint *n_bins;    /* n_inputs */
+  guint *bin_size;  /* n_inputs × MAX_BINS: draws per bin */
 } Draws;
 
 static void
@@ -458,6 +459,7 @@ draws_clear (Draws *d)
   g_free (d->inputs);
   g_free (d->bins);
   g_free (d->n_bins);
+  g_free (d->bin_size);
 }
 
 /* Draw @i: weights first (one uniform per criterion, or one gamma variate
@@ -587,6 +589,12 @@ make_inputs (OccSensitivity *self, OccSensitivityOptions *o, Draws *d)
         }
       d->n_bins[input++] = o->methods->len;
     }
+  /* The bins' sizes: the counts of every output with a value in each
+   * draw (see bin_sums()). */
+  d->bin_size = g_new0 (guint, (gsize) d->n_inputs * MAX_BINS + 1);
+  for (guint i = 0; i < d->n_inputs; i++)
+    for (guint j = 0; j < d->n; j++)
+      d->bin_size[i * MAX_BINS + d->bins[(gsize) i * d->n + j]]++;
 }
 
 typedef struct
@@ -761,15 +769,26 @@ moments (const double *values, gsize n, Moments *mo)
  * over the draws: into w->bin_sum and w->bin_count, MAX_BINS per input.
  * Inputs interleave, so that consecutive additions go to different sums
  * rather than wait for each other (one input at a time, most additions
- * waited for the last one into the same bin). */
+ * waited for the last one into the same bin). When every one of the
+ * draws has a value (@n_valid of them), the counts are the bins' sizes,
+ * and the pass only sums. */
 static void
-bin_sums (Worker *w, Draws *d, const double *y)
+bin_sums (Worker *w, Draws *d, const double *y, gsize n_valid)
 {
   guint n_inputs = d->n_inputs;
   double *sum = w->bin_sum;
   guint *count = w->bin_count;
 
   memset (sum, 0, (gsize) n_inputs * MAX_BINS * sizeof (double));
+  if (n_valid == d->n)
+    {
+      memcpy (count, d->bin_size, (gsize) n_inputs * MAX_BINS
+                                    * sizeof (guint));
+      for (guint i = 0; i < d->n; i++)
+        for (guint input = 0; input < n_inputs; input++)
+          sum[input * MAX_BINS + d->bins[(gsize) input * d->n + i]] += y[i];
+      return;
+    }
   memset (count, 0, (gsize) n_inputs * MAX_BINS * sizeof (guint));
   for (guint i = 0; i < d->n; i++)
     {
@@ -907,7 +926,7 @@ summary_task (gpointer shared, gpointer worker, gsize task)
         }
       moments (w->scratch, n, &mo);
       if (mo.n >= 2)
-        bin_sums (w, d, y);
+        bin_sums (w, d, y, n);
       for (guint i = 0; i < self->n_inputs; i++)
         self->has_index[idx + i] =
           first_order (w, d, i, &mo, &self->indices[idx + i]);
