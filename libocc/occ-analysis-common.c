@@ -444,6 +444,33 @@ bracket_pass (const double *values, gsize n, Bracket *br, gsize cap)
   br->count = count;
 }
 
+/* The same for two brackets in one pass, which shares the loads and the
+ * loop between them; written out, so that both brackets' counts stay in
+ * registers (a loop over the brackets kept them in memory). */
+static void
+bracket_pass2 (const double *values, gsize n, Bracket *br, gsize cap)
+{
+  double a0 = br[0].a, b0 = br[0].b, *kept0 = br[0].kept;
+  double a1 = br[1].a, b1 = br[1].b, *kept1 = br[1].kept;
+  gsize below0 = 0, count0 = 0, below1 = 0, count1 = 0;
+
+  for (gsize x = 0; x < n; x++)
+    {
+      double v = values[x];
+
+      kept0[count0 < cap ? count0 : cap - 1] = v;
+      kept1[count1 < cap ? count1 : cap - 1] = v;
+      below0 += v < a0;
+      below1 += v < a1;
+      count0 += (v >= a0) & (v <= b0);
+      count1 += (v >= a1) & (v <= b1);
+    }
+  br[0].below = below0;
+  br[0].count = count0;
+  br[1].below = below1;
+  br[1].count = count1;
+}
+
 /* Several quantiles of the same values, which stay as they are; @scratch
  * has room for 2 × @n values.
  *
@@ -503,8 +530,11 @@ occ_quantiles_select (const double *values, gsize n, const double *p,
       b->b = last >= QUANTILE_SAMPLE - 1 ? INFINITY : sample[last];
       b->kept = scratch + (gsize) i * cap;
     }
-  for (guint i = 0; i < n_p; i++)
-    bracket_pass (values, n, &br[i], cap);
+  for (guint i = 0; i < n_p; i += 2)
+    if (i + 1 < n_p)
+      bracket_pass2 (values, n, &br[i], cap);
+    else
+      bracket_pass (values, n, &br[i], cap);
   for (guint i = 0; i < n_p; i++)
     {
       Bracket *b = &br[i];
