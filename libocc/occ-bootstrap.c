@@ -480,6 +480,9 @@ resample_means (Unit *u, Worker *w, gsize cell, guint32 first, guint32 n,
                 OccRng *rng, guint n_criteria)
 {
   OccTable *t = w->table;
+  double *value = &t->value[cell * t->n_slots];
+  guint8 *present = &t->present[cell * t->n_slots];
+  guint min_raters = u->ds->methodology->min_raters;
   const gint32 *rated = &u->rated[(gsize) first * n_criteria];
   const guint64 *counted = &u->counted[first];
   guint bits = u->count_bits;
@@ -506,14 +509,16 @@ resample_means (Unit *u, Worker *w, gsize cell, guint32 first, guint32 n,
       counts += counted[from];
     }
   sum[0] = s0, sum[1] = s1, sum[2] = s2, sum[3] = s3;
+  /* Through locals: a byte stored to present[] may alias anything, and
+   * would have every pointer and min_raters read again after it. */
   for (guint c = 0; c < n_criteria; c++)
     {
       guint count = (guint) ((counts >> (bits * c)) & mask);
-      gsize at = cell * t->n_slots + c;
+      gboolean has = count >= min_raters && count > 0;
 
-      t->present[at] = count >= u->ds->methodology->min_raters && count > 0;
-      if (t->present[at])
-        t->value[at] = (double) sum[c] / (double) count;
+      present[c] = (guint8) has;
+      if (has)
+        value[c] = (double) sum[c] / (double) count;
     }
 }
 
