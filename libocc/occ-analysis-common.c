@@ -422,8 +422,9 @@ typedef struct
 
 /* A pass of occ_quantiles_select() for one bracket: every value is
  * written to the bracket's next place and kept only when inside, so that
- * no branch depends on the values; a bracket that overflows its @cap
- * places is abandoned afterwards. A pass per bracket, not one pass for
+ * no branch depends on the values; a bracket that fills its @cap places
+ * is abandoned afterwards (the values after the last one kept were
+ * written over it). A pass per bracket, not one pass for
  * all: the values are in cache, and with a single bracket its counts
  * stay in registers. */
 static void
@@ -542,7 +543,7 @@ occ_quantiles_select (const double *values, gsize n, const double *p,
       gsize need = b->lo + (interpolate ? 1 : 0);
       double value, next;
 
-      fallback[i] = b->count > cap || b->lo < b->below
+      fallback[i] = b->count >= cap || b->lo < b->below
                     || need >= b->below + b->count;
       if (fallback[i])
         continue;
