@@ -723,15 +723,19 @@ summary_task (gpointer shared, gpointer worker, gsize task)
       p_low = bca_level (z0, a, p_low);
       p_high = bca_level (z0, a, p_high);
     }
-  {
-    double p[2] = { p_low, p_high }, q[2];
-
-    occ_quantiles_select (w->scratch, n, p, 2, q, w->select);
-    self->low[out] = q[0];
-    self->high[out] = q[1];
-  }
-  if (self->se[out] == 0) /* all replicates equal: no rounding noise */
+  /* All replicates equal (a leaf of one rater, raters who all agree):
+   * the interval is that value, without rounding noise, and without
+   * selecting anything. */
+  if (self->se[out] == 0)
     self->low[out] = self->high[out] = w->scratch[0];
+  else
+    {
+      double p[2] = { p_low, p_high }, q[2];
+
+      occ_quantiles_select (w->scratch, n, p, 2, q, w->select);
+      self->low[out] = q[0];
+      self->high[out] = q[1];
+    }
   self->status[out] = u->published_below[node] > 0
                         ? OCC_INTERVAL_STATUS_PARTIAL
                         : OCC_INTERVAL_STATUS_ESTIMATED;
