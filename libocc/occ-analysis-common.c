@@ -403,14 +403,160 @@ quantile_of (const double *values, gsize n, double p, double *scratch)
   return value + (h - (double) lo) * (next - value);
 }
 
+/* Values sampled to bracket the order statistics (see
+ * occ_quantiles_select()), and the series below which the bracketing is
+ * not worth its pass. */
+#define QUANTILE_SAMPLE 64
+#define QUANTILE_BRACKET_MIN 256
+#define QUANTILE_MAX_P 8
+
+/* One quantile's bracket: the order statistics lo (and lo + 1) lie, with
+ * high probability, among the values in [a, b]. */
+typedef struct
+{
+  double h, a, b;
+  gsize lo;
+  gsize below, count; /* values below a; values in [a, b], kept */
+  double *kept;
+} Bracket;
+
+/* A pass of occ_quantiles_select() for one bracket: every value is
+ * written to the bracket's next place and kept only when inside, so that
+ * no branch depends on the values; a bracket that fills its @cap places
+ * is abandoned afterwards (the values after the last one kept were
+ * written over it). A pass per bracket, not one pass for
+ * all: the values are in cache, and with a single bracket its counts
+ * stay in registers. */
+static void
+bracket_pass (const double *values, gsize n, Bracket *br, gsize cap)
+{
+  double a = br->a, b = br->b, *kept = br->kept;
+  gsize below = 0, count = 0;
+
+  for (gsize x = 0; x < n; x++)
+    {
+      double v = values[x];
+
+      kept[count < cap ? count : cap - 1] = v;
+      below += v < a;
+      count += (v >= a) & (v <= b);
+    }
+  br->below = below;
+  br->count = count;
+}
+
+/* The same for two brackets in one pass, which shares the loads and the
+ * loop between them; written out, so that both brackets' counts stay in
+ * registers (a loop over the brackets kept them in memory). */
+static void
+bracket_pass2 (const double *values, gsize n, Bracket *br, gsize cap)
+{
+  double a0 = br[0].a, b0 = br[0].b, *kept0 = br[0].kept;
+  double a1 = br[1].a, b1 = br[1].b, *kept1 = br[1].kept;
+  gsize below0 = 0, count0 = 0, below1 = 0, count1 = 0;
+
+  for (gsize x = 0; x < n; x++)
+    {
+      double v = values[x];
+
+      kept0[count0 < cap ? count0 : cap - 1] = v;
+      kept1[count1 < cap ? count1 : cap - 1] = v;
+      below0 += v < a0;
+      below1 += v < a1;
+      count0 += (v >= a0) & (v <= b0);
+      count1 += (v >= a1) & (v <= b1);
+    }
+  br[0].below = below0;
+  br[0].count = count0;
+  br[1].below = below1;
+  br[1].count = count1;
+}
+
 /* Several quantiles of the same values, which stay as they are; @scratch
- * has room for 2 × @n values. */
+ * has room for 2 × @n values.
+ *
+ * Each quantile needs one or two order statistics. Selecting them one
+ * after the other (quantile_of()) takes a few passes over the whole
+ * series per quantile; here a sorted sample of the series first brackets
+ * each quantile's order statistics between two of its values, then one
+ * pass, without a branch per value, counts the values below the bracket
+ * and keeps those inside, and only these few are searched. The
+ * order statistics are the same values whatever finds them, so the
+ * quantiles are exactly those of quantile_of(), to which a quantile falls
+ * back when the sample misjudged its bracket. */
 void
 occ_quantiles_select (const double *values, gsize n, const double *p,
                       guint n_p, double *quantiles, double *scratch)
 {
+  double sample[QUANTILE_SAMPLE];
+  Bracket br[QUANTILE_MAX_P];
+  gboolean fallback[QUANTILE_MAX_P];
+  gsize cap;
+
+  if (n < QUANTILE_BRACKET_MIN || n_p > QUANTILE_MAX_P)
+    {
+      for (guint i = 0; i < n_p; i++)
+        quantiles[i] = quantile_of (values, n, p[i], scratch);
+      return;
+    }
+  /* A sample spread over the series, sorted by insertion (it is small). */
+  for (guint i = 0; i < QUANTILE_SAMPLE; i++)
+    {
+      double x = values[(gsize) i * n / QUANTILE_SAMPLE];
+      guint j = i;
+
+      for (; j > 0 && sample[j - 1] > x; j--)
+        sample[j] = sample[j - 1];
+      sample[j] = x;
+    }
+  /* The kept values of each bracket share the first half of @scratch;
+   * the second half is the room kth_pair() needs to search one. */
+  cap = n / MAX (n_p, 2);
   for (guint i = 0; i < n_p; i++)
-    quantiles[i] = quantile_of (values, n, p[i], scratch);
+    {
+      Bracket *b = &br[i];
+      /* The sample rank of the order statistic, give or take two and a
+       * half standard deviations of its binomial spread. */
+      double q = CLAMP (p[i], 0.0, 1.0), m = QUANTILE_SAMPLE;
+      double centre = q * (m - 1), spread = 2.5 * sqrt (m * q * (1 - q)) + 1;
+      gssize first = (gssize) floor (centre - spread);
+      gssize last = (gssize) ceil (centre + spread) + 1;
+
+      b->h = (double) (n - 1) * p[i];
+      b->lo = (gsize) floor (b->h);
+      if (b->lo + 1 >= n)
+        b->lo = n - 1;
+      /* Beyond the sample's ends, the bracket is open. */
+      b->a = first <= 0 ? -INFINITY : sample[first];
+      b->b = last >= QUANTILE_SAMPLE - 1 ? INFINITY : sample[last];
+      b->kept = scratch + (gsize) i * cap;
+    }
+  for (guint i = 0; i < n_p; i += 2)
+    if (i + 1 < n_p)
+      bracket_pass2 (values, n, &br[i], cap);
+    else
+      bracket_pass (values, n, &br[i], cap);
+  for (guint i = 0; i < n_p; i++)
+    {
+      Bracket *b = &br[i];
+      gboolean interpolate = b->lo + 1 < n && b->h != (double) b->lo;
+      gsize need = b->lo + (interpolate ? 1 : 0);
+      double value, next;
+
+      fallback[i] = b->count >= cap || b->lo < b->below
+                    || need >= b->below + b->count;
+      if (fallback[i])
+        continue;
+      kth_pair (b->kept, b->count, b->lo - b->below, scratch + n, &value,
+                &next);
+      quantiles[i] = interpolate ? value + (b->h - (double) b->lo)
+                                             * (next - value)
+                                 : value;
+    }
+  /* Last, since they need the whole of @scratch. */
+  for (guint i = 0; i < n_p; i++)
+    if (fallback[i])
+      quantiles[i] = quantile_of (values, n, p[i], scratch);
 }
 
 /* Four partial sums, interleaved: each addition waits for the one four

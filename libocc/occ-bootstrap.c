@@ -373,6 +373,14 @@ typedef struct
   double *jstore; /* n_series × n_jack */
   guint *rated_below;     /* per node: leaves below with ratings */
   guint *published_below; /* per node: leaves below from published scores */
+  /* When the raters' method is the mean (see resample_means()): the
+   * dataset's ratings in cell order with nulls as 0, and per rating the
+   * criteria it scores, one bit at the bottom of each of n_criteria
+   * fields of count_bits bits. */
+  gboolean fused;
+  gint32 *rated;
+  guint64 *counted;
+  guint count_bits;
 } Unit;
 
 static Worker *
@@ -454,6 +462,101 @@ resample_rows (Worker *w, OccDataset *ds, guint32 first, guint32 n,
     }
 }
 
+/* The most criteria resample_means() takes: its sums, and its counts
+ * packed in one word. */
+#define MAX_PACKED_CRITERIA 4
+
+/* Rule 1 under the mean for one leaf of @n rating rows from @first, drawn
+ * with replacement, straight into the worker's table: the same draws as
+ * resample_rows(), but instead of copying the drawn rows for the scorer
+ * to sum, each draw adds its row's scores (nulls as 0) and, in one
+ * addition, its counts (one field per criterion) to the sums. The sums
+ * are exact integers, so the mean is the very double that the engine's
+ * leaf_means() computes from the copied rows. Always inlined, so that
+ * with a constant @n_criteria (the usual three) the sums stay in
+ * registers. */
+G_ALWAYS_INLINE static inline void
+resample_means (Unit *u, Worker *w, gsize cell, guint32 first, guint32 n,
+                OccRng *rng, guint n_criteria)
+{
+  OccTable *t = w->table;
+  double *value = &t->value[cell * t->n_slots];
+  guint8 *present = &t->present[cell * t->n_slots];
+  guint min_raters = u->ds->methodology->min_raters;
+  const gint32 *rated = &u->rated[(gsize) first * n_criteria];
+  const guint64 *counted = &u->counted[first];
+  guint bits = u->count_bits;
+  guint64 mask = bits < 64 ? (G_GUINT64_CONSTANT (1) << bits) - 1
+                          : G_MAXUINT64;
+  guint64 counts = 0;
+  gint64 sum[MAX_PACKED_CRITERIA];
+  gint64 s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+
+  /* The sums in scalars, not in an array: a loop over the criteria kept
+   * them in memory, a store and a load per score drawn. */
+  for (guint32 r = 0; r < n; r++)
+    {
+      guint32 from = (guint32) occ_rng_below (rng, n);
+      const gint32 *row = &rated[(gsize) from * n_criteria];
+
+      s0 += row[0];
+      if (n_criteria > 1)
+        s1 += row[1];
+      if (n_criteria > 2)
+        s2 += row[2];
+      if (n_criteria > 3)
+        s3 += row[3];
+      counts += counted[from];
+    }
+  sum[0] = s0, sum[1] = s1, sum[2] = s2, sum[3] = s3;
+  /* Through locals: a byte stored to present[] may alias anything, and
+   * would have every pointer and min_raters read again after it. */
+  for (guint c = 0; c < n_criteria; c++)
+    {
+      guint count = (guint) ((counts >> (bits * c)) & mask);
+      gboolean has = count >= min_raters && count > 0;
+
+      present[c] = (guint8) has;
+      if (has)
+        value[c] = (double) sum[c] / (double) count;
+    }
+}
+
+/* Replicate @task of the unit, when the raters' method is the mean: rule
+ * 1 of every leaf from its resampled rows (resample_means()), leaves
+ * without ratings as the estimates have them (published or absent), and
+ * the scorer takes it from there (its keep_leaf_criteria). */
+static void
+replicate_fused (Unit *u, Worker *w, OccRng *rng)
+{
+  OccDataset *ds = u->ds;
+  OccTable *t = w->table;
+  guint n_criteria = ds->methodology->n_criteria;
+
+  for (guint i = 0; i < ds->n_nodes; i++)
+    {
+      gsize cell = occ_dataset_cell (ds, u->country, u->phase, i);
+      gsize at = occ_table_cell (t, u->country, u->phase, i);
+      guint32 first = ds->cell_start[cell], n = ds->cell_start[cell + 1] - first;
+
+      if (n_criteria == 3 && n > 0)
+        resample_means (u, w, at, first, n, rng, 3);
+      else if (n > 0)
+        resample_means (u, w, at, first, n, rng, n_criteria);
+      else if (ds->node_leaf[i])
+        {
+          /* The results' table and the worker's have the same cells. */
+          memcpy (&t->value[at * t->n_slots], &u->t->value[at * t->n_slots],
+                  n_criteria * sizeof (double));
+          memcpy (&t->present[at * t->n_slots],
+                  &u->t->present[at * t->n_slots], n_criteria);
+        }
+    }
+  w->scorer->keep_leaf_criteria = TRUE;
+  occ_scorer_score (w->scorer, u->country, u->phase);
+  w->scorer->keep_leaf_criteria = FALSE;
+}
+
 /* Replicate @task of the unit: resample every leaf's rating rows, in node
  * order, with the replicate's own stream, and score. */
 static void
@@ -466,6 +569,12 @@ replicate_task (gpointer shared, gpointer worker, gsize task)
   OccRng rng;
 
   occ_rng_init (&rng, u->self->seed, OCC_STREAM_BOOTSTRAP | u->unit, task);
+  if (u->fused)
+    {
+      replicate_fused (u, w, &rng);
+      keep_scores (u, w, u->store, u->self->replicates, task);
+      return;
+    }
   for (guint i = 0; i < ds->n_nodes; i++)
     {
       gsize cell = occ_dataset_cell (ds, u->country, u->phase, i);
@@ -563,7 +672,7 @@ summary_task (gpointer shared, gpointer worker, gsize task)
   gsize cell = occ_table_cell (t, u->country, u->phase, node);
   gsize out = occ_table_cell (t, u->country, u->phase, 0) * t->n_slots + s;
   const double *reps = &u->store[(gsize) s * self->replicates];
-  double estimate, sum, sumsq, mean, p_low, p_high, tol;
+  double estimate, sum, sumsq, mean, p_low, p_high;
   gsize n = 0, below = 0, equal = 0;
 
   if (!occ_table_get (t, cell, s % t->n_slots, &estimate))
@@ -573,20 +682,13 @@ summary_task (gpointer shared, gpointer worker, gsize task)
       self->status[out] = OCC_INTERVAL_STATUS_PUBLISHED;
       return;
     }
-  /* Ties count half (the statistic is discrete: many replicates equal the
-   * estimate), to within rounding of sums taken in another order. */
-  tol = 1e-12 * MAX (1.0, fabs (estimate));
-  /* Without branches on the values: replicates fall either side of the
-   * estimate at random. */
+  /* The valid replicates, without a branch on the values. */
   for (guint b = 0; b < self->replicates; b++)
     {
       double r = reps[b];
-      gboolean valid = !isnan (r), tie = fabs (r - estimate) <= tol;
 
       w->scratch[n] = r;
-      n += valid;
-      equal += tie;
-      below += !tie && r < estimate;
+      n += !isnan (r);
     }
   self->n_valid[out] = (guint32) n;
   if (n < 2)
@@ -599,24 +701,41 @@ summary_task (gpointer shared, gpointer worker, gsize task)
   p_high = (1.0 + self->level) / 2;
   if (self->method == OCC_INTERVAL_METHOD_BCA)
     {
-      double prop = ((double) below + 0.5 * (double) equal) / (double) n;
-      double a = acceleration (u, s), z0;
+      /* Ties count half (the statistic is discrete: many replicates equal
+       * the estimate), to within rounding of sums taken in another order.
+       * Without branches on the values: replicates fall either side of
+       * the estimate at random. */
+      double tol = 1e-12 * MAX (1.0, fabs (estimate)), prop, a, z0;
 
+      for (gsize b = 0; b < n; b++)
+        {
+          double r = w->scratch[b];
+          gboolean tie = fabs (r - estimate) <= tol;
+
+          equal += tie;
+          below += !tie && r < estimate;
+        }
+      prop = ((double) below + 0.5 * (double) equal) / (double) n;
+      a = acceleration (u, s);
       /* Keep z0 finite when every replicate lies on one side. */
       prop = CLAMP (prop, 0.5 / (double) n, 1.0 - 0.5 / (double) n);
       z0 = occ_normal_quantile (prop);
       p_low = bca_level (z0, a, p_low);
       p_high = bca_level (z0, a, p_high);
     }
-  {
-    double p[2] = { p_low, p_high }, q[2];
-
-    occ_quantiles_select (w->scratch, n, p, 2, q, w->select);
-    self->low[out] = q[0];
-    self->high[out] = q[1];
-  }
-  if (self->se[out] == 0) /* all replicates equal: no rounding noise */
+  /* All replicates equal (a leaf of one rater, raters who all agree):
+   * the interval is that value, without rounding noise, and without
+   * selecting anything. */
+  if (self->se[out] == 0)
     self->low[out] = self->high[out] = w->scratch[0];
+  else
+    {
+      double p[2] = { p_low, p_high }, q[2];
+
+      occ_quantiles_select (w->scratch, n, p, 2, q, w->select);
+      self->low[out] = q[0];
+      self->high[out] = q[1];
+    }
   self->status[out] = u->published_below[node] > 0
                         ? OCC_INTERVAL_STATUS_PARTIAL
                         : OCC_INTERVAL_STATUS_ESTIMATED;
@@ -750,6 +869,41 @@ count_published (OccBootstrap *self, OccDataset *ds)
         }
 }
 
+/* Whether replicates take rule 1 in resample_means(), and its copy of
+ * the ratings: the raters' method must be the mean, and every leaf's
+ * count of rows must fit a field of the packed counts. */
+static void
+prepare_fused (Unit *u)
+{
+  OccDataset *ds = u->ds;
+  OccMethodology *m = ds->methodology;
+  guint n_criteria = m->n_criteria;
+  guint32 longest = 0;
+
+  u->fused = FALSE;
+  if (m->aggregation[OCC_LEVEL_RATERS] != OCC_AGGREGATION_MEAN
+      || n_criteria == 0 || n_criteria > MAX_PACKED_CRITERIA)
+    return;
+  u->count_bits = 64 / n_criteria;
+  for (gsize cell = 0; cell < occ_dataset_n_cells (ds); cell++)
+    longest = MAX (longest, ds->cell_start[cell + 1] - ds->cell_start[cell]);
+  if (u->count_bits < 64
+      && longest >= (G_GUINT64_CONSTANT (1) << u->count_bits))
+    return;
+  u->rated = g_new (gint32, ds->n_ratings * n_criteria + 1);
+  u->counted = g_new0 (guint64, ds->n_ratings + 1);
+  for (gsize r = 0; r < ds->n_ratings; r++)
+    for (guint c = 0; c < n_criteria; c++)
+      {
+        gint32 v = ds->cell_scores[r * n_criteria + c];
+
+        u->rated[r * n_criteria + c] = v == OCC_SCORE_NULL ? 0 : v;
+        if (v != OCC_SCORE_NULL)
+          u->counted[r] |= G_GUINT64_CONSTANT (1) << (u->count_bits * c);
+      }
+  u->fused = TRUE;
+}
+
 static gboolean
 run_all (OccBootstrap *self, guint n_threads, OccProgress *progress,
          GCancellable *cancellable)
@@ -770,6 +924,7 @@ run_all (OccBootstrap *self, guint n_threads, OccProgress *progress,
        * leaf; its jackknife is sized by its own rows below. */
       u.jk_stratum = g_new (guint, ds->n_nodes + 1);
     }
+  prepare_fused (&u);
   for (guint i = 0; i < n_threads; i++)
     workers[i] = worker_new (ds, self->replicates);
   progress->total = total_work (self, ds, u.n_series);
@@ -803,6 +958,8 @@ run_all (OccBootstrap *self, guint n_threads, OccProgress *progress,
   g_free (u.jk_cell);
   g_free (u.jk_pos);
   g_free (u.jstore);
+  g_free (u.rated);
+  g_free (u.counted);
   return ok;
 }
 

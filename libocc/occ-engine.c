@@ -213,6 +213,37 @@ score_leaf (OccScorer *s, guint country, guint phase, guint node)
   score_leaf_criteria (s, cell);
 }
 
+/* Rule 3's plain weighted mean of one slot straight from the table,
+ * without gathering the children that have it: the same sums in the same
+ * order as occ_aggregate() over the gathered values, so the same double.
+ * FALSE when no child has the slot or the sums are not safe, which
+ * occ_aggregate() then takes on the gathered values. Every node of every
+ * replicate and draw takes this. */
+static inline gboolean
+mean_of_children (const double *v, const guint8 *present, guint slot,
+                  guint n_slots, const guint *children, const double *weights,
+                  guint n_children, double *value)
+{
+  double sum = 0, total = 0;
+  guint n = 0;
+
+  for (guint i = 0; i < n_children; i++)
+    {
+      gsize at = (gsize) children[i] * n_slots + slot;
+
+      if (present[at])
+        {
+          sum += weights[i] * v[at];
+          total += weights[i];
+          n++;
+        }
+    }
+  if (n == 0 || !isfinite (sum) || !isfinite (total) || !(total >= DBL_MIN))
+    return FALSE;
+  *value = sum / total;
+  return TRUE;
+}
+
 /* Rule 3 for one node: every slot aggregates the children that have it.
  * @v and @present are the (country, phase)'s block of the table, node by
  * node and slot by slot; @children and @weights come from the scorer's
@@ -233,6 +264,14 @@ score_inner (OccScorer *s, double *v, guint8 *present, gsize cell,
     {
       guint n = 0;
 
+      if (method == OCC_AGGREGATION_MEAN
+          && mean_of_children (v, present, slot, n_slots, children, weights,
+                               n_children, &value))
+        {
+          v[(gsize) node * n_slots + slot] = value;
+          present[(gsize) node * n_slots + slot] = 1;
+          continue;
+        }
       for (guint i = 0; i < n_children; i++)
         {
           gsize at = (gsize) children[i] * n_slots + slot;
@@ -242,8 +281,6 @@ score_inner (OccScorer *s, double *v, guint8 *present, gsize cell,
               s->values[n] = v[at];
               s->weights[n++] = weights[i];
             }
-          else if (slot == n_slots - 1)
-            missing++;
         }
       if (occ_aggregate (method, s->values, s->weights, n, &value))
         {
@@ -255,6 +292,8 @@ score_inner (OccScorer *s, double *v, guint8 *present, gsize cell,
    * the estimates' (the results' table), not the replicates'. */
   if (s->values_only)
     return;
+  for (guint i = 0; i < n_children; i++)
+    missing += !present[(gsize) children[i] * n_slots + n_slots - 1];
   for (guint i = 0; i < n_children; i++)
     {
       num += s->pool_num[children[i]];

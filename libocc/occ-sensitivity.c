@@ -448,6 +448,7 @@ typedef struct
   double *inputs;   /* n_inputs × n: the inputs' values */
   guint16 *bins;    /* n_inputs × n */
   guint *n_bins;    /* n_inputs */
+  guint *bin_size;  /* n_inputs × MAX_BINS: draws per bin */
 } Draws;
 
 static void
@@ -458,6 +459,7 @@ draws_clear (Draws *d)
   g_free (d->inputs);
   g_free (d->bins);
   g_free (d->n_bins);
+  g_free (d->bin_size);
 }
 
 /* Draw @i: weights first (one uniform per criterion, or one gamma variate
@@ -587,6 +589,12 @@ make_inputs (OccSensitivity *self, OccSensitivityOptions *o, Draws *d)
         }
       d->n_bins[input++] = o->methods->len;
     }
+  /* The bins' sizes: the counts of every output with a value in each
+   * draw (see bin_sums()). */
+  d->bin_size = g_new0 (guint, (gsize) d->n_inputs * MAX_BINS + 1);
+  for (guint i = 0; i < d->n_inputs; i++)
+    for (guint j = 0; j < d->n; j++)
+      d->bin_size[i * MAX_BINS + d->bins[(gsize) i * d->n + j]]++;
 }
 
 typedef struct
@@ -596,7 +604,7 @@ typedef struct
   double *weights;
   double *scratch;   /* one cell's draws */
   double *select;    /* room to select quantiles: twice the draws */
-  double *bin_sum;   /* per input and bin */
+  double *bin_sum;   /* per output, input and bin */
   guint *bin_count;
   double *block;     /* DRAW_BLOCK draws' outputs, draw by draw */
   guint *rank_count; /* per rank, and the largest rank */
@@ -644,8 +652,10 @@ worker_new (OccDataset *ds, Draws *d, gboolean keep)
   /* At most 32 bins of a weight, 16 methods. */
   w->block = g_new (double, (gsize) block_rows (ds, d) * N_OUTPUTS
                                * ds->countries.n * (ds->n_nodes + 1));
-  w->bin_sum = g_new (double, (gsize) d->n_inputs * MAX_BINS + 1);
-  w->bin_count = g_new (guint, (gsize) d->n_inputs * MAX_BINS + 1);
+  w->bin_sum = g_new (double, (gsize) N_OUTPUTS * d->n_inputs * MAX_BINS
+                                + 1);
+  w->bin_count = g_new (guint, (gsize) N_OUTPUTS * d->n_inputs * MAX_BINS
+                                 + 1);
   /* Ranks run from 1 to the number of countries or of nodes. */
   w->max_rank = MAX (ds->countries.n, ds->n_nodes + 1);
   w->rank_count = g_new (guint, (gsize) w->max_rank + 2);
@@ -758,18 +768,30 @@ moments (const double *values, gsize n, Moments *mo)
 }
 
 /* The sums and counts of @y's draws by bin of every input, in one pass
- * over the draws: into w->bin_sum and w->bin_count, MAX_BINS per input.
+ * over the draws: into output @o's part of w->bin_sum and w->bin_count,
+ * MAX_BINS per input.
  * Inputs interleave, so that consecutive additions go to different sums
  * rather than wait for each other (one input at a time, most additions
- * waited for the last one into the same bin). */
+ * waited for the last one into the same bin). When every one of the
+ * draws has a value (@n_valid of them), the counts are the bins' sizes,
+ * and the pass only sums. */
 static void
-bin_sums (Worker *w, Draws *d, const double *y)
+bin_sums (Worker *w, Draws *d, const double *y, gsize n_valid, guint o)
 {
   guint n_inputs = d->n_inputs;
-  double *sum = w->bin_sum;
-  guint *count = w->bin_count;
+  double *sum = &w->bin_sum[(gsize) o * n_inputs * MAX_BINS];
+  guint *count = &w->bin_count[(gsize) o * n_inputs * MAX_BINS];
 
   memset (sum, 0, (gsize) n_inputs * MAX_BINS * sizeof (double));
+  if (n_valid == d->n)
+    {
+      memcpy (count, d->bin_size, (gsize) n_inputs * MAX_BINS
+                                    * sizeof (guint));
+      for (guint i = 0; i < d->n; i++)
+        for (guint input = 0; input < n_inputs; input++)
+          sum[input * MAX_BINS + d->bins[(gsize) input * d->n + i]] += y[i];
+      return;
+    }
   memset (count, 0, (gsize) n_inputs * MAX_BINS * sizeof (guint));
   for (guint i = 0; i < d->n; i++)
     {
@@ -787,14 +809,46 @@ bin_sums (Worker *w, Draws *d, const double *y)
     }
 }
 
-/* The first-order index of input @input on an output with moments @mo and
- * bin sums from bin_sums(). */
+/* The sums of bin_sums() for every output at once, when every output
+ * has a value in every draw (the usual case): the counts are the bins'
+ * sizes, and the outputs' sums, independent of each other, are added
+ * side by side. One output at a time, a draw in the same bin as the last
+ * one waited for its sum to be stored and read back. Each sum still
+ * takes its draws in order. */
+static void
+bin_sums_all (Worker *w, Draws *d, const double *const y[N_OUTPUTS])
+{
+  gsize part = (gsize) d->n_inputs * MAX_BINS;
+  double *sum0 = w->bin_sum, *sum1 = sum0 + part, *sum2 = sum1 + part;
+
+  G_STATIC_ASSERT (N_OUTPUTS == 3);
+  memset (w->bin_sum, 0, N_OUTPUTS * part * sizeof (double));
+  for (guint o = 0; o < N_OUTPUTS; o++)
+    memcpy (&w->bin_count[o * part], d->bin_size, part * sizeof (guint));
+  for (guint i = 0; i < d->n; i++)
+    {
+      double y0 = y[0][i], y1 = y[1][i], y2 = y[2][i];
+
+      for (guint input = 0; input < d->n_inputs; input++)
+        {
+          gsize at = input * MAX_BINS + d->bins[(gsize) input * d->n + i];
+
+          sum0[at] += y0;
+          sum1[at] += y1;
+          sum2[at] += y2;
+        }
+    }
+}
+
+/* The first-order index of input @input on output @o, with moments @mo
+ * and bin sums from bin_sums(). */
 static gboolean
-first_order (Worker *w, Draws *d, guint input, const Moments *mo,
+first_order (Worker *w, Draws *d, guint o, guint input, const Moments *mo,
              double *index)
 {
-  const double *bin_sum = &w->bin_sum[input * MAX_BINS];
-  const guint *bin_count = &w->bin_count[input * MAX_BINS];
+  gsize at = ((gsize) o * d->n_inputs + input) * MAX_BINS;
+  const double *bin_sum = &w->bin_sum[at];
+  const guint *bin_count = &w->bin_count[at];
   guint n_bins = d->n_bins[input], n = mo->n, occupied = 0;
   double mean = mo->mean, sst = mo->sst, ssb = 0, ssw, between;
 
@@ -881,17 +935,22 @@ summary_task (gpointer shared, gpointer worker, gsize task)
   guint k = (guint) (task / (ph->ds->n_nodes + 1));
   guint j = (guint) (task % (ph->ds->n_nodes + 1));
   gsize cell = occ_table_cell (self->base, k, ph->phase, j);
+  const double *ys[N_OUTPUTS];
+  Moments mo[N_OUTPUTS];
+  gboolean all_valid = TRUE;
 
   for (guint o = 0; o < N_OUTPUTS; o++)
     {
-      const double *y = &ph->store[((gsize) o * ph->n_cells + task) * d->n];
+      const double *y = ys[o] =
+        &ph->store[((gsize) o * ph->n_cells + task) * d->n];
       Spread *s = &self->spread[cell * N_OUTPUTS + o];
-      gsize n = 0, idx = (cell * N_OUTPUTS + o) * self->n_inputs;
-      Moments mo;
+      gsize n = 0;
 
       for (guint i = 0; i < d->n; i++)
         if (!isnan (y[i]))
           w->scratch[n++] = y[i];
+      all_valid = all_valid && n == d->n;
+      mo[o].n = 0;
       if (n == 0)
         continue;
       s->present = TRUE;
@@ -905,12 +964,23 @@ summary_task (gpointer shared, gpointer worker, gsize task)
           s->q[1] = q[0];
           s->q[2] = q[2];
         }
-      moments (w->scratch, n, &mo);
-      if (mo.n >= 2)
-        bin_sums (w, d, y);
+      moments (w->scratch, n, &mo[o]);
+    }
+  if (all_valid)
+    bin_sums_all (w, d, ys);
+  else
+    for (guint o = 0; o < N_OUTPUTS; o++)
+      if (mo[o].n >= 2)
+        bin_sums (w, d, ys[o], mo[o].n, o);
+  for (guint o = 0; o < N_OUTPUTS; o++)
+    {
+      gsize idx = (cell * N_OUTPUTS + o) * self->n_inputs;
+
+      if (mo[o].n == 0)
+        continue;
       for (guint i = 0; i < self->n_inputs; i++)
         self->has_index[idx + i] =
-          first_order (w, d, i, &mo, &self->indices[idx + i]);
+          first_order (w, d, o, i, &mo[o], &self->indices[idx + i]);
     }
 }
 
