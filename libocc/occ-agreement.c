@@ -57,19 +57,11 @@ units_clear (Units *u)
   memset (u, 0, sizeof *u);
 }
 
-static int
-compare_doubles (const void *a, const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
 static guint
 find_distinct (const Units *u, double v)
 {
   const double *found = bsearch (&v, u->distinct, u->n_distinct,
-                                 sizeof (double), compare_doubles);
+                                 sizeof (double), occ_compare_doubles);
 
   return (guint) (found - u->distinct);
 }
@@ -105,7 +97,7 @@ units_prepare (Units *u)
 
   u->distinct = g_new (double, n + 1);
   memcpy (u->distinct, u->values, n * sizeof (double));
-  qsort (u->distinct, n, sizeof (double), compare_doubles);
+  occ_sort_doubles (u->distinct, n);
   u->n_distinct = 0;
   for (gsize i = 0; i < n; i++)
     if (u->n_distinct == 0 || u->distinct[u->n_distinct - 1] != u->distinct[i])
@@ -830,14 +822,8 @@ occ_agreement_dup_alpha (OccAgreement *self, int criterion,
         }
     }
   *n_cells = n;
-#define GIVE(out, array) \
-  if (out)               \
-    *out = array;        \
-  else                   \
-    g_free (array);
-  GIVE (alpha, a);
-  GIVE (low, lo);
-  GIVE (high, hi);
-#undef GIVE
+  occ_give_array (alpha, a);
+  occ_give_array (low, lo);
+  occ_give_array (high, hi);
   return flags;
 }

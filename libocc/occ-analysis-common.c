@@ -193,8 +193,9 @@ occ_cancelled_error (GCancellable *cancellable, GError **error)
 
 /* Order statistics ------------------------------------------------------ */
 
-static int
-compare_doubles (const void *a, const void *b)
+/* For qsort() and bsearch() over doubles. */
+int
+occ_compare_doubles (const void *a, const void *b)
 {
   double x = *(const double *) a, y = *(const double *) b;
 
@@ -204,7 +205,7 @@ compare_doubles (const void *a, const void *b)
 void
 occ_sort_doubles (double *values, gsize n)
 {
-  qsort (values, n, sizeof (double), compare_doubles);
+  qsort (values, n, sizeof (double), occ_compare_doubles);
 }
 
 /* Hyndman & Fan's type 7 (numpy's default "linear"): position (n − 1) p,
@@ -650,4 +651,33 @@ occ_normal_quantile (double p)
               * r + 1.0);
     }
   return q < 0 ? -num / den : num / den;
+}
+
+/* What the analyses write ----------------------------------------------- */
+
+/* The `ci_status` of a score in occ-results/1 and in a comparison's JSON,
+ * or %NULL for none: an estimated interval, or no score, says nothing. */
+const char *
+occ_interval_status_name (OccIntervalStatus status)
+{
+  switch (status)
+    {
+    case OCC_INTERVAL_STATUS_PUBLISHED:
+      return "published";
+    case OCC_INTERVAL_STATUS_PARTIAL:
+      return "partial";
+    default:
+      return NULL;
+    }
+}
+
+/* An (out) (optional) (transfer full) array of the dup functions: @out is
+ * the caller's `double **` (or %NULL, when the array is freed). */
+void
+occ_give_array (gpointer out, gpointer array)
+{
+  if (out)
+    *(gpointer *) out = array;
+  else
+    g_free (array);
 }

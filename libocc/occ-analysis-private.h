@@ -144,12 +144,19 @@ void occ_sort_doubles (double *values, gsize n);
 double occ_sum (const double *values, gsize n);
 double occ_sum_squares (const double *values, gsize n, double mean);
 
+int occ_compare_doubles (const void *a, const void *b);
+
 double occ_normal_cdf (double x);
+double occ_normal_quantile (double p);
+
+/* What the analyses write ------------------------------------------------ */
+
+const char *occ_interval_status_name (OccIntervalStatus status);
+void occ_give_array (gpointer out, gpointer array);
 
 /* An interval by table cell and slot (occ-bootstrap.c). */
 OccIntervalStatus occ_bootstrap_get_cell (OccBootstrap *self, gsize cell,
                                           guint slot, double *low,
                                           double *high);
-double occ_normal_quantile (double p);
 
 G_END_DECLS

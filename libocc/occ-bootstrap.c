@@ -809,6 +809,8 @@ run_unit (Unit *u, Worker **workers, guint n_threads, OccProgress *progress,
   gsize first_cell = occ_dataset_cell (ds, u->country, u->phase, 0);
 
   count_sources (u);
+  /* Every unit passes here, so the dataset's count is the units' sum. */
+  u->self->n_published_only += u->published_below[ds->n_nodes];
   if (u->rated_below[ds->n_nodes] == 0)
     {
       /* Nothing to resample: every score is published or absent. */
@@ -852,21 +854,6 @@ total_work (OccBootstrap *self, OccDataset *ds, guint n_series)
           total += rows;
       }
   return total;
-}
-
-static void
-count_published (OccBootstrap *self, OccDataset *ds)
-{
-  for (guint k = 0; k < ds->countries.n; k++)
-    for (guint p = 0; p < ds->phases.n; p++)
-      for (guint i = 0; i < ds->n_nodes; i++)
-        {
-          gsize cell = occ_dataset_cell (ds, k, p, i);
-
-          if (ds->node_leaf[i] && ds->cell_start[cell + 1] == ds->cell_start[cell]
-              && occ_dataset_published_for_cell (ds, cell) >= 0)
-            self->n_published_only++;
-        }
 }
 
 /* Whether replicates take rule 1 in resample_means(), and its copy of
@@ -1029,7 +1016,6 @@ occ_bootstrap_new (OccResults *results, OccBootstrapOptions *options,
   self->se = g_new0 (double, n);
   self->n_valid = g_new0 (guint32, n);
   self->status = g_new0 (guint8, n);
-  count_published (self, results->dataset);
   if (!run_all (self, occ_threads_for (options->threads), &report,
                 cancellable))
     {
@@ -1294,15 +1280,9 @@ occ_bootstrap_dup_intervals (OccBootstrap *self, guint country, guint phase,
         }
     }
   *n_nodes = n;
-#define GIVE(out, array) \
-  if (out)               \
-    *out = array;        \
-  else                   \
-    g_free (array);
-  GIVE (low, lo);
-  GIVE (high, hi);
-  GIVE (se, err);
-#undef GIVE
+  occ_give_array (low, lo);
+  occ_give_array (high, hi);
+  occ_give_array (se, err);
   return status;
 }
 
@@ -1374,6 +1354,7 @@ write_extra (OccJsonWriter *w, gsize cell, guint slot, gpointer data)
   OccBootstrap *self = wr->self;
   OccTable *t = self->results->table;
   gsize i = cell * t->n_slots + slot;
+  const char *status_name;
 
   if (cell == G_MAXSIZE)
     {
@@ -1395,24 +1376,17 @@ write_extra (OccJsonWriter *w, gsize cell, guint slot, gpointer data)
       return;
     }
   write_alpha (wr, w, cell, slot);
-  switch (self->status[i])
+  if (self->status[i] >= OCC_INTERVAL_STATUS_ESTIMATED)
     {
-    case OCC_INTERVAL_STATUS_PARTIAL:
-    case OCC_INTERVAL_STATUS_ESTIMATED:
       occ_json_begin_array (w, "ci");
       occ_json_put_double (w, NULL, self->low[i]);
       occ_json_put_double (w, NULL, self->high[i]);
       occ_json_end_array (w);
       occ_json_put_double (w, "se", self->se[i]);
-      if (self->status[i] == OCC_INTERVAL_STATUS_PARTIAL)
-        occ_json_put_string (w, "ci_status", "partial");
-      break;
-    case OCC_INTERVAL_STATUS_PUBLISHED:
-      occ_json_put_string (w, "ci_status", "published");
-      break;
-    default:
-      break;
     }
+  status_name = occ_interval_status_name (self->status[i]);
+  if (status_name)
+    occ_json_put_string (w, "ci_status", status_name);
 }
 
 /**
@@ -1474,7 +1448,7 @@ occ_bootstrap_to_data_with_agreement (OccBootstrap *self,
   return occ_results_to_data_extra (self->results, write_extra, &wr, length);
 }
 
-/* For occ-agreement.c and occ-comparison.c. */
+/* For occ-comparison.c. */
 OccIntervalStatus
 occ_bootstrap_get_cell (OccBootstrap *self, gsize cell, guint slot,
                         double *low, double *high)

@@ -416,20 +416,6 @@ occ_comparison_get_interval (OccComparison *self, guint row, double *low,
   return status;
 }
 
-static const char *
-status_name (OccIntervalStatus status)
-{
-  switch (status)
-    {
-    case OCC_INTERVAL_STATUS_PUBLISHED:
-      return "published";
-    case OCC_INTERVAL_STATUS_PARTIAL:
-      return "partial";
-    default:
-      return NULL;
-    }
-}
-
 /**
  * occ_comparison_to_data:
  * @self: a comparison
@@ -469,6 +455,7 @@ occ_comparison_to_data (OccComparison *self, gsize *length)
       double value = 0, delta, low = 0, high = 0;
       guint previous = occ_comparison_get_previous_rank (self, i);
       OccIntervalStatus status;
+      const char *status_name;
 
       occ_json_begin_object (&w, NULL);
       if (node)
@@ -489,8 +476,9 @@ occ_comparison_to_data (OccComparison *self, gsize *length)
           occ_json_put_double (&w, NULL, high);
           occ_json_end_array (&w);
         }
-      if (status_name (status))
-        occ_json_put_string (&w, "ci_status", status_name (status));
+      status_name = occ_interval_status_name (status);
+      if (status_name)
+        occ_json_put_string (&w, "ci_status", status_name);
       occ_json_end_object (&w);
     }
   occ_json_end_array (&w);
