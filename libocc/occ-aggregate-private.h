@@ -11,6 +11,19 @@
 
 G_BEGIN_DECLS
 
+/* occ_sums_are_safe:
+ * Whether a weighted mean's plain sums give a finite quotient. Weights are
+ * finite and not negative (checked at load), but their sum can still
+ * overflow (two weights of 1e308 make infinity, and the mean ∞/∞ NaN), and
+ * weights that are all subnormal (1e-310) lose their digits in the
+ * products. Then, and only then, the general path (occ-aggregate.c)
+ * divides every weight by the largest first. */
+static inline gboolean
+occ_sums_are_safe (double sum, double total)
+{
+  return isfinite (sum) && isfinite (total) && total >= DBL_MIN;
+}
+
 gboolean occ_aggregate_slow (OccAggregation method,
                              double *values,
                              const double *weights,
@@ -21,7 +34,7 @@ gboolean occ_aggregate_slow (OccAggregation method,
  * The plain weighted mean inline, since every node of every replicate and
  * draw takes one: the same sums, in the same order, as the general path
  * (occ-aggregate.c), which takes every other case: no values, sums that
- * are not safe (see sums_are_safe() there), the geometric mean and the
+ * are not safe (occ_sums_are_safe()), the geometric mean and the
  * median. */
 static inline gboolean
 occ_aggregate (OccAggregation method, double *values, const double *weights,
@@ -38,7 +51,7 @@ occ_aggregate (OccAggregation method, double *values, const double *weights,
           sum += w * values[i];
           total += w;
         }
-      if (isfinite (sum) && isfinite (total) && total >= DBL_MIN)
+      if (occ_sums_are_safe (sum, total))
         {
           *result = sum / total;
           return TRUE;

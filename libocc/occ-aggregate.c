@@ -22,19 +22,6 @@ largest_weight (const double *weights, gsize n)
   return largest;
 }
 
-/* Weights are finite and not negative (checked at load), but their sum
- * can still overflow (two weights of 1e308 make infinity, and the mean
- * ∞/∞ NaN), and weights that are all subnormal (1e-310) lose their digits
- * in the products. Then, and only then, every weight is divided by the
- * largest first: each lies in [0, 1], the sum is at most n, and the
- * quotient is finite. Ordinary weights take the plain sums, so results
- * stay bit for bit what a spreadsheet or the reference scorer computes. */
-static gboolean
-sums_are_safe (double sum, double total)
-{
-  return isfinite (sum) && isfinite (total) && total >= DBL_MIN;
-}
-
 /* Sums in locals: through the pointers, every step would be a store and
  * a load (they may alias @values). Inlined, the constant @divisor of the
  * plain sums and @logs fold away. */
@@ -69,9 +56,12 @@ weighted_mean (const double *values, const double *weights, gsize n,
   gboolean zero = FALSE;
 
   /* Safe plain sums have a total of at least DBL_MIN, so some weight is
-   * positive: the usual case takes one pass. */
+   * positive: the usual case takes one pass. Only unsafe sums (see
+   * occ_sums_are_safe()) take the weights divided by the largest: ordinary
+   * weights take the plain sums, so results stay bit for bit what a
+   * spreadsheet or the reference scorer computes. */
   weighted_sums (values, weights, n, 1.0, geometric, &sum, &total, &zero);
-  if (!sums_are_safe (sum, total))
+  if (!occ_sums_are_safe (sum, total))
     {
       largest = largest_weight (weights, n);
       /* Only zero-weight values: the mean is undefined, so there is no

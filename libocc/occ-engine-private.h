@@ -110,7 +110,6 @@ OccTable *occ_table_new_scored (OccDataset *dataset);
 OccScorer *occ_scorer_new (OccDataset *dataset, OccTable *table);
 void occ_scorer_free (OccScorer *scorer);
 void occ_scorer_score (OccScorer *scorer, guint country, guint phase);
-void occ_scorer_rank (OccScorer *scorer);
 void occ_scorer_rank_phase (OccScorer *scorer, guint phase);
 void occ_table_free (OccTable *table);
 

@@ -238,7 +238,7 @@ mean_of_children (const double *v, const guint8 *present, guint slot,
           n++;
         }
     }
-  if (n == 0 || !isfinite (sum) || !isfinite (total) || !(total >= DBL_MIN))
+  if (n == 0 || !occ_sums_are_safe (sum, total))
     return FALSE;
   *value = sum / total;
   return TRUE;
@@ -703,15 +703,6 @@ occ_scorer_score (OccScorer *s, guint country, guint phase)
 {
   clear_unit (s, country, phase);
   score_country_phase (s, country, phase);
-}
-
-/* Rule 7 over the whole table: peers within each (country, phase), and
- * each node between countries, phase by phase. */
-void
-occ_scorer_rank (OccScorer *s)
-{
-  for (guint p = 0; p < s->t->n_phases; p++)
-    occ_scorer_rank_phase (s, p);
 }
 
 /* Rule 7 in one phase: the ranks depend on nothing outside it. */

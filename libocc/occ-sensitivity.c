@@ -649,9 +649,9 @@ worker_new (OccDataset *ds, Draws *d, gboolean keep)
   w->weights = g_new (double, ds->methodology->n_criteria + 1);
   w->scratch = g_new (double, d->n + 1);
   w->select = g_new (double, 2 * (gsize) d->n + 1);
-  /* At most 32 bins of a weight, 16 methods. */
   w->block = g_new (double, (gsize) block_rows (ds, d) * N_OUTPUTS
                                * ds->countries.n * (ds->n_nodes + 1));
+  /* At most 32 bins of a weight, 16 methods. */
   w->bin_sum = g_new (double, (gsize) N_OUTPUTS * d->n_inputs * MAX_BINS
                                 + 1);
   w->bin_count = g_new (guint, (gsize) N_OUTPUTS * d->n_inputs * MAX_BINS
@@ -888,8 +888,10 @@ counted_kth (const guint *count, guint top, gsize k)
 
 /* The spread of a rank's draws (@n values): ranks are small integers, so
  * counting them gives the order statistics, the same ones a selection
- * would, without one. FALSE when a value is not a rank in range. */
-static gboolean
+ * would, without one. Every value is a rank (evaluate_draw()): a peer
+ * rank is at most the number of nodes, a rank between countries at most
+ * the number of countries, both within w->max_rank. */
+static void
 rank_quantiles (Worker *w, const double *ranks, gsize n, double q[3])
 {
   guint top = 0;
@@ -897,12 +899,10 @@ rank_quantiles (Worker *w, const double *ranks, gsize n, double q[3])
   memset (w->rank_count, 0, ((gsize) w->max_rank + 2) * sizeof (guint));
   for (gsize i = 0; i < n; i++)
     {
-      double r = ranks[i];
+      guint r = (guint) ranks[i];
 
-      if (!(r >= 1 && r <= w->max_rank) || r != floor (r))
-        return FALSE;
-      w->rank_count[(guint) r]++;
-      top = MAX (top, (guint) r);
+      w->rank_count[r]++;
+      top = MAX (top, r);
     }
   for (guint x = 0; x < 3; x++)
     {
@@ -921,7 +921,6 @@ rank_quantiles (Worker *w, const double *ranks, gsize n, double q[3])
 
       q[slot[x]] = value + (h - (double) lo) * (next - value);
     }
-  return TRUE;
 }
 
 /* Summary of cell @task of the phase: spreads and indices. */
@@ -954,7 +953,9 @@ summary_task (gpointer shared, gpointer worker, gsize task)
       if (n == 0)
         continue;
       s->present = TRUE;
-      if (o == OUT_SCORE || !rank_quantiles (w, w->scratch, n, s->q))
+      if (o != OUT_SCORE)
+        rank_quantiles (w, w->scratch, n, s->q);
+      else
         {
           double q[3];
 
@@ -1331,6 +1332,7 @@ occ_sensitivity_dup_indices (OccSensitivity *self, const char *country,
   gssize cell;
   guint output;
   gsize idx;
+  double *out;
 
   g_return_val_if_fail (OCC_IS_SENSITIVITY (self), NULL);
   g_return_val_if_fail (country != NULL && phase != NULL, NULL);
@@ -1349,14 +1351,11 @@ occ_sensitivity_dup_indices (OccSensitivity *self, const char *country,
   *n_inputs = self->n_inputs;
   if (present)
     *present = g_memdup2 (&self->has_index[idx], self->n_inputs + 1);
-  {
-    double *out = g_new0 (double, self->n_inputs + 1);
-
-    for (guint i = 0; i < self->n_inputs; i++)
-      if (self->has_index[idx + i])
-        out[i] = self->indices[idx + i];
-    return out;
-  }
+  out = g_new0 (double, self->n_inputs + 1);
+  for (guint i = 0; i < self->n_inputs; i++)
+    if (self->has_index[idx + i])
+      out[i] = self->indices[idx + i];
+  return out;
 }
 
 /**
