@@ -548,17 +548,31 @@ read_score (Import *im, OccCsvReader *r, guint column, gint32 *score,
   return TRUE;
 }
 
+/* The trimmed text of the cell of an optional column (groups, validated,
+ * evidence), or NULL when the file has no such column or the cell is
+ * blank. */
+static char *
+optional_cell (Import *im, OccCsvReader *r, int role, guint *column,
+               gsize *length)
+{
+  char *text;
+
+  if (im->column_of[role] < 0)
+    return NULL;
+  *column = (guint) im->column_of[role];
+  text = trimmed (r, *column, length);
+  return *length > 0 ? text : NULL;
+}
+
 /* "women;youth": population group ids separated by semicolons. */
 static gboolean
 read_groups (Import *im, OccCsvReader *r, gsize rating, GError **error)
 {
-  int column = im->column_of[ROLE_GROUPS];
+  guint column;
   gsize length;
   char *text, *next;
 
-  if (column < 0)
-    return TRUE;
-  text = trimmed (r, (guint) column, &length);
+  text = optional_cell (im, r, ROLE_GROUPS, &column, &length);
   for (; text != NULL; text = next)
     {
       char *end = strchr (text, ';');
@@ -576,11 +590,11 @@ read_groups (Import *im, OccCsvReader *r, gsize rating, GError **error)
         continue;
       group = occ_methodology_lookup_group (im->m, text);
       if (group < 0)
-        return cell_error (im, r, (guint) column, OCC_ERROR_UNKNOWN_ID, error,
+        return cell_error (im, r, column, OCC_ERROR_UNKNOWN_ID, error,
                            "unknown population group \"%s\"", text);
       /* seen_groups[] holds the rating that last marked each group, + 1. */
       if (im->seen_groups[group] == rating + 1)
-        return cell_error (im, r, (guint) column, OCC_ERROR_DUPLICATE, error,
+        return cell_error (im, r, column, OCC_ERROR_DUPLICATE, error,
                            "population group \"%s\" is marked twice", text);
       im->seen_groups[group] = (guint32) (rating + 1);
       g16 = (guint16) group;
@@ -593,22 +607,19 @@ static gboolean
 read_validated (Import *im, OccCsvReader *r, gint8 *validated,
                 GError **error)
 {
-  int column = im->column_of[ROLE_VALIDATED];
+  guint column;
   gsize length;
-  const char *text;
+  const char *text = optional_cell (im, r, ROLE_VALIDATED, &column, &length);
 
   *validated = -1;
-  if (column < 0)
-    return TRUE;
-  text = trimmed (r, (guint) column, &length);
-  if (length == 0)
+  if (text == NULL)
     return TRUE;
   if (g_ascii_strcasecmp (text, "true") == 0)
     *validated = 1;
   else if (g_ascii_strcasecmp (text, "false") == 0)
     *validated = 0;
   else
-    return cell_error (im, r, (guint) column, OCC_ERROR_TYPE, error,
+    return cell_error (im, r, column, OCC_ERROR_TYPE, error,
                        "expected true, false or an empty cell, found \"%s\"",
                        text);
   return TRUE;
@@ -620,24 +631,21 @@ static gboolean
 read_evidence (Import *im, OccCsvReader *r, guint32 *evidence,
                GError **error)
 {
-  int column = im->column_of[ROLE_EVIDENCE];
   g_autoptr (JsonNode) node = NULL;
   g_autoptr (GError) local = NULL;
+  guint column;
   gsize length;
-  const char *text;
+  const char *text = optional_cell (im, r, ROLE_EVIDENCE, &column, &length);
 
   *evidence = 0;
-  if (column < 0)
-    return TRUE;
-  text = trimmed (r, (guint) column, &length);
-  if (length == 0)
+  if (text == NULL)
     return TRUE;
   node = occ_json_parse (text, length, "evidence", &local);
   if (node == NULL)
-    return cell_error (im, r, (guint) column, (OccError) local->code, error,
+    return cell_error (im, r, column, (OccError) local->code, error,
                        "not a JSON array: %s", local->message);
   if (!JSON_NODE_HOLDS_ARRAY (node))
-    return cell_error (im, r, (guint) column, OCC_ERROR_TYPE, error,
+    return cell_error (im, r, column, OCC_ERROR_TYPE, error,
                        "expected a JSON array of evidence, or an empty cell");
   g_ptr_array_add (im->ds->r_evidence_text, json_to_string (node, FALSE));
   *evidence = im->ds->r_evidence_text->len;
@@ -747,7 +755,8 @@ import_finish (Import *im, OccCsvReader *r, GError **error)
                      "its columns");
       return FALSE;
     }
-  reserve (im, im->n + 1);
+  /* import_init() and read_rating() left room for the n + 1 entries of
+   * r_group_start. */
   shrink (im);
   ds->n_ratings = im->n;
   ds->r_group_start[im->n] = im->groups->len;
@@ -1003,21 +1012,14 @@ occ_dataset_new_with_ratings_csv_bytes (OccDataset *base, GBytes *bytes,
 
 /* Writing ------------------------------------------------------------- */
 
-/* Integers without printf: a rating row has several, millions of times. */
 static void
 append_int (GString *out, gint64 value)
 {
-  char buf[24];
-  int n = 0;
-  guint64 v = value < 0 ? -(guint64) value : (guint64) value;
+  char buf[OCC_INT_BUF_SIZE];
+  gsize n;
+  const char *text = occ_format_int (buf, value, &n);
 
-  do
-    buf[n++] = (char) ('0' + v % 10);
-  while ((v /= 10) > 0);
-  if (value < 0)
-    g_string_append_c (out, '-');
-  while (n > 0)
-    g_string_append_c (out, buf[--n]);
+  g_string_append_len (out, text, (gssize) n);
 }
 
 static void
@@ -1130,18 +1132,18 @@ occ_dataset_write_ratings_csv (OccDataset *self, GOutputStream *stream,
 
   out = g_string_sized_new (OCC_CSV_CHUNK + 4096);
   append_header (out, self->methodology, FALSE);
-  for (gsize i = 0; i <= self->n_ratings; i++)
+  for (gsize i = 0; i < self->n_ratings; i++)
     {
-      if (i < self->n_ratings)
-        append_rating (out, self, i);
-      if (out->len < OCC_CSV_CHUNK && i < self->n_ratings)
+      append_rating (out, self, i);
+      if (out->len < OCC_CSV_CHUNK)
         continue;
       if (!g_output_stream_write_all (stream, out->str, out->len, NULL,
                                       cancellable, error))
         return FALSE;
       g_string_truncate (out, 0);
     }
-  return TRUE;
+  return g_output_stream_write_all (stream, out->str, out->len, NULL,
+                                    cancellable, error);
 }
 
 /**

@@ -346,17 +346,12 @@ occ_json_put_double (OccJsonWriter *w, const char *key, double value)
 void
 occ_json_put_int (OccJsonWriter *w, const char *key, gint64 value)
 {
-  char buf[24];
-  int n = 0;
-  guint64 v = value < 0 ? -(guint64) value : (guint64) value;
+  char buf[OCC_INT_BUF_SIZE];
+  gsize n;
+  const char *text = occ_format_int (buf, value, &n);
 
   begin_value (w, key);
-  do
-    buf[sizeof buf - 1 - n++] = (char) ('0' + v % 10);
-  while ((v /= 10) > 0);
-  if (value < 0)
-    buf[sizeof buf - 1 - n++] = '-';
-  put_len (w->out, buf + sizeof buf - n, (gsize) n);
+  put_len (w->out, text, n);
 }
 
 void
