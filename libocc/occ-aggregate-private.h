@@ -62,6 +62,10 @@ occ_aggregate (OccAggregation method, double *values, const double *weights,
 
 double occ_round_to (double value, guint precision);
 
+/* Doubles in increasing order, for qsort() and bsearch(). */
+int occ_compare_doubles (const void *a, const void *b);
+void occ_sort_doubles (double *values, gsize n);
+
 /* A product such as 2.675 * 100 lands a hair below the half; within this
  * relative distance a value counts as exactly on the half, as it would for a
  * person rounding the printed decimal. */

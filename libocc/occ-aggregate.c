@@ -78,11 +78,19 @@ weighted_mean (const double *values, const double *weights, gsize n,
   return TRUE;
 }
 
-static int
-compare_doubles (const void *a, const void *b)
+/* For qsort() and bsearch() over doubles (the analyses use them too). */
+int
+occ_compare_doubles (const void *a, const void *b)
 {
   double x = *(const double *) a, y = *(const double *) b;
+
   return (x > y) - (x < y);
+}
+
+void
+occ_sort_doubles (double *values, gsize n)
+{
+  qsort (values, n, sizeof (double), occ_compare_doubles);
 }
 
 static double
@@ -102,7 +110,7 @@ median (double *values, gsize n)
         values[j] = x;
       }
   else
-    qsort (values, n, sizeof (double), compare_doubles);
+    occ_sort_doubles (values, n);
   if (n % 2 == 1)
     return values[n / 2];
   return (values[n / 2 - 1] + values[n / 2]) / 2.0;

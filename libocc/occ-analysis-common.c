@@ -193,21 +193,6 @@ occ_cancelled_error (GCancellable *cancellable, GError **error)
 
 /* Order statistics ------------------------------------------------------ */
 
-/* For qsort() and bsearch() over doubles. */
-int
-occ_compare_doubles (const void *a, const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-void
-occ_sort_doubles (double *values, gsize n)
-{
-  qsort (values, n, sizeof (double), occ_compare_doubles);
-}
-
 /* Hyndman & Fan's type 7 (numpy's default "linear"): position (n − 1) p,
  * interpolated between the two order statistics around it. */
 double

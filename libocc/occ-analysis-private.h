@@ -7,6 +7,8 @@
 
 #include <occ/occ.h>
 
+#include "occ-aggregate-private.h"
+
 G_BEGIN_DECLS
 
 /* The random generator --------------------------------------------------
@@ -140,11 +142,8 @@ double occ_quantile_sorted (const double *sorted, gsize n, double p);
 double occ_quantile_select (double *values, gsize n, double p);
 void occ_quantiles_select (const double *values, gsize n, const double *p,
                            guint n_p, double *quantiles, double *scratch);
-void occ_sort_doubles (double *values, gsize n);
 double occ_sum (const double *values, gsize n);
 double occ_sum_squares (const double *values, gsize n, double mean);
-
-int occ_compare_doubles (const void *a, const void *b);
 
 double occ_normal_cdf (double x);
 double occ_normal_quantile (double p);
