@@ -16,7 +16,7 @@ public headers:
   parameter type or a missing `const` is a build error, not a silent
   conversion;
 * tests/python/test_cdef.py checks that every function the public headers
-  declare (OCC_AVAILABLE_IN_1_0, including the *_get_type functions of
+  declare (OCC_AVAILABLE_IN_*, including the *_get_type functions of
   G_DECLARE_FINAL_TYPE) is declared here, and that a wrong declaration
   breaks the build.
 """
@@ -73,7 +73,8 @@ gpointer g_list_model_get_item (GListModel *list, guint position);
 char *g_filename_display_name (const char *filename);
 """
 
-# The whole public API of libocc 1.0, header by header.
+# The public API of libocc outside occ-analysis.h, header by header (1.0,
+# and the 1.1 functions of occ-dataset-csv.h).
 OCC_CDEF = """
 /* occ-version.h */
 const char *occ_get_version (void);

@@ -55,11 +55,24 @@ parse_seed (guint64 *seed)
   return errno == 0 && end != opt_seed && *end == '\0' && opt_seed[0] != '-';
 }
 
+/* What is wrong with --seed or --threads, which the bootstrap and the
+ * sensitivity analysis share; NULL if nothing. */
+static const char *
+seed_threads_error (guint64 *seed)
+{
+  if (!parse_seed (seed))
+    return "--seed must be a whole number from 0 to 18446744073709551615";
+  if (opt_threads > 256)
+    return "--threads must be from 0 to 256";
+  return NULL;
+}
+
 /* The bootstrap options from the command line, or a usage error. */
 static OccBootstrapOptions *
 bootstrap_options (int *status)
 {
   g_autoptr (OccBootstrapOptions) options = occ_bootstrap_options_new ();
+  const char *message;
   guint64 seed;
 
   if (!isnan (opt_level) && !(opt_level > 0 && opt_level < 1))
@@ -67,11 +80,8 @@ bootstrap_options (int *status)
   else if (opt_replicates >= 0
            && (opt_replicates < 2 || opt_replicates > 10000000))
     *status = usage_error ("--replicates must be from 2 to 10000000");
-  else if (!parse_seed (&seed))
-    *status = usage_error ("--seed must be a whole number from 0 to "
-                           "18446744073709551615");
-  else if (opt_threads > 256)
-    *status = usage_error ("--threads must be from 0 to 256");
+  else if ((message = seed_threads_error (&seed)) != NULL)
+    *status = usage_error (message);
   else if (opt_method != NULL && strcmp (opt_method, "percentile") != 0
            && strcmp (opt_method, "bca") != 0)
     *status = usage_error ("--method must be percentile or bca");
@@ -418,11 +428,15 @@ run_score_ci (OccResults *results, const char *format, GString *out)
   return write_stdout (out);
 }
 
+/* --format of agreement, sensitivity and compare. */
+#define TABLE_FORMAT_ENTRY                                                  \
+  { "format", 'f', 0, G_OPTION_ARG_STRING, &opt_format,                     \
+    "Output format: table (the default), json or csv", "FORMAT" }
+
 /* occ agreement --------------------------------------------------------- */
 
 const GOptionEntry agreement_entries[] = {
-  { "format", 'f', 0, G_OPTION_ARG_STRING, &opt_format,
-    "Output format: table (the default), json or csv", "FORMAT" },
+  TABLE_FORMAT_ENTRY,
   { "metric", 'm', 0, G_OPTION_ARG_STRING, &opt_metric,
     "Metric for the table: ordinal (the default), interval, nominal, ratio "
     "or all",
@@ -614,8 +628,7 @@ run_agreement (int argc, char **argv)
 /* occ sensitivity -------------------------------------------------------- */
 
 const GOptionEntry sensitivity_entries[] = {
-  { "format", 'f', 0, G_OPTION_ARG_STRING, &opt_format,
-    "Output format: table (the default), json or csv", "FORMAT" },
+  TABLE_FORMAT_ENTRY,
   { "draws", 'n', 0, G_OPTION_ARG_INT, &opt_draws,
     "Monte Carlo draws (default 2000)", "N" },
   { "seed", 0, 0, G_OPTION_ARG_STRING, &opt_seed,
@@ -655,15 +668,13 @@ parse_methods (OccSensitivityOptions *options)
 
   for (guint i = 0; names[i] != NULL; i++)
     {
-      OccAggregation method;
+      OccAggregation method = OCC_AGGREGATION_MEAN;
 
-      if (strcmp (names[i], "mean") == 0)
-        method = OCC_AGGREGATION_MEAN;
-      else if (strcmp (names[i], "median") == 0)
-        method = OCC_AGGREGATION_MEDIAN;
-      else if (strcmp (names[i], "geometric") == 0)
-        method = OCC_AGGREGATION_GEOMETRIC;
-      else
+      /* By the library's own names of the methods. */
+      while (method <= OCC_AGGREGATION_GEOMETRIC
+             && strcmp (names[i], occ_aggregation_to_string (method)) != 0)
+        method++;
+      if (method > OCC_AGGREGATION_GEOMETRIC)
         return FALSE;
       g_array_append_val (methods, method);
     }
@@ -735,15 +746,13 @@ static OccSensitivityOptions *
 sensitivity_options (int *status)
 {
   g_autoptr (OccSensitivityOptions) options = occ_sensitivity_options_new ();
+  const char *message;
   guint64 seed;
 
   if (opt_draws >= 0 && (opt_draws < 2 || opt_draws > 10000000))
     *status = usage_error ("--draws must be from 2 to 10000000");
-  else if (!parse_seed (&seed))
-    *status = usage_error ("--seed must be a whole number from 0 to "
-                           "18446744073709551615");
-  else if (opt_threads > 256)
-    *status = usage_error ("--threads must be from 0 to 256");
+  else if ((message = seed_threads_error (&seed)) != NULL)
+    *status = usage_error (message);
   else if (opt_weights && !parse_weights (options))
     *status = usage_error ("--weights must be uniform:X with 0 <= X < 1, "
                            "dirichlet:K with K > 0, or fixed");
@@ -861,13 +870,29 @@ sensitivity_row (SensitivityOut *so, const char *country, const char *phase,
   return row;
 }
 
+/* ", "name": {"median": …, "p5": …, "p95": …}" of a spread @q. */
+static void
+append_json_spread (GString *out, const char *name, const double q[3])
+{
+  static const char *const keys[] = { "median", "p5", "p95" };
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  g_string_append_printf (out, ", \"%s\": {", name);
+  for (guint i = 0; i < 3; i++)
+    {
+      format_exact (buf, q[i]);
+      g_string_append_printf (out, "%s\"%s\": %s", i ? ", " : "", keys[i],
+                              buf);
+    }
+  g_string_append_c (out, '}');
+}
+
 static void
 sensitivity_json_entry (SensitivityOut *so, GString *out, const char *country,
                         const char *phase, const char *node)
 {
   double q[3];
-  char a[G_ASCII_DTOSTR_BUF_SIZE], b[G_ASCII_DTOSTR_BUF_SIZE],
-    c[G_ASCII_DTOSTR_BUF_SIZE];
+  char a[G_ASCII_DTOSTR_BUF_SIZE];
 
   g_string_append_printf (out, "\n    {\"country\": \"%s\", \"phase\": \"%s\"",
                           country, phase);
@@ -875,24 +900,10 @@ sensitivity_json_entry (SensitivityOut *so, GString *out, const char *country,
     g_string_append_printf (out, ", \"node\": \"%s\"", node);
   if (occ_sensitivity_lookup_score (so->s, country, phase, node, &q[0], &q[1],
                                     &q[2]))
-    {
-      format_exact (a, q[0]);
-      format_exact (b, q[1]);
-      format_exact (c, q[2]);
-      g_string_append_printf (out, ", \"score\": {\"median\": %s, "
-                                   "\"p5\": %s, \"p95\": %s}",
-                              a, b, c);
-    }
+    append_json_spread (out, "score", q);
   if (occ_sensitivity_lookup_rank (so->s, country, phase, node, so->kind,
                                    &q[0], &q[1], &q[2]))
-    {
-      format_exact (a, q[0]);
-      format_exact (b, q[1]);
-      format_exact (c, q[2]);
-      g_string_append_printf (out, ", \"rank\": {\"median\": %s, "
-                                   "\"p5\": %s, \"p95\": %s}",
-                              a, b, c);
-    }
+    append_json_spread (out, "rank", q);
   for (int of_rank = 0; of_rank < 2; of_rank++)
     {
       g_autofree guint8 *present = NULL;
@@ -1041,8 +1052,7 @@ run_sensitivity (int argc, char **argv)
 /* occ compare ------------------------------------------------------------- */
 
 const GOptionEntry compare_entries[] = {
-  { "format", 'f', 0, G_OPTION_ARG_STRING, &opt_format,
-    "Output format: table (the default), json or csv", "FORMAT" },
+  TABLE_FORMAT_ENTRY,
   { "node", 0, 0, G_OPTION_ARG_STRING, &opt_node,
     "The node to compare (default: the countries' own scores)", "ID" },
   { "depth", 'd', 0, G_OPTION_ARG_INT, &opt_depth,

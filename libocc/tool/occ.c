@@ -394,15 +394,21 @@ header_row (OccMethodology *m, gboolean csv)
 }
 
 /* RFC 4180: quote a field holding a comma, quote or line break, doubling
- * its quotes; records end in CRLF. */
+ * its quotes; records end in CRLF. A field with a leading or trailing
+ * blank is quoted too, so that a spreadsheet keeps it: the rule of the
+ * library's CSV writer (occ export), which is private to libocc. */
 static void
 append_csv_field (GString *out, const char *field)
 {
-  if (field == NULL)
+  gsize n;
+
+  if (field == NULL || *field == '\0')
     return;
-  if (strpbrk (field, ",\"\r\n") == NULL)
+  n = strlen (field);
+  if (strpbrk (field, ",\"\r\n") == NULL && field[0] != ' '
+      && field[n - 1] != ' ')
     {
-      g_string_append (out, field);
+      g_string_append_len (out, field, (gssize) n);
       return;
     }
   g_string_append_c (out, '"');

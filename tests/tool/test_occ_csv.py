@@ -185,3 +185,20 @@ def test_help_names_every_command_with_a_default_dataset():
     default = os.path.join(os.environ["OCC_DATADIR"], "peru-2024.json")
     assert default in out
     assert os.path.isfile(default)
+
+
+def test_score_csv_quotes_blanks_as_export_does(tmp_path):
+    # A country id with a trailing blank: occ score --format=csv quotes it
+    # as occ export (the library's CSV writer) does, so that a spreadsheet
+    # keeps the blank, and both read back to the id.
+    with open(BASE, encoding="utf-8") as f:
+        text = f.read()
+    path = tmp_path / "blank.json"
+    path.write_text(text.replace('"PE"', '"PE "'), encoding="utf-8")
+    exported = ok_bytes("export", str(path))
+    scored = ok_bytes("score", "--format=csv", str(path))
+    for output in (exported, scored):
+        assert '\r\n"PE ",' in output
+        assert "\r\nPE ," not in output
+        rows = list(csv.DictReader(io.StringIO(output, newline="")))
+        assert "PE " in {row["country"] for row in rows}
