@@ -38,8 +38,8 @@ function eq(actual, expected, what = '') {
         fail(`${what}: expected ${e}, got ${a}`);
 }
 function close(actual, printed, what = '') {
-    if (typeof actual !== 'number' || Math.abs(actual - printed) > 0.01)
-        fail(`${what}: expected ${printed} within 0.01, got ${actual}`);
+    if (typeof actual !== 'number' || Math.abs(actual - printed) > 0.005 + 1e-9)
+        fail(`${what}: expected ${printed} within 0.005, got ${actual}`);
 }
 function throws(fn, check) {
     try {

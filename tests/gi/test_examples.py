@@ -105,6 +105,13 @@ def test_examples_agree_with_occ(case, tmp_path):
         compare(run([GJS, "-m", GJS_EXAMPLE, path]), expected, "gjs", js=True)
 
 
+def test_datasets_found():
+    # An empty glob or sample would run the comparisons zero times.
+    assert len(RULES) >= 1 and len(SEEDS) >= 1
+    if not os.environ.get("OCC_TEST_SAMPLE"):
+        assert len(RULES) >= 30 and len(SEEDS) == 30
+
+
 def test_gjs_found():
     if not GJS:
         pytest.skip("gjs not found: the GJS example is not checked")

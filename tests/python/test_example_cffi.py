@@ -85,6 +85,13 @@ def test_generated_datasets(seed, tmp_path):
     compare(target)
 
 
+def test_datasets_found():
+    # An empty glob or sample would run the comparisons zero times.
+    assert len(RULE_FILES) >= 1 and len(SEEDS) >= 1
+    if not os.environ.get("OCC_TEST_SAMPLE"):
+        assert len(RULE_FILES) >= 30 and len(SEEDS) == 30
+
+
 def test_several_countries_are_covered():
     assert any(len(gen_datasets.generate(s)["countries"]) > 1 for s in SEEDS)
 

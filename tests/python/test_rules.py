@@ -116,6 +116,11 @@ def check_score(ck, where, methodology, score, want, tol):
             check_criterion(ck, where, score, cid, crit, tol)
 
 
+def test_rule_cases_found():
+    # An empty glob would parametrize test_rule_case over nothing (a skip).
+    assert len(CASES) >= 30, CASES
+
+
 @pytest.mark.parametrize("path", CASES, ids=[os.path.basename(p)[:-5] for p in CASES])
 def test_rule_case(path):
     with open(path, encoding="utf-8") as f:
