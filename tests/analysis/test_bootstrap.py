@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 
 import occ
+from occ_rng import STREAM_BOOTSTRAP, Rng
 from conftest import AMERICAS, PERU, small_dataset
 from reference_analysis import (bca_interval, bootstrap_replicates,
                                 jackknife, percentile_interval)
@@ -131,6 +132,13 @@ def test_degenerate_cases():
     assert r.status == "estimated" and r.low == r.high == 3.0
     assert 0 < r.n_valid < 500
     assert abs(r.n_valid - 375) < 60  # P(some draw picks it) = 3/4
+    # Exactly: the replicates (occ_rng) whose two draws of BB p2's two
+    # ratings pick the first (unit 1 × 2 phases + 1 = 3) at least once.
+    picks = 0
+    for b in range(500):
+        rng = Rng(1, STREAM_BOOTSTRAP | 3, b)
+        picks += 0 in (rng.below(2), rng.below(2))
+    assert r.n_valid == picks
 
 
 def test_published_only_and_partial(tmp_path):

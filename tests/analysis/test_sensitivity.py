@@ -95,6 +95,21 @@ def test_index_finds_the_input_that_matters(tmp_path):
                             methods=("mean",), levels=())
     assert s.inputs == ["weight:R", "weight:E", "weight:S"]
     idx = s.indices("AA", "p1", "L")
+    # The same draws, the score worked by hand, the index in numpy.
+    draws = sensitivity_draws(occ_reference.builtin_methodology("cco-2024"),
+                              11, 3000, spread=0.5, methods=("mean",),
+                              levels=())
+    w = [[c["weight"] for c in m["criteria"]] for m in draws]
+    y = [3 * r / (r + e + s_) for r, e, s_ in w]
+    n_bins = math.ceil(3000 ** (1 / 3))  # 15
+    for c, name in enumerate(s.inputs):
+        expected = first_order(y, equal_count_bins([x[c] for x in w], n_bins),
+                               n_bins)
+        assert idx[name] == pytest.approx(expected, abs=1e-9), name
+    lo, med, hi = (np.quantile(y, q) for q in (0.05, 0.5, 0.95))
+    assert s.score("AA", "p1", "L") == (pytest.approx(med, abs=1e-12),
+                                        pytest.approx(lo, abs=1e-12),
+                                        pytest.approx(hi, abs=1e-12))
     assert idx["weight:R"] > 0.6
     assert idx["weight:E"] < 0.3 and idx["weight:S"] < 0.3
     assert sum(idx.values()) <= 1.05
@@ -122,8 +137,11 @@ def test_methods_alone(americas):
                         methods=("mean", "median"), levels=("children",))
     assert s.inputs == ["method:children"]
     idx = s.indices("PE", "2024")
-    # The only input explains all of the variance.
-    assert idx["method:children"] == pytest.approx(1.0, abs=0.02)
+    # The only input explains all of the variance: with weights fixed the
+    # score is a function of the method drawn, so the within-bin sum of
+    # squares is 0 and the bias-corrected index is exactly 1 (bar
+    # rounding).
+    assert idx["method:children"] == pytest.approx(1.0, abs=1e-9)
 
 
 def test_same_seed_any_threads(americas):

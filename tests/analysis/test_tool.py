@@ -7,12 +7,15 @@ import json
 import os
 import sys
 
+import numpy as np
 import pytest
 
 from conftest import AMERICAS, DATADIR, PERU, run_tool, small_dataset, \
     write_dataset
 
 import gen_datasets  # tests/reference
+import occ_reference  # tests/reference
+from reference_analysis import bootstrap_replicates, percentile_interval
 
 
 def test_score_ci_json_americas():
@@ -27,6 +30,24 @@ def test_score_ci_json_americas():
     for entry in out["countries"]:
         assert -1 <= entry["alpha"] <= 1
         assert set(entry["criteria"]) == {"R", "E", "S"}
+    # The figures of one unit: the same replicates (-B 200 --seed 9),
+    # drawn by occ_rng and scored by the reference scorer.
+    with open(AMERICAS) as f:
+        doc = json.load(f)
+    reps = bootstrap_replicates(doc, "PE", "2024", 9, 200)
+    checked = 0
+    for entry in out["scores"] + out["countries"]:
+        if (entry["country"], entry["phase"]) != ("PE", "2024"):
+            continue
+        key = (entry.get("node"), None)
+        values = [r[key] for r in reps if key in r]
+        lo, hi = percentile_interval(values, 0.90)
+        assert entry["ci"] == [pytest.approx(lo, abs=1e-9),
+                               pytest.approx(hi, abs=1e-9)], key
+        assert entry["se"] == pytest.approx(np.std(values, ddof=1),
+                                            abs=1e-9), key
+        checked += 1
+    assert checked > 20
     # Same as without --ci, apart from the added members.
     plain = json.loads(run_tool("score", AMERICAS).stdout)
     strip = {"ci", "se", "ci_status", "alpha", "alpha_ci"}
@@ -161,6 +182,21 @@ def test_compare_outputs():
     assert out["phase"] == "2022" and "previous_phase" not in out
     ranks = [r["rank"] for r in out["rows"]]
     assert ranks == sorted(ranks) and ranks[0] == 1
+    # The values are IX.B's 2022 scores by the reference scorer, the rows
+    # in decreasing order of them, ranked 1, 2, ... (no ties here).
+    with open(AMERICAS) as f:
+        ref = occ_reference.score(json.load(f))
+    expected = {e["country"]: e["value"] for e in ref["scores"]
+                if e.get("node") == "IX.B" and e["phase"] == "2022"
+                and "value" in e}
+    assert len(out["rows"]) == len(expected) == 3  # AR has no IX.B in 2022
+    for row in out["rows"]:
+        assert row["value"] == pytest.approx(expected[row["country"]],
+                                             abs=1e-9)
+    values = [r["value"] for r in out["rows"]]
+    assert values == sorted(values, reverse=True)
+    assert len(set(values)) == len(values)
+    assert ranks == list(range(1, len(ranks) + 1))
     out = json.loads(run_tool("compare", "--format=json", "--depth", "0",
                               "--ci", "-B", "50", AMERICAS).stdout)
     assert all(len(r["ci"]) == 2 and "delta" in r for r in out["rows"])
