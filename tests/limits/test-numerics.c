@@ -178,8 +178,9 @@ test_geometric_extremes (void)
       assert_value (results, "T", sqrt (3.0), 1e-15);
     }
   {
-    /* U's children: T ≈ 1e-310 (0 and 1 weighted 1 : 1e-310), and C = 3;
-     * the geometric mean of a tiny positive value is tiny, not NaN. */
+    /* Weights 1 and a subnormal 1e-310 side by side: T is A's 1 (B's 3
+     * weighs next to nothing: 3^(1e-310 / (1 + 1e-310)) = 1), a finite
+     * number, not NaN; U's children T = 1 and C = 3 give √3. */
     g_autoptr (OccDataset) dataset = load (
       ", \"aggregation\": {\"children\": \"geometric\"}", NULL,
       "[{\"id\": \"U\", \"children\": [{\"id\": \"T\", \"children\": "
