@@ -66,22 +66,6 @@ double occ_round_to (double value, guint precision);
 int occ_compare_doubles (const void *a, const void *b);
 void occ_sort_doubles (double *values, gsize n);
 
-/* A product such as 2.675 * 100 lands a hair below the half; within this
- * relative distance a value counts as exactly on the half, as it would for a
- * person rounding the printed decimal. */
-#define OCC_HALF_SLACK 1e-9
-
-static inline double
-occ_round_half_away (double x)
-{
-  double lower = floor (x);
-  double frac = x - lower;
-
-  if (fabs (frac - 0.5) <= OCC_HALF_SLACK * fmax (1.0, fabs (x)))
-    return x >= 0 ? lower + 1 : lower;
-  return round (x);
-}
-
 /* 10^precision: pow() gives the same exact values, at a hundred times the
  * cost, and ranking rounds every score. */
 static inline double
@@ -95,19 +79,34 @@ occ_scale_of (guint precision)
   return pow (10, precision);
 }
 
+/* Rounding (occ-v1 §4.8) is half away from zero on the shortest decimal
+ * that reads back as the same double: what a person reads, so 2.675
+ * (stored as 2.67499999999999982236431605997495353221893310546875) rounds
+ * to 2.68 and 2.6749999999 to 2.67. Most values are nowhere near a half
+ * once scaled, and for them round() of the scaled double is that decimal
+ * rounding: the shortest decimal and the scaled product each lie within
+ * a few units of 2^-53 of the value. Only a value this close to a half
+ * takes the decimal digits themselves (occ_round_key_decimal()). */
+#define OCC_HALF_GUARD 1e-12
+
+gint64 occ_round_key_decimal (double value, guint precision);
+
 /* occ_round_key:
  * The value rounded to @precision decimals, as an integer count of
- * 10^-precision units: ranks compare these, so equal-looking values tie
- * exactly. Inline: ranking computes one per score. */
+ * 10^-precision units: ranks and bands compare these, so equal-looking
+ * values tie exactly. Inline: ranking computes one per score. */
 static inline gint64
 occ_round_key (double value, guint precision)
 {
-  double key = occ_round_half_away (value * occ_scale_of (precision));
+  double x = value * occ_scale_of (precision);
+  double frac = x - floor (x);
 
+  if (G_UNLIKELY (fabs (frac - 0.5) <= OCC_HALF_GUARD * fmax (1.0, fabs (x))))
+    return occ_round_key_decimal (value, precision);
   /* Scores lie on a scale of at most ±10⁶ and precision is at most 9, so
    * keys stay far inside 64 bits; the clamp keeps any other value from
    * being undefined behaviour. */
-  return (gint64) CLAMP (key, -9.2e18, 9.2e18);
+  return (gint64) CLAMP (round (x), -9.2e18, 9.2e18);
 }
 
 G_END_DECLS

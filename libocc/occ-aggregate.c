@@ -6,6 +6,7 @@
 
 #include <float.h>
 #include <math.h>
+#include <stdlib.h>
 
 #include "occ-aggregate-private.h"
 
@@ -151,6 +152,46 @@ occ_aggregate_slow (OccAggregation method, double *values,
  * multiplying by the scale could overflow to infinity. */
 #define NOTHING_TO_ROUND 4503599627370496.0
 
+/* The digits of the shortest of %.15e, %.16e and %.17e that reads back as
+ * @value (the decimal a person reads), rounded half away from zero at
+ * @precision decimals, as a count of 10^-precision units. */
+gint64
+occ_round_key_decimal (double value, guint precision)
+{
+  static const char *const formats[] = { "%.14e", "%.15e", "%.16e" };
+  char buf[G_ASCII_DTOSTR_BUF_SIZE], digits[24];
+  const char *p = buf;
+  gboolean negative;
+  guint n = 0;
+  int exponent, kept;
+  gint64 key = 0;
+
+  if (!isfinite (value)
+      || fabs (value) * occ_scale_of (precision) >= NOTHING_TO_ROUND)
+    return (gint64) CLAMP (round (value * occ_scale_of (precision)), -9.2e18,
+                           9.2e18);
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_ascii_formatd (buf, sizeof buf, formats[i], value);
+      if (g_ascii_strtod (buf, NULL) == value)
+        break;
+    }
+  /* buf is [-]D.DDDDe±XX: the value is 0.DDDDD × 10^(XX + 1). */
+  negative = *p == '-';
+  p += negative;
+  for (; *p != 'e'; p++)
+    if (g_ascii_isdigit (*p) && n < sizeof digits)
+      digits[n++] = *p;
+  exponent = atoi (p + 1);
+  /* The digits worth at least 10^-precision are kept; the next decides. */
+  kept = exponent + 1 + (int) precision;
+  for (int i = 0; i < kept; i++)
+    key = key * 10 + (i < (int) n ? digits[i] - '0' : 0);
+  if (kept >= 0 && kept < (int) n && digits[kept] >= '5')
+    key++;
+  return negative ? -key : key;
+}
+
 double
 occ_round_to (double value, guint precision)
 {
@@ -159,6 +200,8 @@ occ_round_to (double value, guint precision)
 
   if (!isfinite (value) || fabs (value) * scale >= NOTHING_TO_ROUND)
     return value;
-  r = occ_round_half_away (value * scale) / scale;
+  /* The key is below 2⁵², so exact; the quotient is the double nearest to
+   * the rounded decimal. */
+  r = (double) occ_round_key (value, precision) / scale;
   return r == 0 ? 0.0 : r; /* no "-0.00" */
 }

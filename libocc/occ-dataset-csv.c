@@ -82,11 +82,13 @@ copy_id_table (OccIdTable *to, const OccIdTable *from)
   to->n = from->n;
   to->ids = g_new0 (char *, from->n + 1);
   to->names = g_new0 (char *, from->n + 1);
+  to->l10n = g_new0 (OccLabels *, from->n + 1);
   to->index = g_hash_table_new (g_str_hash, g_str_equal);
   for (guint i = 0; i < from->n; i++)
     {
       to->ids[i] = g_strdup (from->ids[i]);
       to->names[i] = g_strdup (from->names[i]);
+      to->l10n[i] = occ_labels_copy (from->l10n[i]);
       g_hash_table_insert (to->index, to->ids[i], GUINT_TO_POINTER (i + 1));
     }
 }
@@ -175,6 +177,7 @@ reserve (Import *im, gsize needed)
   ds->r_rater = g_renew (guint32, ds->r_rater, capacity);
   ds->r_scores = g_renew (gint32, ds->r_scores, capacity * n_criteria + 1);
   ds->r_group_start = g_renew (guint32, ds->r_group_start, capacity);
+  ds->r_groups_recorded = g_renew (guint8, ds->r_groups_recorded, capacity);
   ds->r_validated = g_renew (gint8, ds->r_validated, capacity);
   ds->r_evidence = g_renew (guint32, ds->r_evidence, capacity);
   im->lines = g_renew (guint32, im->lines, capacity);
@@ -194,6 +197,7 @@ shrink (Import *im)
   ds->r_rater = g_renew (guint32, ds->r_rater, n);
   ds->r_scores = g_renew (gint32, ds->r_scores, n * im->m->n_criteria + 1);
   ds->r_group_start = g_renew (guint32, ds->r_group_start, n);
+  ds->r_groups_recorded = g_renew (guint8, ds->r_groups_recorded, n);
   ds->r_validated = g_renew (gint8, ds->r_validated, n);
   ds->r_evidence = g_renew (guint32, ds->r_evidence, n);
   im->capacity = n;
@@ -564,7 +568,12 @@ optional_cell (Import *im, OccCsvReader *r, int role, guint *column,
   return *length > 0 ? text : NULL;
 }
 
-/* "women;youth": population group ids separated by semicolons. */
+/* "women;youth": population group ids separated by semicolons. A sheet
+ * without the column records no inclusion (occ-v1 §2, a JSON rating
+ * without `groups`); in one with it, an empty cell records "none" and a
+ * lone NOT_RECORDED that the rater recorded nothing. */
+#define NOT_RECORDED "?"
+
 static gboolean
 read_groups (Import *im, OccCsvReader *r, gsize rating, GError **error)
 {
@@ -573,6 +582,10 @@ read_groups (Import *im, OccCsvReader *r, gsize rating, GError **error)
   char *text, *next;
 
   text = optional_cell (im, r, ROLE_GROUPS, &column, &length);
+  im->ds->r_groups_recorded[rating] = im->column_of[ROLE_GROUPS] >= 0
+                                      && g_strcmp0 (text, NOT_RECORDED) != 0;
+  if (!im->ds->r_groups_recorded[rating])
+    return TRUE;
   for (; text != NULL; text = next)
     {
       char *end = strchr (text, ';');
@@ -1059,6 +1072,8 @@ append_rating (GString *out, OccDataset *self, gsize i)
         append_int (out, scores[c]);
     }
   g_string_append_c (out, ',');
+  if (!self->r_groups_recorded[i])
+    g_string_append (out, NOT_RECORDED);
   for (guint32 g = self->r_group_start[i]; g < self->r_group_start[i + 1]; g++)
     {
       if (g > self->r_group_start[i])

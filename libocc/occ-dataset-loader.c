@@ -110,6 +110,7 @@ load_id_table (JsonObject *root, const char *member, const char *name_member,
     }
   table->ids = g_new0 (char *, table->n + 1);
   table->names = g_new0 (char *, table->n + 1);
+  table->l10n = g_new0 (OccLabels *, table->n + 1);
   for (guint i = 0; i < table->n; i++)
     {
       OccPath at = OCC_PATH_INDEX (&here, i);
@@ -118,7 +119,8 @@ load_id_table (JsonObject *root, const char *member, const char *name_member,
       const char *id = NULL, *name = NULL;
 
       if (entry == NULL || !occ_json_required_id (entry, "id", &at, &id, error)
-          || !occ_json_optional_string (entry, name_member, &at, &name, error))
+          || !occ_json_optional_string (entry, name_member, &at, &name, error)
+          || !occ_labels_read (entry, &at, &table->l10n[i], error))
         return FALSE;
       if (g_hash_table_contains (table->index, id))
         {
@@ -177,12 +179,14 @@ load_node (OccDataset *self, JsonNode *json, const OccPath *path,
 {
   JsonObject *object = occ_json_object (json, path, error);
   const char *id = NULL, *label = NULL, *text = NULL;
+  g_autoptr (OccLabels) labels = NULL;
   double weight;
   JsonArray *children;
   OccNode *node;
 
   if (object == NULL || !occ_json_required_id (object, "id", path, &id, error)
       || !occ_json_optional_string (object, "label", path, &label, error)
+      || !occ_labels_read (object, path, &labels, error)
       || !occ_json_optional_string (object, "text", path, &text, error)
       || !occ_json_optional_weight (object, path, &weight, error)
       || !optional_array (object, "children", path, &children, error))
@@ -195,6 +199,7 @@ load_node (OccDataset *self, JsonNode *json, const OccPath *path,
       return FALSE;
     }
   node = occ_node_new (id, label, text, weight, depth, self->nodes->len);
+  node->labels = g_steal_pointer (&labels);
   g_ptr_array_add (self->nodes, node);
   g_hash_table_insert (self->node_index, node->id, node);
   if (parent != NULL)
@@ -250,9 +255,11 @@ peer_group (GHashTable *peers, guint64 key)
   return g_hash_table_size (peers) - 1;
 }
 
-/* The flat arrays the engine walks, and the rank peers of spec §4.7:
- * top-level nodes together; the leaves under one top-level node; the inner
- * nodes of one depth under one top-level node. */
+/* The flat arrays the engine walks, and the rank peers of occ-v1 §4.7:
+ * top-level nodes together; every other node with the nodes of its depth
+ * under its top-level node, leaves and inner nodes alike (revision 2: the
+ * commitments of a summit are peers whether or not they have
+ * sub-commitments). */
 static void
 index_framework (OccDataset *self)
 {
@@ -288,8 +295,7 @@ index_framework (OccDataset *self)
       if (node->parent == NULL)
         key = G_MAXUINT64;
       else
-        key = ((guint64) self->node_top[i] << 8)
-              | (n_children == 0 ? 255 : node->depth);
+        key = ((guint64) self->node_top[i] << 8) | node->depth;
       self->node_peer[i] = peer_group (peers, key);
     }
   self->child_start[n] = next;
@@ -484,6 +490,8 @@ load_rating_groups (OccDataset *self, JsonObject *rating, const OccPath *path,
 
   if (!optional_array (rating, "groups", path, &array, error))
     return FALSE;
+  /* No `groups`: inclusion not recorded; `[]`: recorded, none included. */
+  self->r_groups_recorded[index] = array != NULL;
   n = array ? json_array_get_length (array) : 0;
   for (guint j = 0; j < n; j++)
     {
@@ -584,8 +592,10 @@ copy_in_cell_order (OccDataset *self)
       memcpy (&self->cell_scores[k * n_criteria],
               &self->r_scores[(gsize) i * n_criteria],
               n_criteria * sizeof (gint32));
-      self->cell_marked[k] = self->r_group_start[i + 1]
-                             - self->r_group_start[i];
+      self->cell_marked[k] = self->r_groups_recorded[i]
+                               ? self->r_group_start[i + 1]
+                                   - self->r_group_start[i]
+                               : OCC_GROUPS_NOT_RECORDED;
     }
 }
 
@@ -667,6 +677,7 @@ allocate_ratings (OccDataset *self, gsize n)
   self->r_rater = g_new (guint32, n + 1);
   self->r_scores = g_new (gint32, n * n_criteria + 1);
   self->r_group_start = g_new (guint32, n + 1);
+  self->r_groups_recorded = g_new (guint8, n + 1);
   self->r_validated = g_new (gint8, n + 1);
   self->r_evidence = g_new (guint32, n + 1);
 }

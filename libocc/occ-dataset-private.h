@@ -27,6 +27,7 @@ typedef struct
   guint n;
   char **ids;
   char **names;
+  OccLabels **l10n;  /* the names' `labels` (occ-v1 §2), NULL holes */
   GHashTable *index; /* id → index + 1 */
 } OccIdTable;
 
@@ -66,6 +67,10 @@ struct _OccDataset
   gint32 *r_scores;      /* n_ratings × n_criteria, OCC_SCORE_NULL */
   guint32 *r_group_start; /* n_ratings + 1 offsets into r_groups */
   guint16 *r_groups;
+  /* Whether the rating records inclusion at all (occ-v1 §2): a JSON
+   * rating with a `groups` member, a CSV row of a sheet with a `groups`
+   * column. Those that do not count on neither side of rule 6. */
+  guint8 *r_groups_recorded;
   gint8 *r_validated; /* -1: not given */
   GPtrArray *r_evidence_text; /* serialized evidence arrays */
   guint32 *r_evidence;        /* index + 1 into r_evidence_text, 0: none */
@@ -77,7 +82,7 @@ struct _OccDataset
    * groups marked, copied in cell order: the engine reads each column once,
    * front to back, instead of jumping through cell_ratings. */
   gint32 *cell_scores;
-  guint32 *cell_marked;
+  guint32 *cell_marked; /* OCC_GROUPS_NOT_RECORDED where nothing recorded */
 
   /* Published leaf scores. */
   gsize n_published;
@@ -89,6 +94,9 @@ struct _OccDataset
   double *p_inclusion; /* -1: not given */
   GHashTable *p_by_cell; /* cell + 1 → published index + 1 */
 };
+
+/* cell_marked of a rating that records no groups. */
+#define OCC_GROUPS_NOT_RECORDED G_MAXUINT32
 
 static inline gsize
 occ_dataset_cell (OccDataset *self, guint country, guint phase, guint node)

@@ -19,6 +19,7 @@ write_id_table (OccJsonWriter *w, const char *member, const char *name_member,
       occ_json_put_string (w, "id", table->ids[i]);
       if (table->names[i] != NULL)
         occ_json_put_string (w, name_member, table->names[i]);
+      occ_labels_write (table->l10n[i], w);
       occ_json_end_object (w);
     }
   occ_json_end_array (w);
@@ -34,6 +35,7 @@ write_raters (OccDataset *self, OccJsonWriter *w)
       occ_json_put_string (w, "id", self->raters.ids[i]);
       if (self->raters.names[i] != NULL)
         occ_json_put_string (w, "name", self->raters.names[i]);
+      occ_labels_write (self->raters.l10n[i], w);
       if (self->rater_country[i] >= 0)
         occ_json_put_string (w, "country",
                          self->countries.ids[self->rater_country[i]]);
@@ -51,6 +53,7 @@ write_node (OccJsonWriter *w, OccNode *node)
   occ_json_begin_object (w, NULL);
   occ_json_put_string (w, "id", node->id);
   occ_json_put_string (w, "label", node->label);
+  occ_labels_write (node->labels, w);
   if (node->text != NULL)
     occ_json_put_string (w, "text", node->text);
   if (node->weight != 1.0)
@@ -102,10 +105,14 @@ write_rating (OccDataset *self, OccJsonWriter *w, gsize i)
     else
       occ_json_put_int (w, m->criterion_ids[c], scores[c]);
   occ_json_end_object (w);
-  occ_json_begin_array (w, "groups");
-  for (guint32 g = self->r_group_start[i]; g < self->r_group_start[i + 1]; g++)
-    occ_json_put_string (w, NULL, m->group_ids[self->r_groups[g]]);
-  occ_json_end_array (w);
+  if (self->r_groups_recorded[i])
+    {
+      occ_json_begin_array (w, "groups");
+      for (guint32 g = self->r_group_start[i]; g < self->r_group_start[i + 1];
+           g++)
+        occ_json_put_string (w, NULL, m->group_ids[self->r_groups[g]]);
+      occ_json_end_array (w);
+    }
   if (self->r_evidence[i] != 0)
     occ_json_put_raw (w, "evidence",
                   g_ptr_array_index (self->r_evidence_text,

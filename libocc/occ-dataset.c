@@ -61,7 +61,10 @@ occ_id_table_clear (OccIdTable *table)
    * would stop at the first one. */
   for (guint i = 0; table->names != NULL && i < table->n; i++)
     g_free (table->names[i]);
+  for (guint i = 0; table->l10n != NULL && i < table->n; i++)
+    occ_labels_free (table->l10n[i]);
   g_free (table->names);
+  g_free (table->l10n);
   g_strfreev (table->ids);
   g_clear_pointer (&table->index, g_hash_table_unref);
 }
@@ -93,6 +96,7 @@ occ_dataset_finalize (GObject *object)
   g_free (self->r_rater);
   g_free (self->r_scores);
   g_free (self->r_group_start);
+  g_free (self->r_groups_recorded);
   g_free (self->r_groups);
   g_free (self->r_validated);
   g_free (self->r_evidence);
@@ -942,4 +946,77 @@ occ_dataset_get_published_inclusion (OccDataset *self, gsize published,
   if (inclusion)
     *inclusion = self->p_inclusion[published];
   return TRUE;
+}
+
+/**
+ * occ_dataset_get_localized_country_name:
+ * @self: a dataset
+ * @country: a country index, less than
+ *   [method@Occ.Dataset.get_n_countries]
+ * @lang: (nullable): a BCP 47 language tag, such as `es`, or %NULL
+ *
+ * A country's name in a language (occ-v1 §2): its `labels[lang]`, else
+ * the entry for the language of a regional tag, else its name.
+ *
+ * Returns: (nullable): the name in @lang, or the name, or %NULL when the
+ *   dataset gives neither
+ *
+ * Since: 1.2
+ */
+const char *
+occ_dataset_get_localized_country_name (OccDataset *self, guint country,
+                                        const char *lang)
+{
+  g_return_val_if_fail (OCC_IS_DATASET (self), NULL);
+  g_return_val_if_fail (country < self->countries.n, NULL);
+  return occ_labels_lookup (self->countries.l10n[country], lang,
+                            self->countries.names[country]);
+}
+
+/**
+ * occ_dataset_get_localized_phase_label:
+ * @self: a dataset
+ * @phase: a phase index, less than [method@Occ.Dataset.get_n_phases]
+ * @lang: (nullable): a BCP 47 language tag, or %NULL
+ *
+ * A phase's label in a language, with the fallback of
+ * [method@Occ.Dataset.get_localized_country_name].
+ *
+ * Returns: (nullable): the label in @lang, or the label, or %NULL when the
+ *   dataset gives neither
+ *
+ * Since: 1.2
+ */
+const char *
+occ_dataset_get_localized_phase_label (OccDataset *self, guint phase,
+                                       const char *lang)
+{
+  g_return_val_if_fail (OCC_IS_DATASET (self), NULL);
+  g_return_val_if_fail (phase < self->phases.n, NULL);
+  return occ_labels_lookup (self->phases.l10n[phase], lang,
+                            self->phases.names[phase]);
+}
+
+/**
+ * occ_dataset_get_rating_records_groups:
+ * @self: a dataset
+ * @rating: a rating index, less than [method@Occ.Dataset.get_n_ratings]
+ *
+ * Whether the rating records population inclusion at all (occ-v1 §2): a
+ * rating with a `groups` member (`[]` records that no group was
+ * included), or a row of a ratings sheet with a `groups` column. A rating
+ * that records nothing counts on neither side of the inclusion figure
+ * (occ-v1 §4.6), and [method@Occ.Dataset.get_rating_groups] gives it no
+ * groups.
+ *
+ * Returns: %TRUE if the rating records which groups were included
+ *
+ * Since: 1.2
+ */
+gboolean
+occ_dataset_get_rating_records_groups (OccDataset *self, gsize rating)
+{
+  g_return_val_if_fail (OCC_IS_DATASET (self), FALSE);
+  g_return_val_if_fail (rating < self->n_ratings, FALSE);
+  return self->r_groups_recorded[rating];
 }

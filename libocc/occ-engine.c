@@ -137,15 +137,18 @@ score_leaf_means (OccScorer *s, gsize cell, const gint32 *scores,
     leaf_means (s, cell, scores, raters, s->m->n_criteria);
 }
 
-/* Rule 1 from raw ratings, and rule 6 for a leaf. The cell's ratings are
- * the scorer's cell_scores and cell_marked from @first to @last. */
+/* Rule 1 from raw ratings, and rule 6 for a leaf: the groups marked over
+ * the ratings that record groups times the groups (occ-v1 §4.6). The
+ * pool is kept whether or not the leaf gets a score, for its parents. The
+ * cell's ratings are the scorer's cell_scores and cell_marked from @first
+ * to @last. */
 static void
 score_leaf_ratings (OccScorer *s, gsize cell, guint node, guint32 first,
                     guint32 last)
 {
   guint n_criteria = s->m->n_criteria, n_groups = s->m->n_groups;
   const gint32 *scores = &s->cell_scores[(gsize) first * n_criteria];
-  guint32 raters = last - first;
+  guint32 raters = last - first, recorded = 0;
   guint64 marked = 0;
 
   if (s->aggregation[OCC_LEVEL_RATERS] == OCC_AGGREGATION_MEAN)
@@ -156,11 +159,15 @@ score_leaf_ratings (OccScorer *s, gsize cell, guint node, guint32 first,
   if (s->values_only)
     return;
   for (guint32 k = first; k < last; k++)
-    marked += s->cell_marked[k];
-  if (n_groups > 0)
+    if (s->cell_marked[k] != OCC_GROUPS_NOT_RECORDED)
+      {
+        marked += s->cell_marked[k];
+        recorded++;
+      }
+  if (n_groups > 0 && recorded > 0)
     {
       s->pool_num[node] = (double) marked;
-      s->pool_den[node] = (double) raters * n_groups;
+      s->pool_den[node] = (double) recorded * n_groups;
       s->t->inclusion[cell] = s->pool_num[node] / s->pool_den[node];
     }
 }

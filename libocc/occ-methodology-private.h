@@ -5,6 +5,7 @@
 #pragma once
 
 #include "occ-json-private.h"
+#include "occ-labels-private.h"
 
 G_BEGIN_DECLS
 
@@ -16,6 +17,9 @@ G_BEGIN_DECLS
 #define OCC_MAX_CRITERIA 64
 /* Every score looks its band up; a handful is the use. */
 #define OCC_MAX_BANDS 256
+/* Levels are named by depth, and the framework nests at most
+ * OCC_MAX_JSON_DEPTH. */
+#define OCC_MAX_LEVELS 64
 
 struct _OccMethodology
 {
@@ -39,6 +43,15 @@ struct _OccMethodology
   guint n_groups;
   char **group_ids;
   char **group_labels;
+  guint n_levels;      /* names of the framework's levels, by depth */
+  char **level_labels;
+  /* `labels` (occ-v1 §2): of the name, and one per criterion, band,
+   * group and level, NULL where there are none. */
+  OccLabels *name_l10n;
+  OccLabels **criterion_l10n;
+  OccLabels **band_l10n;
+  OccLabels **group_l10n;
+  OccLabels **level_l10n;
   GHashTable *criterion_index; /* id → index + 1 */
   GHashTable *group_index;     /* id → index + 1 */
 };

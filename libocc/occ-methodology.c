@@ -37,34 +37,66 @@
 
 G_DEFINE_FINAL_TYPE (OccMethodology, occ_methodology, G_TYPE_OBJECT)
 
-/* spec occ-v1 §3, with the nine population groups the spec names. */
+/* occ-v1 §3, with the nine population groups the spec names, the levels
+ * of the CCO's framework, and the labels an observatory of the Americas
+ * uses in Spanish, Portuguese and French. */
+#define L3(es, pt, fr) \
+  ", \"labels\": {\"es\": \"" es "\", \"pt\": \"" pt "\", \"fr\": \"" fr "\"}"
 static const char cco_2024_json[] =
   "{\"id\": \"cco-2024\","
-  " \"name\": \"Citizen Corruption Observatory, Phase 2 (2024)\","
+  " \"name\": \"Citizen Corruption Observatory, Phase 2 (2024)\""
+  L3 ("Observatorio Ciudadano de Corrupción, Fase 2 (2024)",
+      "Observatório Cidadão da Corrupção, Fase 2 (2024)",
+      "Observatoire citoyen de la corruption, phase 2 (2024)") ","
   " \"scale\": {\"min\": 0, \"max\": 3},"
   " \"criteria\": ["
-  "  {\"id\": \"R\", \"label\": \"Relevance\", \"weight\": 1},"
-  "  {\"id\": \"E\", \"label\": \"Effectiveness\", \"weight\": 1},"
-  "  {\"id\": \"S\", \"label\": \"Sustainability\", \"weight\": 1}],"
+  "  {\"id\": \"R\", \"label\": \"Relevance\", \"weight\": 1"
+  L3 ("Relevancia", "Relevância", "Pertinence") "},"
+  "  {\"id\": \"E\", \"label\": \"Effectiveness\", \"weight\": 1"
+  L3 ("Efectividad", "Efetividade", "Efficacité") "},"
+  "  {\"id\": \"S\", \"label\": \"Sustainability\", \"weight\": 1"
+  L3 ("Sostenibilidad", "Sustentabilidade", "Durabilité") "}],"
   " \"aggregation\": {\"raters\": \"mean\", \"criteria\": \"mean\","
   "  \"children\": \"mean\"},"
   " \"min_raters\": 1,"
   " \"bands\": ["
-  "  {\"label\": \"low\", \"from\": 0},"
-  "  {\"label\": \"medium\", \"from\": 1.5},"
-  "  {\"label\": \"medium-high\", \"from\": 2.5},"
-  "  {\"label\": \"high\", \"from\": 2.8}],"
+  "  {\"label\": \"low\", \"from\": 0" L3 ("bajo", "baixo", "faible") "},"
+  "  {\"label\": \"medium\", \"from\": 1.5" L3 ("medio", "médio", "moyen") "},"
+  "  {\"label\": \"medium-high\", \"from\": 2.5"
+  L3 ("medio-alto", "médio-alto", "moyen-élevé") "},"
+  "  {\"label\": \"high\", \"from\": 2.8" L3 ("alto", "alto", "élevé") "}],"
+  " \"levels\": ["
+  "  {\"label\": \"Summit\"" L3 ("Cumbre", "Cúpula", "Sommet") "},"
+  "  {\"label\": \"Theme\"" L3 ("Tema", "Tema", "Thème") "},"
+  "  {\"label\": \"Commitment\""
+  L3 ("Compromiso", "Compromisso", "Engagement") "},"
+  "  {\"label\": \"Sub-commitment\""
+  L3 ("Subcompromiso", "Subcompromisso", "Sous-engagement") "}],"
   " \"population_groups\": ["
-  "  {\"id\": \"women\", \"label\": \"Women\"},"
-  "  {\"id\": \"youth\", \"label\": \"Youth\"},"
-  "  {\"id\": \"children\", \"label\": \"Children and adolescents\"},"
-  "  {\"id\": \"older-adults\", \"label\": \"Older adults\"},"
-  "  {\"id\": \"indigenous\", \"label\": \"Indigenous peoples\"},"
-  "  {\"id\": \"afro-descendant\", \"label\": \"Afro-descendant people\"},"
-  "  {\"id\": \"lgbtiq\", \"label\": \"LGBTIQ+ people\"},"
-  "  {\"id\": \"disability\", \"label\": \"Persons with disabilities\"},"
-  "  {\"id\": \"rural\", \"label\": \"Rural and peasant communities\"}],"
+  "  {\"id\": \"women\", \"label\": \"Women\""
+  L3 ("Mujeres", "Mulheres", "Femmes") "},"
+  "  {\"id\": \"youth\", \"label\": \"Youth\""
+  L3 ("Juventudes", "Juventudes", "Jeunes") "},"
+  "  {\"id\": \"children\", \"label\": \"Children and adolescents\""
+  L3 ("Niñez y adolescencia", "Crianças e adolescentes",
+      "Enfants et adolescents") "},"
+  "  {\"id\": \"older-adults\", \"label\": \"Older adults\""
+  L3 ("Personas mayores", "Pessoas idosas", "Personnes âgées") "},"
+  "  {\"id\": \"indigenous\", \"label\": \"Indigenous peoples\""
+  L3 ("Pueblos indígenas", "Povos indígenas", "Peuples autochtones") "},"
+  "  {\"id\": \"afro-descendant\", \"label\": \"Afro-descendant people\""
+  L3 ("Personas afrodescendientes", "Pessoas afrodescendentes",
+      "Personnes d'ascendance africaine") "},"
+  "  {\"id\": \"lgbtiq\", \"label\": \"LGBTIQ+ people\""
+  L3 ("Personas LGBTIQ+", "Pessoas LGBTIQ+", "Personnes LGBTIQ+") "},"
+  "  {\"id\": \"disability\", \"label\": \"Persons with disabilities\""
+  L3 ("Personas con discapacidad", "Pessoas com deficiência",
+      "Personnes handicapées") "},"
+  "  {\"id\": \"rural\", \"label\": \"Rural and peasant communities\""
+  L3 ("Comunidades rurales y campesinas", "Comunidades rurais e camponesas",
+      "Communautés rurales et paysannes") "}],"
   " \"precision\": 2}";
+#undef L3
 
 static const struct
 {
@@ -80,6 +112,16 @@ static const char *const level_names[] = { "raters", "criteria",
                                            "children" };
 
 static void
+free_l10n (OccLabels **l10n, guint n)
+{
+  if (l10n == NULL)
+    return;
+  for (guint i = 0; i < n; i++)
+    occ_labels_free (l10n[i]);
+  g_free (l10n);
+}
+
+static void
 occ_methodology_finalize (GObject *object)
 {
   OccMethodology *self = OCC_METHODOLOGY (object);
@@ -93,6 +135,12 @@ occ_methodology_finalize (GObject *object)
   g_free (self->band_from);
   g_strfreev (self->group_ids);
   g_strfreev (self->group_labels);
+  g_strfreev (self->level_labels);
+  occ_labels_free (self->name_l10n);
+  free_l10n (self->criterion_l10n, self->n_criteria);
+  free_l10n (self->band_l10n, self->n_bands);
+  free_l10n (self->group_l10n, self->n_groups);
+  free_l10n (self->level_l10n, self->n_levels);
   g_clear_pointer (&self->criterion_index, g_hash_table_unref);
   g_clear_pointer (&self->group_index, g_hash_table_unref);
   G_OBJECT_CLASS (occ_methodology_parent_class)->finalize (object);
@@ -171,11 +219,15 @@ parse_scale (OccMethodology *self, JsonObject *object, const OccPath *path,
 static gboolean
 parse_labelled_ids (JsonArray *array, const OccPath *path,
                     GHashTable *index, char ***ids_out, char ***labels_out,
-                    guint *n_out, GError **error)
+                    OccLabels ***l10n_out, guint *n_out, GError **error)
 {
   guint n = json_array_get_length (array);
   g_auto (GStrv) ids = g_new0 (char *, n + 1);
   g_auto (GStrv) labels = g_new0 (char *, n + 1);
+
+  /* Handed to the caller at once, with the count of entries it may hold,
+   * so that a failure part way frees what was read. */
+  *l10n_out = g_new0 (OccLabels *, n + 1);
 
   for (guint i = 0; i < n; i++)
     {
@@ -184,8 +236,10 @@ parse_labelled_ids (JsonArray *array, const OccPath *path,
                                            &at, error);
       const char *id = NULL, *label = NULL;
 
+      *n_out = i + 1;
       if (entry == NULL || !occ_json_required_id (entry, "id", &at, &id, error)
-          || !occ_json_optional_string (entry, "label", &at, &label, error))
+          || !occ_json_optional_string (entry, "label", &at, &label, error)
+          || !occ_labels_read (entry, &at, &(*l10n_out)[i], error))
         return FALSE;
       if (g_hash_table_contains (index, id))
         {
@@ -229,7 +283,7 @@ parse_criteria (OccMethodology *self, JsonObject *object, const OccPath *path,
     }
   if (!parse_labelled_ids (array, &here, self->criterion_index,
                            &self->criterion_ids, &self->criterion_labels,
-                           &self->n_criteria, error))
+                           &self->criterion_l10n, &self->n_criteria, error))
     return FALSE;
   self->criterion_weights = g_new (double, self->n_criteria);
   for (guint i = 0; i < self->n_criteria; i++)
@@ -318,6 +372,7 @@ parse_bands (OccMethodology *self, JsonObject *object, const OccPath *path,
     }
   self->band_labels = g_new0 (char *, n + 1);
   self->band_from = g_new (double, n);
+  self->band_l10n = g_new0 (OccLabels *, n + 1);
   for (guint i = 0; i < n; i++)
     {
       OccPath at = OCC_PATH_INDEX (&here, i);
@@ -327,11 +382,23 @@ parse_bands (OccMethodology *self, JsonObject *object, const OccPath *path,
       const char *label = NULL;
       JsonNode *from;
 
+      /* Counted before reading, so that finalize frees the labels. */
+      self->n_bands = i + 1;
       if (band == NULL
           || !occ_json_required_id (band, "label", &at, &label, error)
           || !(from = occ_json_member (band, "from", &at, TRUE, error))
-          || !occ_json_number (from, &from_path, &self->band_from[i], error))
+          || !occ_json_number (from, &from_path, &self->band_from[i], error)
+          || !occ_labels_read (band, &at, &self->band_l10n[i], error))
         return FALSE;
+      /* occ-v1 §3: every value on the scale has a band. */
+      if (i == 0 && self->band_from[0] > self->scale_min)
+        {
+          occ_path_error (error, OCC_ERROR_STRUCTURE, &from_path,
+                          "the first band starts at %g, above the scale's "
+                          "min (%d): the scores below it would have no band",
+                          self->band_from[0], self->scale_min);
+          return FALSE;
+        }
       if (i > 0 && self->band_from[i] <= self->band_from[i - 1])
         {
           occ_path_error (error, OCC_ERROR_STRUCTURE, &from_path,
@@ -341,7 +408,49 @@ parse_bands (OccMethodology *self, JsonObject *object, const OccPath *path,
           return FALSE;
         }
       self->band_labels[i] = g_strdup (label);
-      self->n_bands = i + 1;
+    }
+  return TRUE;
+}
+
+/* "levels": [{"label", "labels"}], the names of the framework's levels by
+ * depth (occ-v1 §3). */
+static gboolean
+parse_levels (OccMethodology *self, JsonObject *object, const OccPath *path,
+              GError **error)
+{
+  OccPath here = OCC_PATH_MEMBER (path, "levels");
+  JsonNode *node = json_object_get_member (object, "levels");
+  JsonArray *array;
+  guint n;
+
+  self->level_labels = g_new0 (char *, 1);
+  if (node == NULL)
+    return TRUE;
+  if (!(array = occ_json_array (node, &here, error)))
+    return FALSE;
+  n = json_array_get_length (array);
+  if (n > OCC_MAX_LEVELS)
+    {
+      occ_path_error (error, OCC_ERROR_LIMIT, &here, "more than %d levels",
+                      OCC_MAX_LEVELS);
+      return FALSE;
+    }
+  self->level_labels = g_renew (char *, self->level_labels, n + 1);
+  memset (self->level_labels, 0, (n + 1) * sizeof (char *));
+  self->level_l10n = g_new0 (OccLabels *, n + 1);
+  for (guint i = 0; i < n; i++)
+    {
+      OccPath at = OCC_PATH_INDEX (&here, i);
+      JsonObject *level = occ_json_object (json_array_get_element (array, i),
+                                           &at, error);
+      const char *label = NULL;
+
+      self->n_levels = i + 1;
+      if (level == NULL
+          || !occ_json_required_id (level, "label", &at, &label, error)
+          || !occ_labels_read (level, &at, &self->level_l10n[i], error))
+        return FALSE;
+      self->level_labels[i] = g_strdup (label);
     }
   return TRUE;
 }
@@ -370,7 +479,7 @@ parse_groups (OccMethodology *self, JsonObject *object, const OccPath *path,
     }
   return parse_labelled_ids (array, &here, self->group_index,
                              &self->group_ids, &self->group_labels,
-                             &self->n_groups, error);
+                             &self->group_l10n, &self->n_groups, error);
 }
 
 static gboolean
@@ -408,9 +517,9 @@ check_geometric (OccMethodology *self, const OccPath *path, GError **error)
   return TRUE;
 }
 
-OccMethodology *
-occ_methodology_new_from_json (JsonNode *node, const OccPath *path,
-                               GError **error)
+/* A methodology object, without the rule that built-in ids are taken. */
+static OccMethodology *
+parse_methodology (JsonNode *node, const OccPath *path, GError **error)
 {
   g_autoptr (OccMethodology) self = g_object_new (OCC_TYPE_METHODOLOGY, NULL);
   JsonObject *object = occ_json_object (node, path, error);
@@ -418,16 +527,167 @@ occ_methodology_new_from_json (JsonNode *node, const OccPath *path,
 
   if (object == NULL || !occ_json_required_id (object, "id", path, &id, error)
       || !occ_json_optional_string (object, "name", path, &name, error)
+      || !occ_labels_read (object, path, &self->name_l10n, error)
       || !parse_scale (self, object, path, error)
       || !parse_criteria (self, object, path, error)
       || !parse_aggregation (self, object, path, error)
       || !parse_numbers (self, object, path, error)
       || !parse_bands (self, object, path, error)
+      || !parse_levels (self, object, path, error)
       || !parse_groups (self, object, path, error)
       || !check_geometric (self, path, error))
     return NULL;
   self->id = g_strdup (id);
   self->name = g_strdup (name ? name : id);
+  return g_steal_pointer (&self);
+}
+
+static OccMethodology *
+builtin_by_id (const char *id)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (builtins); i++)
+    if (g_str_equal (id, builtins[i].id))
+      {
+        g_autoptr (JsonNode) root =
+          occ_json_parse (builtins[i].json, strlen (builtins[i].json),
+                          "<builtin>", NULL);
+        OccPath path = OCC_PATH_ROOT;
+        OccMethodology *self = parse_methodology (root, &path, NULL);
+
+        g_assert (self != NULL);
+        self->builtin = TRUE;
+        return self;
+      }
+  return NULL;
+}
+
+/* Sets *@where to the first member of @path whose rule differs between
+ * @m and @b, with both values as text. Names, labels and their
+ * translations are for people and may differ; everything that decides a
+ * number or a band may not. */
+typedef struct
+{
+  char member[96];
+  char ours[64];
+  char theirs[64];
+} Difference;
+
+static gboolean
+differ_int (Difference *d, const char *member, gint64 a, gint64 b)
+{
+  if (a == b)
+    return FALSE;
+  g_strlcpy (d->member, member, sizeof d->member);
+  g_snprintf (d->ours, sizeof d->ours, "%" G_GINT64_FORMAT, a);
+  g_snprintf (d->theirs, sizeof d->theirs, "%" G_GINT64_FORMAT, b);
+  return TRUE;
+}
+
+static gboolean
+differ_double (Difference *d, const char *member, double a, double b)
+{
+  if (a == b)
+    return FALSE;
+  g_strlcpy (d->member, member, sizeof d->member);
+  occ_format_double (d->ours, a);
+  occ_format_double (d->theirs, b);
+  return TRUE;
+}
+
+static gboolean
+differ_string (Difference *d, const char *member, const char *a,
+               const char *b)
+{
+  if (g_str_equal (a, b))
+    return FALSE;
+  g_strlcpy (d->member, member, sizeof d->member);
+  /* Quoted and cut short: a message, not a copy of the input. */
+  g_snprintf (d->ours, sizeof d->ours, "\"%.40s\"", a);
+  g_snprintf (d->theirs, sizeof d->theirs, "\"%.40s\"", b);
+  return TRUE;
+}
+
+static gboolean
+rules_differ (OccMethodology *m, OccMethodology *b, Difference *d)
+{
+  char at[96];
+
+  if (differ_int (d, "scale.min", m->scale_min, b->scale_min)
+      || differ_int (d, "scale.max", m->scale_max, b->scale_max)
+      || differ_int (d, "criteria", m->n_criteria, b->n_criteria))
+    return TRUE;
+  for (guint i = 0; i < m->n_criteria; i++)
+    {
+      g_snprintf (at, sizeof at, "criteria[%u].id", i);
+      if (differ_string (d, at, m->criterion_ids[i], b->criterion_ids[i]))
+        return TRUE;
+      g_snprintf (at, sizeof at, "criteria[%u].weight", i);
+      if (differ_double (d, at, m->criterion_weights[i],
+                         b->criterion_weights[i]))
+        return TRUE;
+    }
+  for (guint level = 0; level < G_N_ELEMENTS (level_names); level++)
+    {
+      g_snprintf (at, sizeof at, "aggregation.%s", level_names[level]);
+      if (differ_string (d, at, aggregation_names[m->aggregation[level]],
+                         aggregation_names[b->aggregation[level]]))
+        return TRUE;
+    }
+  if (differ_int (d, "min_raters", m->min_raters, b->min_raters)
+      || differ_int (d, "precision", m->precision, b->precision)
+      || differ_int (d, "bands", m->n_bands, b->n_bands))
+    return TRUE;
+  for (guint i = 0; i < m->n_bands; i++)
+    {
+      g_snprintf (at, sizeof at, "bands[%u].label", i);
+      if (differ_string (d, at, m->band_labels[i], b->band_labels[i]))
+        return TRUE;
+      g_snprintf (at, sizeof at, "bands[%u].from", i);
+      if (differ_double (d, at, m->band_from[i], b->band_from[i]))
+        return TRUE;
+    }
+  if (differ_int (d, "population_groups", m->n_groups, b->n_groups))
+    return TRUE;
+  for (guint i = 0; i < m->n_groups; i++)
+    {
+      g_snprintf (at, sizeof at, "population_groups[%u].id", i);
+      if (differ_string (d, at, m->group_ids[i], b->group_ids[i]))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* occ-v1 §3: an inline methodology under a built-in id must be that
+ * methodology, so that no result claims rules it did not use. */
+static gboolean
+check_builtin_id (OccMethodology *self, const OccPath *path, GError **error)
+{
+  g_autoptr (OccMethodology) builtin = builtin_by_id (self->id);
+  Difference d;
+
+  if (builtin == NULL || !rules_differ (self, builtin, &d))
+    return TRUE;
+  /* The place is the member's path below @path, as its text. */
+  {
+    gboolean top = path->parent == NULL && path->member == NULL;
+    g_autofree char *base = top ? g_strdup ("") : occ_path_to_string (path);
+    g_set_error (error, OCC_ERROR, OCC_ERROR_DUPLICATE,
+                 "%s%s%s: %s where the built-in methodology \"%s\" has %s: "
+                 "a methodology with other rules needs an id of its own",
+                 base, *base ? "." : "", d.member, d.ours, self->id,
+                 d.theirs);
+  }
+  return FALSE;
+}
+
+OccMethodology *
+occ_methodology_new_from_json (JsonNode *node, const OccPath *path,
+                               GError **error)
+{
+  g_autoptr (OccMethodology) self = parse_methodology (node, path, error);
+
+  if (self == NULL || !check_builtin_id (self, path, error))
+    return NULL;
   return g_steal_pointer (&self);
 }
 
@@ -450,15 +710,10 @@ occ_methodology_new_builtin (const char *id, GError **error)
   g_return_val_if_fail (id != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  for (guint i = 0; i < G_N_ELEMENTS (builtins); i++)
-    if (g_str_equal (id, builtins[i].id))
-      {
-        OccMethodology *self =
-          occ_methodology_new_from_data (builtins[i].json, -1, NULL);
-        g_assert (self != NULL);
-        self->builtin = TRUE;
-        return self;
-      }
+  OccMethodology *self = builtin_by_id (id);
+
+  if (self != NULL)
+    return self;
   g_set_error (error, OCC_ERROR, OCC_ERROR_UNKNOWN_ID,
                "unknown methodology \"%s\" (built in: cco-2024)", id);
   return NULL;
@@ -523,6 +778,7 @@ occ_methodology_write (OccMethodology *self, OccJsonWriter *w,
   occ_json_begin_object (w, key);
   occ_json_put_string (w, "id", self->id);
   occ_json_put_string (w, "name", self->name);
+  occ_labels_write (self->name_l10n, w);
   occ_json_begin_object (w, "scale");
   occ_json_put_int (w, "min", self->scale_min);
   occ_json_put_int (w, "max", self->scale_max);
@@ -534,6 +790,7 @@ occ_methodology_write (OccMethodology *self, OccJsonWriter *w,
       occ_json_put_string (w, "id", self->criterion_ids[i]);
       occ_json_put_string (w, "label", self->criterion_labels[i]);
       occ_json_put_double (w, "weight", self->criterion_weights[i]);
+      occ_labels_write (self->criterion_l10n[i], w);
       occ_json_end_object (w);
     }
   occ_json_end_array (w);
@@ -549,15 +806,29 @@ occ_methodology_write (OccMethodology *self, OccJsonWriter *w,
       occ_json_begin_object (w, NULL);
       occ_json_put_string (w, "label", self->band_labels[i]);
       occ_json_put_double (w, "from", self->band_from[i]);
+      occ_labels_write (self->band_l10n[i], w);
       occ_json_end_object (w);
     }
   occ_json_end_array (w);
+  if (self->n_levels > 0)
+    {
+      occ_json_begin_array (w, "levels");
+      for (guint i = 0; i < self->n_levels; i++)
+        {
+          occ_json_begin_object (w, NULL);
+          occ_json_put_string (w, "label", self->level_labels[i]);
+          occ_labels_write (self->level_l10n[i], w);
+          occ_json_end_object (w);
+        }
+      occ_json_end_array (w);
+    }
   occ_json_begin_array (w, "population_groups");
   for (guint i = 0; i < self->n_groups; i++)
     {
       occ_json_begin_object (w, NULL);
       occ_json_put_string (w, "id", self->group_ids[i]);
       occ_json_put_string (w, "label", self->group_labels[i]);
+      occ_labels_write (self->group_l10n[i], w);
       occ_json_end_object (w);
     }
   occ_json_end_array (w);
@@ -905,11 +1176,15 @@ occ_methodology_get_band_from (OccMethodology *self, guint band)
   return self->band_from[band];
 }
 
+/* occ-v1 §4.5: the band of the figure a person is shown, so the value
+ * rounded to the precision (a mean of 1.4999999999999998 shows as 1.50,
+ * "medium" under cco-2024). */
 int
 occ_methodology_band_index (OccMethodology *self, double value)
 {
   int found = -1;
 
+  value = occ_round_to (value, self->precision);
   for (guint i = 0; i < self->n_bands && self->band_from[i] <= value; i++)
     found = (int) i;
   return found;
@@ -918,10 +1193,12 @@ occ_methodology_band_index (OccMethodology *self, double value)
 /**
  * occ_methodology_band_for_value:
  * @self: a methodology
- * @value: an unrounded score
+ * @value: a score, unrounded
  *
  * The band of a score: the last band whose `from` is at most @value
- * (spec occ-v1 §4.5).
+ * rounded to the methodology's precision (occ-v1 §4.5), so that a figure
+ * is always shown with the band of the figure shown. Since libocc 1.2
+ * (occ-v1 revision 2); 1.0 and 1.1 compared the unrounded value.
  *
  * Returns: (nullable): the band's label, or %NULL when @value is below
  *   every band
@@ -1059,4 +1336,169 @@ occ_aggregation_to_string (OccAggregation aggregation)
 {
   g_return_val_if_fail (aggregation <= OCC_AGGREGATION_GEOMETRIC, NULL);
   return aggregation_names[aggregation];
+}
+
+/**
+ * occ_methodology_get_localized_name:
+ * @self: a methodology
+ * @lang: (nullable): a BCP 47 language tag, such as `es` or `pt-BR`, or
+ *   %NULL for the methodology's own language
+ *
+ * The methodology's name in a language (occ-v1 §2): its `labels[lang]`,
+ * else the entry for the language of a regional tag (`es` for `es-PE`),
+ * else its name.
+ *
+ * Returns: the name in @lang, or the name
+ *
+ * Since: 1.2
+ */
+const char *
+occ_methodology_get_localized_name (OccMethodology *self, const char *lang)
+{
+  g_return_val_if_fail (OCC_IS_METHODOLOGY (self), NULL);
+  return occ_labels_lookup (self->name_l10n, lang, self->name);
+}
+
+/**
+ * occ_methodology_get_localized_criterion_label:
+ * @self: a methodology
+ * @criterion: a criterion index, less than
+ *   [method@Occ.Methodology.get_n_criteria]
+ * @lang: (nullable): a BCP 47 language tag, or %NULL
+ *
+ * A criterion's label in a language, with the fallback of
+ * [method@Occ.Methodology.get_localized_name]: `Relevancia` for `R` of
+ * `cco-2024` in `es`.
+ *
+ * Returns: the label in @lang, or the label
+ *
+ * Since: 1.2
+ */
+const char *
+occ_methodology_get_localized_criterion_label (OccMethodology *self,
+                                               guint criterion,
+                                               const char *lang)
+{
+  g_return_val_if_fail (OCC_IS_METHODOLOGY (self), NULL);
+  g_return_val_if_fail (criterion < self->n_criteria, NULL);
+  return occ_labels_lookup (self->criterion_l10n[criterion], lang,
+                            self->criterion_labels[criterion]);
+}
+
+/**
+ * occ_methodology_get_localized_band_label:
+ * @self: a methodology
+ * @band: a band index, less than [method@Occ.Methodology.get_n_bands]
+ * @lang: (nullable): a BCP 47 language tag, or %NULL
+ *
+ * A band's label in a language, for people: `medio-alto` for
+ * `medium-high` of `cco-2024` in `es`. Results always name a band by its
+ * label ([method@Occ.Score.get_band]); find its index with
+ * [method@Occ.Methodology.lookup_band].
+ *
+ * Returns: the label in @lang, or the label
+ *
+ * Since: 1.2
+ */
+const char *
+occ_methodology_get_localized_band_label (OccMethodology *self, guint band,
+                                          const char *lang)
+{
+  g_return_val_if_fail (OCC_IS_METHODOLOGY (self), NULL);
+  g_return_val_if_fail (band < self->n_bands, NULL);
+  return occ_labels_lookup (self->band_l10n[band], lang,
+                            self->band_labels[band]);
+}
+
+/**
+ * occ_methodology_get_localized_population_group_label:
+ * @self: a methodology
+ * @group: a group index, less than
+ *   [method@Occ.Methodology.get_n_population_groups]
+ * @lang: (nullable): a BCP 47 language tag, or %NULL
+ *
+ * A population group's label in a language.
+ *
+ * Returns: the label in @lang, or the label
+ *
+ * Since: 1.2
+ */
+const char *
+occ_methodology_get_localized_population_group_label (OccMethodology *self,
+                                                      guint group,
+                                                      const char *lang)
+{
+  g_return_val_if_fail (OCC_IS_METHODOLOGY (self), NULL);
+  g_return_val_if_fail (group < self->n_groups, NULL);
+  return occ_labels_lookup (self->group_l10n[group], lang,
+                            self->group_labels[group]);
+}
+
+/**
+ * occ_methodology_lookup_band:
+ * @self: a methodology
+ * @label: a band's label, such as `medium-high`
+ *
+ * Finds a band by its label, as results name it.
+ *
+ * Returns: the index of the band with that label, or -1
+ *
+ * Since: 1.2
+ */
+int
+occ_methodology_lookup_band (OccMethodology *self, const char *label)
+{
+  g_return_val_if_fail (OCC_IS_METHODOLOGY (self), -1);
+  g_return_val_if_fail (label != NULL, -1);
+  for (guint i = 0; i < self->n_bands; i++)
+    if (g_str_equal (self->band_labels[i], label))
+      return (int) i;
+  return -1;
+}
+
+/**
+ * occ_methodology_get_n_levels:
+ * @self: a methodology
+ *
+ * How many levels of the framework the methodology names (its `levels`,
+ * occ-v1 §3): 4 for `cco-2024` (Summit, Theme, Commitment,
+ * Sub-commitment), 0 when it names none.
+ *
+ * Returns: the number of named levels
+ *
+ * Since: 1.2
+ */
+guint
+occ_methodology_get_n_levels (OccMethodology *self)
+{
+  g_return_val_if_fail (OCC_IS_METHODOLOGY (self), 0);
+  return self->n_levels;
+}
+
+/**
+ * occ_methodology_get_level_label:
+ * @self: a methodology
+ * @depth: a node depth (0 for top-level nodes)
+ * @lang: (nullable): a BCP 47 language tag, or %NULL
+ *
+ * The name of the framework's level at @depth, for people: what the
+ * nodes of that depth are ("Commitment" at depth 2 of `cco-2024`,
+ * "Compromiso" in `es`), with the fallback of
+ * [method@Occ.Methodology.get_localized_name]. A report says "the best
+ * commitment of the IX Summit" with it.
+ *
+ * Returns: (nullable): the level's label, or %NULL when the methodology
+ *   names no level at @depth (a report then says "depth 4")
+ *
+ * Since: 1.2
+ */
+const char *
+occ_methodology_get_level_label (OccMethodology *self, guint depth,
+                                 const char *lang)
+{
+  g_return_val_if_fail (OCC_IS_METHODOLOGY (self), NULL);
+  if (depth >= self->n_levels)
+    return NULL;
+  return occ_labels_lookup (self->level_l10n[depth], lang,
+                            self->level_labels[depth]);
 }

@@ -6,6 +6,7 @@
 
 #include <occ/occ.h>
 
+#include "occ-labels-private.h"
 #include "occ-node-list-private.h"
 
 G_BEGIN_DECLS
@@ -16,6 +17,7 @@ struct _OccNode
 
   char *id;
   char *label;
+  OccLabels *labels; /* occ-v1 §2; NULL: none */
   char *text;
   double weight;
   guint depth;

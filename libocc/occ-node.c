@@ -48,6 +48,7 @@ occ_node_finalize (GObject *object)
 
   g_free (self->id);
   g_free (self->label);
+  occ_labels_free (self->labels);
   g_free (self->text);
   g_object_unref (self->children);
   G_OBJECT_CLASS (occ_node_parent_class)->finalize (object);
@@ -123,6 +124,27 @@ occ_node_get_label (OccNode *self)
 {
   g_return_val_if_fail (OCC_IS_NODE (self), NULL);
   return self->label;
+}
+
+/**
+ * occ_node_get_localized_label:
+ * @self: a node
+ * @lang: (nullable): a BCP 47 language tag, such as `es` or `pt-BR`, or
+ *   %NULL for the dataset's own language
+ *
+ * The node's label in a language (occ-v1 §2): its `labels[lang]`, else
+ * the entry for the language of a regional tag (`es` for `es-PE`), else
+ * its label. Ids never change with the language.
+ *
+ * Returns: the label in @lang, or the label
+ *
+ * Since: 1.2
+ */
+const char *
+occ_node_get_localized_label (OccNode *self, const char *lang)
+{
+  g_return_val_if_fail (OCC_IS_NODE (self), NULL);
+  return occ_labels_lookup (self->labels, lang, self->label);
 }
 
 /**

@@ -280,8 +280,11 @@ extremes (OccResults *self, const char *country, const char *phase,
  *   top-level nodes
  *
  * The best-scored nodes of a peer group (see [method@Occ.Score.get_rank]):
- * every node of rank 1. For the best theme of the IX Summit, pass any theme
- * of it, such as `IX.A`; for its best commitment, any leaf under it.
+ * every node of rank 1. Peers are the nodes of one depth under one
+ * top-level node, leaves and inner nodes alike (occ-v1 §4.7): for the best
+ * theme of the IX Summit, pass any theme of it, such as `IX.A`; for its
+ * best commitment, any commitment of it, such as `IX.A.12`, whether or not
+ * it has sub-commitments.
  *
  * Returns: (transfer full) (attributes element-type=OccScore): a new list
  *   of [class@Occ.Score], empty when nothing is scored or an id is unknown

@@ -220,8 +220,8 @@ occ_score_get_value (OccScore *self, double *value)
  * occ_score_get_band:
  * @self: a score
  *
- * The band of the score's value (spec occ-v1 §4.5), read off the unrounded
- * value.
+ * The band of the score's value (occ-v1 §4.5): the band of the value
+ * rounded to the methodology's precision, the figure a person is shown.
  *
  * Returns: (nullable): the band of the score, such as `medium`, or %NULL
  *   when there is no score or it is below every band

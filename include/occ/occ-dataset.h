@@ -169,4 +169,18 @@ gboolean occ_dataset_get_published_inclusion (OccDataset *self,
                                               gsize published,
                                               double *inclusion);
 
+OCC_AVAILABLE_IN_1_2
+const char *occ_dataset_get_localized_country_name (OccDataset *self,
+                                                    guint country,
+                                                    const char *lang);
+
+OCC_AVAILABLE_IN_1_2
+const char *occ_dataset_get_localized_phase_label (OccDataset *self,
+                                                   guint phase,
+                                                   const char *lang);
+
+OCC_AVAILABLE_IN_1_2
+gboolean occ_dataset_get_rating_records_groups (OccDataset *self,
+                                                gsize rating);
+
 G_END_DECLS

@@ -164,4 +164,35 @@ char *occ_methodology_format_value (OccMethodology *self, double value);
 OCC_AVAILABLE_IN_1_0
 const char *occ_aggregation_to_string (OccAggregation aggregation);
 
+OCC_AVAILABLE_IN_1_2
+const char *occ_methodology_get_localized_name (OccMethodology *self,
+                                                const char *lang);
+
+OCC_AVAILABLE_IN_1_2
+const char *occ_methodology_get_localized_criterion_label (OccMethodology *self,
+                                                           guint criterion,
+                                                           const char *lang);
+
+OCC_AVAILABLE_IN_1_2
+const char *occ_methodology_get_localized_band_label (OccMethodology *self,
+                                                      guint band,
+                                                      const char *lang);
+
+OCC_AVAILABLE_IN_1_2
+const char *
+occ_methodology_get_localized_population_group_label (OccMethodology *self,
+                                                      guint group,
+                                                      const char *lang);
+
+OCC_AVAILABLE_IN_1_2
+int occ_methodology_lookup_band (OccMethodology *self, const char *label);
+
+OCC_AVAILABLE_IN_1_2
+guint occ_methodology_get_n_levels (OccMethodology *self);
+
+OCC_AVAILABLE_IN_1_2
+const char *occ_methodology_get_level_label (OccMethodology *self,
+                                             guint depth,
+                                             const char *lang);
+
 G_END_DECLS

@@ -24,6 +24,9 @@ const char *occ_node_get_id (OccNode *self);
 OCC_AVAILABLE_IN_1_0
 const char *occ_node_get_label (OccNode *self);
 
+OCC_AVAILABLE_IN_1_2
+const char *occ_node_get_localized_label (OccNode *self, const char *lang);
+
 OCC_AVAILABLE_IN_1_0
 const char *occ_node_get_text (OccNode *self);
 

@@ -37,3 +37,13 @@
  * Since: 1.1
  */
 #define OCC_AVAILABLE_IN_1_1 _OCC_EXTERN
+
+/**
+ * OCC_AVAILABLE_IN_1_2:
+ *
+ * Marks a symbol added in libocc 1.2: exported from the shared library
+ * under the symbol version `LIBOCC_1.2`.
+ *
+ * Since: 1.2
+ */
+#define OCC_AVAILABLE_IN_1_2 _OCC_EXTERN
