@@ -520,7 +520,13 @@ def test_methodology_rounding_and_bands():
     for i, band in enumerate(bands):
         assert m.band_for(band.from_) == band.label
         if i:
-            assert m.band_for(math.nextafter(band.from_, -math.inf)) == bands[i - 1].label
+            # occ-v1 §4.5 (revision 2): the band of the rounded value, so
+            # a hair below a band's start is shown as that start, in it...
+            below = math.nextafter(band.from_, -math.inf)
+            assert m.format_value(below) == m.format_value(band.from_)
+            assert m.band_for(below) == band.label
+            # ... and half a printed unit below it is in the band before.
+            assert m.band_for(band.from_ - 0.51 * 10 ** -m.precision) == bands[i - 1].label
     assert m.band_for(bands[0].from_ - 1) is None
     assert m.round(1.234567) == round(1.234567, m.precision)
     assert m.format_value(2.0) == "%.*f" % (m.precision, 2.0)

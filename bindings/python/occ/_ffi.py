@@ -31,6 +31,11 @@ def take_text(ptr, length=None):
         lib.g_free(ptr)
 
 
+def c_lang(lang):
+    """A language tag for C: None (the default label) as NULL."""
+    return NULL if lang is None else c_string(lang, "lang")
+
+
 def c_string(value, what):
     """value, a str, as UTF-8 bytes for C; TypeError for anything else
     (libocc must never see NULL where it expects a string)."""

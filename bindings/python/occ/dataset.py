@@ -2,7 +2,7 @@
 
 from collections import namedtuple
 
-from ._ffi import (NULL, Closable, c_path, c_string, ffi, lib, list_items, own,
+from ._ffi import (NULL, Closable, c_lang, c_path, c_string, ffi, lib, list_items, own,
                    take_text, text, unpack_array, as_mask)
 from .errors import new_error_location, raise_error
 from .methodology import Methodology
@@ -49,6 +49,12 @@ class Node:
     def label(self):
         """The node's short label, or None."""
         return text(lib.occ_node_get_label(self._ptr))
+
+    def localized_label(self, lang):
+        """The node's label in a language (a BCP 47 tag such as ``"es"``):
+        its ``labels[lang]``, else that of the tag's language (``"es"``
+        for ``"es-PE"``), else :attr:`label` (spec occ-v1 §2)."""
+        return text(lib.occ_node_get_localized_label(self._ptr, c_lang(lang)))
 
     @property
     def text(self):
@@ -214,6 +220,41 @@ class Dataset(RatingsCsv, Closable):
                       text(lib.occ_dataset_get_rater_name(p, i)),
                       text(lib.occ_dataset_get_rater_country(p, i)))
                 for i in range(lib.occ_dataset_get_n_raters(p))]
+
+    def _index(self, lookup, key):
+        if isinstance(key, str):
+            i = lookup(self._p(), c_string(key, "id"))
+            if i < 0:
+                raise KeyError(key)
+            return int(i)
+        return int(key)
+
+    def country_name(self, country, lang=None):
+        """A country's name (by id or index) in a language, with the
+        fallback of :meth:`Node.localized_label`; None when the dataset
+        names it in no way."""
+        i = self._index(lib.occ_dataset_lookup_country, country)
+        if not 0 <= i < lib.occ_dataset_get_n_countries(self._p()):
+            raise IndexError(country)
+        return text(lib.occ_dataset_get_localized_country_name(
+            self._p(), i, c_lang(lang)))
+
+    def phase_label(self, phase, lang=None):
+        """A phase's label (by id or index) in a language, likewise."""
+        i = self._index(lib.occ_dataset_lookup_phase, phase)
+        if not 0 <= i < lib.occ_dataset_get_n_phases(self._p()):
+            raise IndexError(phase)
+        return text(lib.occ_dataset_get_localized_phase_label(
+            self._p(), i, c_lang(lang)))
+
+    def rating_records_groups(self):
+        """For every rating, whether it records population inclusion at
+        all (a ``groups`` member, even ``[]``; spec occ-v1 §2): a list of
+        bool. Ratings that record nothing count in neither side of the
+        inclusion figure."""
+        p = self._p()
+        return [bool(lib.occ_dataset_get_rating_records_groups(p, i))
+                for i in range(lib.occ_dataset_get_n_ratings(p))]
 
     def country_index(self, id):
         """The index of the country with that id, or None."""

@@ -4,7 +4,7 @@ groups by which a dataset is scored."""
 import math
 from collections import namedtuple
 
-from ._ffi import NULL, c_string, ffi, lib, own, ref, take_text, text
+from ._ffi import NULL, c_lang, c_string, ffi, lib, own, ref, take_text, text
 from .errors import new_error_location, raise_error
 
 Scale = namedtuple("Scale", "min max")
@@ -165,6 +165,67 @@ class Methodology:
                     text(lib.occ_methodology_get_population_group_label(p, i)))
                 for i in range(lib.occ_methodology_get_n_population_groups(p))]
 
+    def localized_name(self, lang):
+        """The name in a language (a BCP 47 tag such as ``"es"``): its
+        ``labels[lang]``, else that of the tag's language (``"es"`` for
+        ``"es-PE"``), else :attr:`name` (spec occ-v1 §2)."""
+        return text(lib.occ_methodology_get_localized_name(self._ptr,
+                                                           c_lang(lang)))
+
+    def _lookup(self, key, lookup, count, what):
+        if isinstance(key, str):
+            i = lookup(self._ptr, c_string(key, what))
+            if i < 0:
+                raise KeyError(key)
+            return int(i)
+        if not 0 <= key < count:
+            raise IndexError(key)
+        return int(key)
+
+    def criterion_label(self, criterion, lang=None):
+        """A criterion's label (by id or index) in a language:
+        ``m.criterion_label("R", "es") == "Relevancia"``."""
+        i = self._lookup(criterion, lib.occ_methodology_lookup_criterion,
+                         self.n_criteria, "criterion")
+        return text(lib.occ_methodology_get_localized_criterion_label(
+            self._ptr, i, c_lang(lang)))
+
+    def band_label(self, band, lang=None):
+        """A band's label (by its label, as scores name it, or index) in a
+        language: ``m.band_label("medium-high", "es") == "medio-alto"``."""
+        i = self._lookup(band, lib.occ_methodology_lookup_band,
+                         lib.occ_methodology_get_n_bands(self._ptr), "band")
+        return text(lib.occ_methodology_get_localized_band_label(
+            self._ptr, i, c_lang(lang)))
+
+    def population_group_label(self, group, lang=None):
+        """A population group's label (by id or index) in a language."""
+        ids = [g.id for g in self.population_groups]
+        if isinstance(group, str):
+            if group not in ids:
+                raise KeyError(group)
+            group = ids.index(group)
+        if not 0 <= group < len(ids):
+            raise IndexError(group)
+        return text(lib.occ_methodology_get_localized_population_group_label(
+            self._ptr, group, c_lang(lang)))
+
+    @property
+    def levels(self):
+        """The names of the framework's levels by depth (spec occ-v1 §3),
+        such as ``["Summit", "Theme", "Commitment", "Sub-commitment"]``;
+        empty when the methodology names none."""
+        return [self.level_label(d)
+                for d in range(lib.occ_methodology_get_n_levels(self._ptr))]
+
+    def level_label(self, depth, lang=None):
+        """The name of the level at depth (0: top-level nodes) in a
+        language, or None when the methodology names no level there."""
+        if depth < 0:
+            raise IndexError(depth)
+        return text(lib.occ_methodology_get_level_label(self._ptr, depth,
+                                                        c_lang(lang)))
+
     def round(self, value):
         """value rounded to the methodology's precision, as libocc rounds
         (half away from zero on the decimal value)."""
@@ -179,8 +240,10 @@ class Methodology:
         return take_text(lib.occ_methodology_format_value(self._ptr, value))
 
     def band_for(self, value):
-        """The label of the band of an unrounded score, or None when no
-        band starts at or below it (or there are no bands)."""
+        """The label of the band of a score: the band of the score rounded
+        to :attr:`precision`, the figure a person is shown (spec occ-v1
+        §4.5), so 1.4999999999999998 is ``"medium"`` under cco-2024. None
+        when no band starts at or below it (or there are no bands)."""
         return text(lib.occ_methodology_band_for_value(self._ptr, float(value)))
 
     def to_json(self):
