@@ -182,17 +182,15 @@ parse_options (GOptionContext *context, int *argc, char ***argv,
 
 /* Framework walking ---------------------------------------------------- */
 
-/* The first node in preorder under @node (inclusive) that is a leaf
- * (@depth < 0) or an inner node of depth @depth. */
+/* The first node in preorder under @node (inclusive) of depth @depth,
+ * leaf or not: one of a peer group (occ-v1 §4.7). */
 static OccNode *
-find_first (OccNode *node, int depth)
+find_first (OccNode *node, guint depth)
 {
   GListModel *children = occ_node_get_children (node);
   guint n = g_list_model_get_n_items (children);
 
-  if (depth < 0 ? occ_node_is_leaf (node)
-                : (!occ_node_is_leaf (node)
-                   && (int) occ_node_get_depth (node) == depth))
+  if (occ_node_get_depth (node) == depth)
     return node;
   for (guint i = 0; i < n; i++)
     {
@@ -218,6 +216,34 @@ max_depth (OccNode *node)
       deepest = MAX (deepest, max_depth (child));
     }
   return deepest;
+}
+
+/* "IX Summit of the Americas", not "IX IX Summit of the Americas": the
+ * id only where the label does not already start with it. */
+static char *
+node_title (OccNode *node)
+{
+  const char *id = occ_node_get_id (node), *label = occ_node_get_label (node);
+  gsize n = strlen (id);
+
+  if (g_str_has_prefix (label, id)
+      && (label[n] == '\0' || !g_ascii_isalnum (label[n])))
+    return g_strdup (label);
+  return g_strdup_printf ("%s %s", id, label);
+}
+
+/* A level's name inside a sentence: "commitment" for "Commitment", but
+ * "OGP commitment" as it is. */
+static char *
+in_sentence (const char *label)
+{
+  const char *second = g_utf8_next_char (label);
+  gunichar first = g_utf8_get_char (label);
+
+  if (*label == '\0' || !g_unichar_isupper (first)
+      || (*second != '\0' && !g_unichar_islower (g_utf8_get_char (second))))
+    return g_strdup (label);
+  return g_strdup_printf ("%C%s", g_unichar_tolower (first), second);
 }
 
 /* occ score ------------------------------------------------------------ */
@@ -655,6 +681,10 @@ append_details (Report *r, OccScore *score)
       g_autofree char *percent = format_percent (v);
       g_string_append_printf (r->out, "; inclusion %s", percent);
     }
+  /* occ-v1 §4.6: no rating below recorded groups (nor a published
+   * figure): unknown, which is not 0 %. */
+  else if (occ_methodology_get_n_population_groups (r->m) > 0)
+    g_string_append (r->out, "; inclusion not recorded");
   if (missing > 0)
     g_string_append_printf (r->out, "; %d %s not scored", missing,
                             missing == 1 ? "child" : "children");
@@ -704,10 +734,10 @@ append_node (Report *r, OccNode *node)
   g_autoptr (OccScore) score = occ_results_lookup (r->results, r->country,
                                                    r->phase, id);
   GListModel *children = occ_node_get_children (node);
+  g_autofree char *title = node_title (node);
 
-  g_string_append_printf (r->out, "%*s%s %s: ",
-                          2 * (int) occ_node_get_depth (node), "", id,
-                          occ_node_get_label (node));
+  g_string_append_printf (r->out, "%*s%s: ",
+                          2 * (int) occ_node_get_depth (node), "", title);
   append_score (r, score);
   g_string_append_c (r->out, '\n');
   if (score == NULL && !subtree_scored (r, node))
@@ -729,11 +759,12 @@ append_node_list (Report *r, GListModel *list)
       g_autofree char *text = NULL;
       double v = 0;
 
+      g_autofree char *title = node_title (node);
+
       occ_score_get_value (score, &v);
       text = occ_methodology_format_value (r->m, v);
-      g_string_append_printf (r->out, "%s%s %s (%s)", i > 0 ? "; " : "",
-                              occ_node_get_id (node),
-                              occ_node_get_label (node), text);
+      g_string_append_printf (r->out, "%s%s (%s)", i > 0 ? "; " : "", title,
+                              text);
     }
 }
 
@@ -755,28 +786,37 @@ append_extremes (Report *r, const char *peer, const char *group)
   g_string_append_c (r->out, '\n');
 }
 
-/* The peer groups of a top-level node: its inner nodes depth by depth,
- * then all its leaves (spec occ-v1 §4.7). */
+/* What the nodes of @depth are called, in a sentence: the methodology's
+ * level ("commitment"), else "depth-N node". */
+static char *
+level_name (Report *r, guint depth)
+{
+  const char *level = occ_methodology_get_level_label (r->m, depth, NULL);
+
+  if (level == NULL)
+    return depth == 0 ? g_strdup ("top-level node")
+                      : g_strdup_printf ("depth-%u node", depth);
+  return in_sentence (level);
+}
+
+/* The peer groups of a top-level node: the nodes of each depth under it,
+ * leaves and inner nodes alike (occ-v1 §4.7): "Best commitment of IX
+ * Summit of the Americas (Los Angeles, 2022)". */
 static void
 append_top_extremes (Report *r, OccNode *top)
 {
-  const char *top_id = occ_node_get_id (top);
-  OccNode *leaf = find_first (top, -1);
+  g_autofree char *top_title = node_title (top);
 
-  for (guint depth = 1; depth < max_depth (top); depth++)
+  for (guint depth = 1; depth <= max_depth (top); depth++)
     {
-      OccNode *inner = find_first (top, (int) depth);
+      OccNode *peer = find_first (top, depth);
+      g_autofree char *level = level_name (r, depth);
       g_autofree char *group = NULL;
 
-      if (inner == NULL)
+      if (peer == NULL)
         continue;
-      group = g_strdup_printf ("depth-%u node under %s", depth, top_id);
-      append_extremes (r, occ_node_get_id (inner), group);
-    }
-  if (leaf != NULL && leaf != top)
-    {
-      g_autofree char *group = g_strdup_printf ("leaf under %s", top_id);
-      append_extremes (r, occ_node_get_id (leaf), group);
+      group = g_strdup_printf ("%s of %s", level, top_title);
+      append_extremes (r, occ_node_get_id (peer), group);
     }
 }
 
@@ -834,7 +874,10 @@ append_phase (Report *r, guint country, guint phase)
       append_node (r, top);
     }
   g_string_append_c (r->out, '\n');
-  append_extremes (r, NULL, "top-level node");
+  {
+    g_autofree char *top_level = level_name (r, 0);
+    append_extremes (r, NULL, top_level);
+  }
   for (guint i = 0; i < g_list_model_get_n_items (framework); i++)
     {
       g_autoptr (OccNode) top = g_list_model_get_item (framework, i);

@@ -346,24 +346,38 @@ def test_report_header(report):
 
 def test_report_best_and_worst_2024(report):
     section = phase_section(report, "Phase 2 (2024)")
-    assert re.search(r"^  Best depth-1 node under IX: IX\.B B\. Action Plan on "
-                     r"Health and Resilience in the Americas \(2\.94\)$",
+    ix = "IX Summit of the Americas (Los Angeles, 2022)"
+    assert re.search(r"^  Best theme of " + re.escape(ix) + r": IX\.B B\. Action "
+                     r"Plan on Health and Resilience in the Americas \(2\.94\)$",
                      section, re.MULTILINE)
-    assert "  Best leaf under VIII: VIII.37 Commitment 37 (2.28)\n" in section
-    assert "  Worst leaf under VIII: VIII.2 Commitment 2 (0.17)\n" in section
+    # occ-v1 §7 (revision 2): commitments are peers whether or not they
+    # have sub-commitments, so the inner IX.C.3 is the best IX commitment.
+    assert f"  Best commitment of {ix}: IX.C.3 Commitment 3 (3.00)\n" in section
+    assert (f"  Worst commitment of {ix}: IX.A.23 Commitment 23 (0.00)\n"
+            in section)
+    viii = "VIII Summit of the Americas (Lima, 2018)"
+    assert f"  Best commitment of {viii}: VIII.37 Commitment 37 (2.28)\n" in section
+    assert f"  Worst commitment of {viii}: VIII.2 Commitment 2 (0.17)\n" in section
+    assert f"  Best summit: {ix} (1.76)\n" in section
+    # No "depth-N node" and no "leaf" wording where the levels have names.
+    assert "depth-" not in section and "leaf" not in section
 
 
 def test_report_node_lines(report):
     section = phase_section(report, "Phase 2 (2024)")
     assert ("    VIII.25 Commitment 25: 1.29 low (-0.76), rank 6; "
             "R 2.81 high (+0.81), E 1.06 low (-1.17), "
-            "S 0.00 low (-1.92)\n") in section
+            "S 0.00 low (-1.92); inclusion not recorded\n") in section
     assert "    VIII.7 Commitment 7: 1.06 low (-0.39), rank 7;" in section
     assert "; inclusion 46%\n" in section
     assert re.search(r"^  VIII\.T3 Theme 3: .*: 1\.29 low \(-0\.76\)",
                      section, re.MULTILINE)
-    assert re.search(r"^IX IX Summit .*: \d\.\d\d \w", section, re.MULTILINE)
-    assert re.search(r"^Country score: \d\.\d\d [\w-]+ \([+-]\d\.\d\d\)",
+    # The id once: the label starts with it.
+    assert re.search(r"^IX Summit .*: \d\.\d\d \w", section, re.MULTILINE)
+    assert not re.search(r"^(\S+) \1 ", section, re.MULTILINE)
+    # occ-v1 §4.5 (revision 2): the mean 1.4999999999999998 is shown as
+    # 1.50, with the band of 1.50 (1.1 printed "1.50 low").
+    assert re.search(r"^Country score: 1\.50 medium \(-0\.33\)",
                      section, re.MULTILINE)
 
 
@@ -371,7 +385,7 @@ def test_report_phase_1(report):
     section = phase_section(report, "Phase 1 (2022)")
     # Phase 1 has nothing before it, hence no changes, and no IX Summit.
     assert "    VIII.25 Commitment 25: 2.05 medium, rank 2;" in section
-    assert "IX IX Summit of the Americas (Los Angeles, 2022): not scored\n" in section
+    assert "\nIX Summit of the Americas (Los Angeles, 2022): not scored\n" in section
     assert "(+" not in section and "(-" not in section
     assert re.search(r"^Country score: .*; 1 child not scored$", section, re.MULTILINE)
 
@@ -404,6 +418,57 @@ def test_unscored_parent_of_scored_child(tmp_path):
     assert "    VIII.7 Commitment 7: not scored\n" in section
 
 
+def small_rated(methodology="cco-2024"):
+    """A framework of one summit, a theme with a leaf and a commitment
+    with a sub-commitment, rated raw: a rater that records no groups, one
+    that records none included, one that marks two of the nine."""
+    return {
+        "format": "occ-dataset/1", "title": "Small", "methodology": methodology,
+        "countries": [{"id": "GT", "name": "Guatemala"}],
+        "phases": [{"id": "2024", "label": "Phase 1"}],
+        "framework": [{"id": "S", "label": "S Summit", "children": [
+            {"id": "S.A", "label": "Theme A", "children": [
+                {"id": "S.A.1", "label": "Commitment 1"},
+                {"id": "S.A.2", "label": "Commitment 2", "children": [
+                    {"id": "S.A.2.a", "label": "Commitment 2.a"}]}]}]}],
+        "raters": [{"id": "r1"}, {"id": "r2"}, {"id": "r3"}],
+        "ratings": [
+            {"country": "GT", "phase": "2024", "node": "S.A.1", "rater": "r1",
+             "scores": {"R": 3, "E": 3, "S": 3}},
+            {"country": "GT", "phase": "2024", "node": "S.A.2.a", "rater": "r2",
+             "scores": {"R": 1, "E": 1, "S": 1}, "groups": []},
+            {"country": "GT", "phase": "2024", "node": "S.A.2.a", "rater": "r3",
+             "scores": {"R": 2, "E": 2, "S": 2}, "groups": ["women", "youth"]}]}
+
+
+def test_report_inclusion_not_recorded_is_not_zero(tmp_path):
+    # occ-v1 §4.6: S.A.1's only rating has no `groups`: not recorded (1.1
+    # printed 0 %). S.A.2.a: 2 marked of 2 ratings × 9 groups = 11 %; the
+    # theme pools the same 2 of 18 (S.A.1 adds nothing to either side).
+    text = ok("report", write_json(tmp_path / "small.json", small_rated()))
+    assert ("    S.A.1 Commitment 1: 3.00 high, rank 1; R 3.00 high, "
+            "E 3.00 high, S 3.00 high; inclusion not recorded\n") in text
+    assert "      S.A.2.a Commitment 2.a: 1.50 medium, rank 1;" in text
+    assert re.search(r"^      S\.A\.2\.a .*; inclusion 11%$", text, re.MULTILINE)
+    assert re.search(r"^  S\.A Theme A: .*; inclusion 11%$", text, re.MULTILINE)
+    # A leaf and an inner node of one depth are peers (occ-v1 §4.7).
+    assert "    S.A.2 Commitment 2: 1.50 medium, rank 2;" in text
+    assert "  Best commitment of S Summit: S.A.1 Commitment 1 (3.00)\n" in text
+    assert "  Worst commitment of S Summit: S.A.2 Commitment 2 (1.50)\n" in text
+    assert "  Best sub-commitment of S Summit: S.A.2.a Commitment 2.a (1.50)\n" in text
+
+
+def test_report_levels_unnamed(tmp_path):
+    # A methodology without `levels`: the depth is named instead.
+    methodology = json.loads(ok("methodology"))
+    methodology["id"] = "no-levels"
+    del methodology["levels"]
+    text = ok("report", write_json(tmp_path / "plain.json",
+                                   small_rated(methodology)))
+    assert "  Best top-level node: S Summit (" in text
+    assert "  Best depth-2 node of S Summit: S.A.1 Commitment 1 (3.00)\n" in text
+
+
 # occ methodology --------------------------------------------------------
 
 def test_methodology_default():
@@ -412,6 +477,15 @@ def test_methodology_default():
     assert [c["id"] for c in methodology["criteria"]] == ["R", "E", "S"]
     assert len(methodology["population_groups"]) == 9
     assert json.loads(ok("methodology", "cco-2024")) == methodology
+    # occ-v1 §3 (revision 2): levels, and labels in es, pt and fr.
+    assert [level["label"] for level in methodology["levels"]] == [
+        "Summit", "Theme", "Commitment", "Sub-commitment"]
+    assert methodology["criteria"][0]["labels"] == {
+        "es": "Relevancia", "pt": "Relevância", "fr": "Pertinence"}
+    assert methodology["bands"][2]["labels"]["es"] == "medio-alto"
+    for labelled in (methodology, *methodology["criteria"], *methodology["bands"],
+                     *methodology["levels"], *methodology["population_groups"]):
+        assert sorted(labelled["labels"]) == ["es", "fr", "pt"]
 
 
 def test_methodology_list():
