@@ -3,9 +3,10 @@
  * $OCC_DATADIR/peru-2024.json holds the report's annex as published
  * scores. Scored under cco-2024 it must reproduce, within 0.01, every
  * annex figure and "+-" change, the Phase 1 averages the report prints,
- * the bands its text gives for the IX Summit, and its best and worst
- * items. The tables below are copied from the report (the annexes of
- * "Peru, CCO Phase 2, September 2024").
+ * the bands its text gives for the IX Summit, and the best and worst
+ * items that follow from its annex under the peers of rule 7 (revision 2).
+ * The tables below are copied from the report (the annexes of "Peru, CCO
+ * Phase 2, September 2024").
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
@@ -337,24 +338,95 @@ expect_only (GListModel *list, const char *what, const char *node,
 }
 
 static void
+expect_rank (Fixture *fixture, const char *node, guint rank)
+{
+  g_autoptr (OccScore) score = lookup (fixture, PHASE_2, node);
+
+  if (score != NULL && occ_score_get_rank (score) != rank)
+    {
+      g_printerr ("FAIL %s: expected rank %u, got %u\n", node, rank,
+                  occ_score_get_rank (score));
+      failed = TRUE;
+    }
+}
+
+/* Rule 7 (revision 2): a node's peers are the nodes of its depth under its
+ * top-level node, leaves and inner nodes alike. The scores below are the
+ * 2024 annex's, each the mean of R, E and S (an inner node's the mean of its
+ * children's). */
+static void
 test_best_and_worst (Fixture *fixture, gconstpointer data)
 {
   g_autoptr (GListModel) best_theme = NULL;
-  g_autoptr (GListModel) best_leaf = NULL;
-  g_autoptr (GListModel) worst_leaf = NULL;
+  g_autoptr (GListModel) worst_theme = NULL;
+  g_autoptr (GListModel) best_viii = NULL;
+  g_autoptr (GListModel) worst_viii = NULL;
+  g_autoptr (GListModel) best_ix_by_leaf = NULL;
+  g_autoptr (GListModel) best_ix_by_inner = NULL;
+  g_autoptr (GListModel) worst_ix = NULL;
+  g_autoptr (GListModel) best_sub = NULL;
+  g_autoptr (GListModel) worst_sub = NULL;
 
   failed = FALSE;
-  /* Health and Resilience, the best-scored IX theme */
+  /* The IX themes (depth 1, all inner): A 10.2/9 = 1.13, B (3+3+2.83)/3 =
+   * 2.94, C (3+2.44+2.08+1.93)/4 = 2.365, D (0.67+1.17)/2 = 0.92, E
+   * (1.33+1.55)/2 = 1.44. Health and Resilience (IX.B) is the best; the
+   * energy theme (IX.D), not Democratic Governance, the worst. */
   best_theme = occ_results_get_best (fixture->results, COUNTRY, PHASE_2,
                                      "IX.A");
   expect_only (best_theme, "best IX theme", "IX.B", 2.94);
-  /* commitment 37 the best, commitment 2 the worst VIII leaf in 2024 */
-  best_leaf = occ_results_get_best (fixture->results, COUNTRY, PHASE_2,
+  worst_theme = occ_results_get_worst (fixture->results, COUNTRY, PHASE_2,
+                                       "IX.B");
+  expect_only (worst_theme, "worst IX theme", "IX.D", 0.92);
+
+  /* The VIII commitments (depth 2, all leaves): 37 (3+2.5+1.33)/3 = 2.28
+   * the best, 2 (0.5+0+0)/3 = 0.17 the worst, in 2024. */
+  best_viii = occ_results_get_best (fixture->results, COUNTRY, PHASE_2,
                                     "VIII.2");
-  expect_only (best_leaf, "best VIII leaf", "VIII.37", 2.28);
-  worst_leaf = occ_results_get_worst (fixture->results, COUNTRY, PHASE_2,
+  expect_only (best_viii, "best VIII commitment", "VIII.37", 2.28);
+  worst_viii = occ_results_get_worst (fixture->results, COUNTRY, PHASE_2,
                                       "VIII.37");
-  expect_only (worst_leaf, "worst VIII leaf", "VIII.2", 0.17);
+  expect_only (worst_viii, "worst VIII commitment", "VIII.2", 0.17);
+  expect_rank (fixture, "VIII.37", 1);
+  expect_rank (fixture, "VIII.2", 12);
+
+  /* The IX commitments (depth 2), with and without sub-commitments, in
+   * one peer group of 18: C.3 3.00, B.9 2.94, C.17 2.44, C.21 2.08,
+   * C.30 1.93, A.7 1.66, A.17 (0.83+2.33)/2 = 1.58, E.6 1.55, A.3 1.53,
+   * A.14 1.42, E.1 1.33, A.12 (1.00+1.49)/2 = 1.25, D.3 1.17, A.4 1.11,
+   * A.13 0.87, A.24 0.78, D.2 0.67, A.23 0.00. The digital commitment 3 is
+   * the best, ahead of commitment 9, whichever commitment names the group. */
+  best_ix_by_leaf = occ_results_get_best (fixture->results, COUNTRY, PHASE_2,
+                                          "IX.A.4");
+  expect_only (best_ix_by_leaf, "best IX commitment (peer IX.A.4)", "IX.C.3",
+               3.00);
+  best_ix_by_inner = occ_results_get_best (fixture->results, COUNTRY,
+                                           PHASE_2, "IX.A.3");
+  expect_only (best_ix_by_inner, "best IX commitment (peer IX.A.3)",
+               "IX.C.3", 3.00);
+  worst_ix = occ_results_get_worst (fixture->results, COUNTRY, PHASE_2,
+                                    "IX.A.12");
+  expect_only (worst_ix, "worst IX commitment", "IX.A.23", 0.00);
+  expect_rank (fixture, "IX.C.3", 1);
+  expect_rank (fixture, "IX.B.9", 2);
+  expect_rank (fixture, "IX.A.7", 6);
+  expect_rank (fixture, "IX.A.3", 9);
+  expect_rank (fixture, "IX.A.12", 12);
+  expect_rank (fixture, "IX.A.4", 14);
+  expect_rank (fixture, "IX.A.23", 18);
+
+  /* The IX sub-commitments (depth 3): A.17.G (2.5+2.5+2)/3 = 2.33, A.7.A
+   * 1.66, A.3.D 1.53, A.12.G 1.49, E.1.F 1.33, A.12.A 1.00, A.17.D 0.83,
+   * A.24.F (0.67+0.33+1.33)/3 = 0.78. */
+  best_sub = occ_results_get_best (fixture->results, COUNTRY, PHASE_2,
+                                   "IX.A.3.D");
+  expect_only (best_sub, "best IX sub-commitment", "IX.A.17.G", 2.33);
+  worst_sub = occ_results_get_worst (fixture->results, COUNTRY, PHASE_2,
+                                     "IX.A.3.D");
+  expect_only (worst_sub, "worst IX sub-commitment", "IX.A.24.F", 0.78);
+  expect_rank (fixture, "IX.A.17.G", 1);
+  expect_rank (fixture, "IX.A.3.D", 3);
+  expect_rank (fixture, "IX.A.24.F", 8);
   if (failed)
     g_test_fail ();
 }
@@ -393,6 +465,18 @@ test_results_example (Fixture *fixture, gconstpointer data)
 
   g_assert_true (occ_score_get_inclusion (inclusive, &v));
   g_assert_cmpfloat_with_epsilon (v, 0.46, 1e-9);
+  /* Rule 6: a published inclusion without raters is the leaf's own and is
+   * not pooled; nothing else below VIII.T1 recorded groups, so the theme
+   * has no inclusion (VIII.7 0.46 and VIII.8 0.11 are not averaged). */
+  {
+    g_autoptr (OccScore) theme1 = lookup (fixture, PHASE_2, "VIII.T1");
+
+    if (theme1 != NULL && occ_score_get_inclusion (theme1, &v))
+      {
+        g_printerr ("FAIL VIII.T1: expected no inclusion, got %.4f\n", v);
+        failed = TRUE;
+      }
+  }
   if (failed)
     g_test_fail ();
 }
