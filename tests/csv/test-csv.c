@@ -269,6 +269,60 @@ test_round_trip (void)
   g_assert_cmpstr (r1, ==, r2);
 }
 
+/* occ-v1 §2, §4.6 in a sheet: a sheet without a `groups` column records
+ * no inclusion; with it, an empty cell records "none" and a lone `?`
+ * records nothing (what a JSON rating without `groups` exports as). */
+static void
+test_groups_recorded (void)
+{
+  g_autoptr (OccDataset) base = load_base ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (OccDataset) without = NULL, with = NULL, back = NULL;
+  g_autofree char *csv = NULL, *j1 = NULL, *j2 = NULL;
+  double inclusion;
+
+  without = occ_dataset_new_with_ratings_csv_data (
+    base, "country,phase,node,rater,R,E,S\nPE,2022,IX.B.1,org-1,3,3,3\n", -1,
+    &error);
+  g_assert_no_error (error);
+  g_assert_false (occ_dataset_get_rating_records_groups (without, 0));
+  {
+    g_autoptr (OccResults) results = occ_results_new (without);
+    g_autoptr (OccScore) leaf = occ_results_lookup (results, "PE", "2022",
+                                                    "IX.B.1");
+    g_assert_false (occ_score_get_inclusion (leaf, NULL));
+  }
+  with = occ_dataset_new_with_ratings_csv_data (
+    base,
+    "country,phase,node,rater,R,E,S,groups\n"
+    "PE,2022,IX.B.1,org-1,3,3,3,\n"
+    "PE,2022,IX.B.1,org-2,3,3,3, ? \n"
+    "PE,2022,IX.B.1,org-3,3,3,3,women\n",
+    -1, &error);
+  g_assert_no_error (error);
+  g_assert_true (occ_dataset_get_rating_records_groups (with, 0));
+  g_assert_false (occ_dataset_get_rating_records_groups (with, 1));
+  g_assert_true (occ_dataset_get_rating_records_groups (with, 2));
+  {
+    g_autoptr (OccResults) results = occ_results_new (with);
+    g_autoptr (OccScore) leaf = occ_results_lookup (results, "PE", "2022",
+                                                    "IX.B.1");
+    /* 1 marked of 2 recording ratings × 9 groups */
+    g_assert_true (occ_score_get_inclusion (leaf, &inclusion));
+    g_assert_cmpfloat (inclusion, ==, 1.0 / 18);
+  }
+  /* Written back: `?` for org-2, an empty cell for org-1; read again, the
+   * same dataset. */
+  csv = occ_dataset_ratings_to_csv (with, NULL);
+  g_assert_nonnull (strstr (csv, "PE,2022,IX.B.1,org-1,3,3,3,,,\r\n"));
+  g_assert_nonnull (strstr (csv, "PE,2022,IX.B.1,org-2,3,3,3,?,,\r\n"));
+  back = occ_dataset_new_with_ratings_csv_data (base, csv, -1, &error);
+  g_assert_no_error (error);
+  j1 = dataset_json (with);
+  j2 = dataset_json (back);
+  g_assert_cmpstr (j1, ==, j2);
+}
+
 /* The CSV replaces the base's ratings and keeps everything else. */
 static void
 test_replaces_ratings (void)
@@ -525,6 +579,7 @@ main (int argc, char **argv)
     }
   g_test_add_func ("/csv/round-trip", test_round_trip);
   g_test_add_func ("/csv/replaces-ratings", test_replaces_ratings);
+  g_test_add_func ("/csv/groups-recorded", test_groups_recorded);
   g_test_add_func ("/csv/template", test_template);
   g_test_add_func ("/csv/write-stream", test_write_stream);
   g_test_add_func ("/csv/write-stream-large", test_write_stream_large);

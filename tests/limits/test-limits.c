@@ -371,6 +371,38 @@ test_methodology_limits (void)
   g_string_free (bands, TRUE);
 }
 
+/* occ-v1 revision 2's `levels` (one per depth, and depth is bounded by
+ * the nesting limit) and `labels` (the languages of one label). */
+static void
+test_levels_and_languages (void)
+{
+  GString *levels = g_string_new (", \"levels\": [");
+  GString *labels = g_string_new (", \"labels\": {");
+  g_autofree char *at = NULL, *past = NULL;
+
+  for (guint i = 0; i < 64; i++)
+    g_string_append_printf (levels, "%s{\"label\": \"L%u\"}", i ? "," : "", i);
+  g_string_append (levels, "]");
+  at = criteria_methodology (1, levels->str);
+  expect_methodology (at, 0, NULL);
+  g_string_truncate (levels, levels->len - 1);
+  g_string_append (levels, ", {\"label\": \"one more\"}]");
+  past = criteria_methodology (1, levels->str);
+  expect_methodology (past, OCC_ERROR_LIMIT, "levels: more than 64 levels");
+  g_string_free (levels, TRUE);
+
+  /* Tags of two to eight letters: aa, ab, ... */
+  for (guint i = 0; i < 257; i++)
+    g_string_append_printf (labels, "%s\"%c%c%c\": \"x\"", i ? "," : "",
+                            'a' + i / 26 / 26 % 26, 'a' + i / 26 % 26,
+                            'a' + i % 26);
+  g_string_append (labels, "}");
+  g_free (past);
+  past = criteria_methodology (1, labels->str);
+  expect_methodology (past, OCC_ERROR_LIMIT, "labels: more than 256 languages");
+  g_string_free (labels, TRUE);
+}
+
 /* Numbers whose range keeps rounding keys inside 64-bit integers: RANGE
  * errors, as in libocc 1.0. */
 static void
@@ -434,6 +466,7 @@ main (int argc, char **argv)
   g_test_add_func ("/limits/cells", test_cells);
   g_test_add_func ("/limits/score-slots", test_score_slots);
   g_test_add_func ("/limits/methodology", test_methodology_limits);
+  g_test_add_func ("/limits/levels-and-languages", test_levels_and_languages);
   g_test_add_func ("/limits/number-ranges", test_number_ranges);
   g_test_add_func ("/limits/groups-array", test_long_groups_array);
   return g_test_run ();
