@@ -96,6 +96,21 @@ test('§7 best and worst VIII leaf', () => {
     eq(results.get_best('XX', '2024', null).get_n_items(), 0, 'unknown');
 });
 
+test('§7 (revision 2) best IX commitment, and labels', () => {
+    // Commitments are peers with or without sub-commitments.
+    for (const peer of ['IX.A.4', 'IX.A.3'])
+        eq(nodeIds(results.get_best('PE', '2024', peer)), ['IX.C.3'], peer);
+    eq(results.lookup('PE', '2024', 'IX.B.9').get_rank(), 2, 'IX.B.9');
+    const m = peru.get_methodology();
+    eq(m.get_level_label(2, 'es'), 'Compromiso', 'level');
+    eq(m.get_level_label(9, null), null, 'no level');
+    eq(m.get_localized_criterion_label(0, 'pt-BR'), 'Relevância', 'R in pt');
+    eq(m.get_localized_band_label(m.lookup_band('medium-high'), 'fr'),
+        'moyen-élevé', 'band in fr');
+    eq(peru.lookup_node('IX.B').get_localized_label('es'),
+        peru.lookup_node('IX.B').get_label(), 'no es label: the label');
+});
+
 test('§7 phase 1 averages and §5 example', () => {
     close(results.lookup('PE', '2022', 'VIII.25').get_value()[1], 2.05, '25');
     close(results.lookup('PE', '2022', 'VIII.37').get_value()[1], 1.98, '37');

@@ -130,6 +130,33 @@ def test_peru_best_and_worst_viii_leaf(peru):
     assert len(results.get_worst("PE", "2024", "no-such-node")) == 0
 
 
+def test_peru_best_ix_commitment(peru):
+    # occ-v1 §7 (revision 2): IX.C.3, which has sub-commitments, is the
+    # best commitment of the IX Summit, ahead of the leaf IX.B.9.
+    _, results = peru
+    for peer in ("IX.A.4", "IX.A.3"):
+        assert ids(results.get_best("PE", "2024", peer)) == ["IX.C.3"]
+    assert results.lookup("PE", "2024", "IX.B.9").get_rank() == 2
+    assert ids(results.get_worst("PE", "2024", "IX.A.3")) == ["IX.A.23"]
+
+
+def test_labels_and_levels(peru):
+    dataset, _ = peru
+    m = dataset.get_methodology()
+    assert m.get_n_levels() == 4
+    assert [m.get_level_label(d, None) for d in range(4)] == [
+        "Summit", "Theme", "Commitment", "Sub-commitment"]
+    assert m.get_level_label(1, "es") == "Tema"
+    assert m.get_level_label(4, None) is None
+    assert m.get_localized_name("fr").startswith("Observatoire citoyen")
+    assert m.get_localized_criterion_label(1, "es-PE") == "Efectividad"
+    assert m.get_localized_band_label(m.lookup_band("low"), "pt") == "baixo"
+    assert m.get_localized_population_group_label(0, "es") == "Mujeres"
+    node = dataset.lookup_node("IX.B")
+    assert node.get_localized_label("es") == node.get_label()
+    assert dataset.get_localized_country_name(0, None) == "Peru"
+
+
 def test_peru_phase1_averages(peru):
     _, results = peru
     for node, printed in (("VIII.25", 2.05), ("VIII.37", 1.98),

@@ -408,6 +408,20 @@ def test_best_and_worst_are_scores_of_the_peer_group(peru_results):
     assert sorted(s.node for s in worst) == sorted(s.node for s in peers if m.round(s.value) == lowest)
 
 
+def test_commitments_are_peers_with_or_without_sub_commitments(peru_results):
+    # occ-v1 §4.7 (revision 2): the peers of IX.A.4 (a leaf) are every
+    # depth-2 node under IX, IX.A.3 (which has sub-commitments) among them.
+    peers = [s for s in peru_results if s.phase == "2024" and s.depth == 2
+             and s.node.startswith("IX.") and s.value is not None]
+    assert any(not s.node_object.is_leaf for s in peers)
+    assert any(s.node_object.is_leaf for s in peers)
+    m = peru_results.methodology
+    keys = {s.node: round(m.round(s.value) * 100) for s in peers}
+    for s in peers:
+        assert s.rank == 1 + sum(k > keys[s.node] for k in keys.values())
+    assert [s.node for s in peru_results.best("PE", "2024", "IX.A.4")] == ["IX.C.3"]
+
+
 def test_country_score(peru_results):
     s = peru_results.country_score("PE", "2024")
     assert s.is_country and s.node is None and s.node_object is None
@@ -512,6 +526,63 @@ def test_methodology():
     assert again == m and again.to_json() == m.to_json()
     assert m.criterion_index(doc["criteria"][1]["id"]) == 1
     assert m.criterion_index("nope") is None
+
+
+def test_labels_levels_and_languages():
+    m = occ.Methodology.builtin("cco-2024")
+    assert m.levels == ["Summit", "Theme", "Commitment", "Sub-commitment"]
+    assert m.level_label(2, "es") == "Compromiso"
+    assert m.level_label(7) is None
+    assert m.localized_name("pt").startswith("Observatório Cidadão")
+    assert m.criterion_label("R", "es") == "Relevancia"
+    assert m.criterion_label(2, "fr") == "Durabilité"
+    assert m.criterion_label("R") == "Relevance"
+    assert m.band_label("medium-high", "es") == "medio-alto"
+    assert m.band_label(0, "es-PE") == "bajo"
+    assert m.population_group_label("indigenous", "es") == "Pueblos indígenas"
+    with pytest.raises(KeyError):
+        m.criterion_label("X")
+    with pytest.raises(IndexError):
+        m.band_label(9)
+
+
+def test_dataset_labels_and_recorded_groups(tmp_path):
+    doc = {
+        "format": "occ-dataset/1", "methodology": "cco-2024",
+        "countries": [{"id": "GT", "name": "Guatemala",
+                       "labels": {"fr": "Guatémala"}}],
+        "phases": [{"id": "p1", "label": "Phase 1", "labels": {"es": "Fase 1"}}],
+        "framework": [{"id": "S", "label": "Summit", "labels": {"es": "Cumbre"},
+                       "children": [{"id": "S.1"}]}],
+        "raters": [{"id": "a"}, {"id": "b"}],
+        "ratings": [
+            {"country": "GT", "phase": "p1", "node": "S.1", "rater": "a",
+             "scores": {"R": 1, "E": 1, "S": 1}},
+            {"country": "GT", "phase": "p1", "node": "S.1", "rater": "b",
+             "scores": {"R": 2, "E": 2, "S": 2}, "groups": ["women"]}]}
+    ds = occ.Dataset.from_string(json.dumps(doc))
+    assert ds.country_name("GT", "fr") == "Guatémala"
+    assert ds.country_name(0) == "Guatemala"
+    assert ds.phase_label("p1", "es") == "Fase 1"
+    assert ds.node("S").localized_label("es-GT") == "Cumbre"
+    assert ds.node("S.1").localized_label("es") == "S.1"
+    assert ds.rating_records_groups() == [False, True]
+    with pytest.raises(KeyError):
+        ds.country_name("XX")
+    # 1 group of 1 recording rating × 9 groups; rater a is on neither side.
+    score = ds.score().lookup("GT", "p1", "S.1")
+    assert score.inclusion == 1 / 9
+    again = occ.Dataset.from_string(ds.to_json())
+    assert again.to_json() == ds.to_json()
+
+
+def test_builtin_id_with_other_rules_is_refused():
+    doc = json.loads(occ.Methodology.builtin("cco-2024").to_json())
+    doc["criteria"][0]["weight"] = 2
+    with pytest.raises(occ.OccError) as caught:
+        occ.Methodology.from_string(json.dumps(doc))
+    assert caught.value.code == "DUPLICATE"
+    assert "criteria[0].weight" in str(caught.value)
 
 
 def test_methodology_rounding_and_bands():
