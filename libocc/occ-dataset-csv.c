@@ -27,7 +27,7 @@
 
 /* The roles a column can play; a criterion's column is ROLE_CRITERION + c.
  * A column whose name is none of these is ignored, as JSON members a
- * reader does not know are (spec occ-v1 §0). */
+ * reader does not know are (occ-v1 §0). */
 enum
 {
   ROLE_IGNORED = -1,

@@ -1,4 +1,4 @@
-/* occ-dataset-loader.c: occ-dataset/1 into columns, checking spec §6
+/* occ-dataset-loader.c: occ-dataset/1 into columns, checking occ-v1 §6
  *
  * Every check names its place as a JSON path. The loader fills a fresh
  * OccDataset that the caller throws away on error, so nothing is ever half

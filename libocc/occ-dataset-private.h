@@ -50,7 +50,7 @@ struct _OccDataset
   guint n_nodes;
   int *node_parent; /* -1 for top-level nodes */
   guint *node_top;
-  guint *node_peer; /* peer group for ranks, spec §4.7 */
+  guint *node_peer; /* peer group for ranks, occ-v1 §4.7 */
   guint n_peers;
   gboolean *node_leaf;
   double *node_weight;

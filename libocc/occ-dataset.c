@@ -25,7 +25,7 @@
  *   g_printerr ("%s\n", error->message); // names the JSON path and the rule
  * ```
  *
- * Loading checks every rule of the format (spec occ-v1 §6); a fault is an
+ * Loading checks every rule of the format (occ-v1 §6); a fault is an
  * [error@Occ.Error] whose message names the place, such as
  * `ratings[12].scores.R: 4 is outside the scale 0..3`, and no dataset is
  * returned. Input past one of libocc's limits (larger than 128 MiB,
@@ -705,7 +705,7 @@ occ_dataset_dup_rating_scores (OccDataset *self, guint criterion,
  * @n_ratings: (out): the number of ratings
  *
  * For every rating, how many population groups its rater marked as
- * included: the numerator of the inclusion figure (spec occ-v1 §4.6).
+ * included: the numerator of the inclusion figure (occ-v1 §4.6).
  *
  * Returns: (transfer full) (array length=n_ratings): the counts
  *

@@ -96,7 +96,7 @@ typedef struct _OccScorer
   double *values;   /* scratch: values to aggregate */
   double *weights;  /* scratch: their weights */
   double *pool_num; /* per node of the current (country, phase): */
-  double *pool_den; /* pooled inclusion (spec §4.6) */
+  double *pool_den; /* pooled inclusion (occ-v1 §4.6) */
   OccRankEntry *entries; /* a ranking's entries, and room to sort them */
   guint *peer_nodes;     /* nodes by peer group: peer_nodes[peer_start[g] ..] */
   guint *peer_start;

@@ -1,4 +1,4 @@
-/* occ-engine.c: the scoring rules of spec occ-v1 §4
+/* occ-engine.c: the scoring rules of occ-v1 §4
  *
  * A scorer (OccScorer) scores one (country, phase) at a time: its leaves
  * front to back, then its inner nodes in reverse document order, so every
@@ -439,7 +439,7 @@ assign_ranks (OccRankEntry *entries, gsize n, guint32 *ranks, gsize stride,
     }
 }
 
-/* Nodes by peer group (spec §4.7), each group in document order. */
+/* Nodes by peer group (occ-v1 §4.7), each group in document order. */
 static void
 order_peers (OccScorer *s)
 {

@@ -739,7 +739,7 @@ occ_methodology_list_builtin (void)
 
 /**
  * occ_methodology_new_from_data:
- * @data: a methodology object as JSON (spec occ-v1 §3)
+ * @data: a methodology object as JSON (occ-v1 §3)
  * @length: the length of @data in bytes, or -1 if it is nul-terminated
  * @error: return location for a #GError
  *
@@ -842,7 +842,7 @@ occ_methodology_write (OccMethodology *self, OccJsonWriter *w,
  * @length: (out) (optional): the length of the text in bytes (language
  *   bindings return the text and its length)
  *
- * Writes the methodology as a JSON object (spec occ-v1 §3), the starting
+ * Writes the methodology as a JSON object (occ-v1 §3), the starting
  * point for an observatory's own.
  *
  * The text ends with a newline, ready to be written to a file.
@@ -1277,7 +1277,7 @@ occ_methodology_get_population_group_label (OccMethodology *self,
  * @value: a score
  *
  * Rounds @value to the methodology's precision, half away from zero, as a
- * person reading the printed decimals would (spec occ-v1 §4.8). Scores are
+ * person reading the printed decimals would (occ-v1 §4.8). Scores are
  * computed and stored unrounded; round only to show them. A value too
  * large to have decimals at this precision (beyond 2⁵² units of the last
  * decimal), or one that is not finite, comes back as it is.

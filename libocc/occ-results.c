@@ -11,7 +11,7 @@
  * OccResults:
  *
  * The scores of every node of a dataset, in every country and phase, by the
- * rules of spec occ-v1 §4: leaf criterion scores from the raters' ratings
+ * rules of occ-v1 §4: leaf criterion scores from the raters' ratings
  * (or the published scores), leaf scores, inner nodes up to the top-level
  * nodes and the country, changes between phases, bands, population
  * inclusion and ranks.
@@ -466,7 +466,7 @@ write_entry (OccResults *self, OccJsonWriter *w, guint k, guint p, guint j,
  * @length: (out) (optional): the length of the text in bytes (language
  *   bindings return the text and its length)
  *
- * Writes the results as `occ-results/1` (spec occ-v1 §5), numbers in full
+ * Writes the results as `occ-results/1` (occ-v1 §5), numbers in full
  * double precision, fields without a value left out. Besides the spec's
  * members, entries carry `country_rank` when the dataset has several
  * countries, and a `countries` array holds each country's own score.

@@ -199,7 +199,7 @@ occ_score_get_depth (OccScore *self)
  * The node's score: for a leaf, the aggregate of its criterion scores; for
  * an inner node, the aggregate of its children's scores.
  *
- * Returns: %TRUE if the node has a score (spec occ-v1 §4.2 and §4.3)
+ * Returns: %TRUE if the node has a score (occ-v1 §4.2 and §4.3)
  *
  * Since: 1.0
  */
@@ -248,7 +248,7 @@ occ_score_get_band (OccScore *self)
  * dataset's order of phases.
  *
  * Returns: %TRUE if both this phase and the one before it have a score
- *   (spec occ-v1 §4.4)
+ *   (occ-v1 §4.4)
  *
  * Since: 1.0
  */
@@ -270,10 +270,13 @@ occ_score_get_delta (OccScore *self, double *delta)
  * occ_score_get_rank:
  * @self: a score
  *
- * The node's rank among its peers in its country and phase (spec occ-v1
- * §4.7): top-level nodes against each other; a leaf against every leaf of
- * its top-level node; other nodes against the nodes of the same depth of
- * their top-level node. Equal rounded values share a rank (1, 2, 2, 4).
+ * The node's rank among its peers in its country and phase (occ-v1 §4.7):
+ * top-level nodes against each other; every other node against the nodes
+ * of the same depth under its top-level node, leaves and inner nodes
+ * alike (the commitments of a summit, with or without sub-commitments).
+ * Equal rounded values share a rank (1, 2, 2, 4). Since libocc 1.2
+ * (occ-v1 revision 2); 1.0 and 1.1 ranked every leaf of a top-level node
+ * together, whatever its depth, and inner nodes apart from leaves.
  *
  * Returns: the rank, from 1; 0 when the node has no score or is a country
  *
@@ -309,7 +312,7 @@ occ_score_get_country_rank (OccScore *self)
  * @self: a score
  * @inclusion: (out) (optional): the fraction, from 0 to 1
  *
- * Population inclusion (spec occ-v1 §4.6): of all the (rater, population
+ * Population inclusion (occ-v1 §4.6): of all the (rater, population
  * group) pairs, the fraction the raters marked as included.
  *
  * Returns: %TRUE if the figure is known
@@ -335,7 +338,7 @@ occ_score_get_inclusion (OccScore *self, double *inclusion)
  * @self: a score
  *
  * How many children of the node have no score and were left out of its score
- * (spec occ-v1 §4.3).
+ * (occ-v1 §4.3).
  *
  * Returns: for an inner node, how many of its children have no score;
  *   -1 for a leaf

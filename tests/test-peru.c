@@ -1,4 +1,4 @@
-/* test-peru.c: conformance with the CCO's Peru report (spec occ-v1 §7)
+/* test-peru.c: conformance with the CCO's Peru report (occ-v1 §7)
  *
  * $OCC_DATADIR/peru-2024.json holds the report's annex as published
  * scores. Scored under cco-2024 it must reproduce, within 0.01, every
@@ -431,7 +431,7 @@ test_best_and_worst (Fixture *fixture, gconstpointer data)
     g_test_fail ();
 }
 
-/* The worked example of spec §5. */
+/* The worked example of occ-v1 §5. */
 static void
 test_results_example (Fixture *fixture, gconstpointer data)
 {

@@ -66,7 +66,7 @@ test_version (void)
   g_assert_false (OCC_CHECK_VERSION (OCC_MAJOR_VERSION + 1, 0, 0));
 }
 
-/* spec occ-v1 §3: cco-2024 is exactly that object. */
+/* occ-v1 §3: cco-2024 is exactly that object. */
 static void
 test_builtin_cco (void)
 {

@@ -1,8 +1,8 @@
-"""Conformance with the CCO's Peru report (spec occ-v1 §7) through the
+"""Conformance with the CCO's Peru report (occ-v1 §7) through the
 binding, mirroring tests/test-peru.c: examples/data/peru-2024.json scored
 under cco-2024 reproduces, within 0.01, the annex figures and changes, the
 Phase 1 averages, the report's bands for the IX Summit, its best and worst
-items and the worked example of spec §5. The figures are the report's
+items and the worked example of occ-v1 §5. The figures are the report's
 (annexes of "Peru, CCO Phase 2, September 2024")."""
 
 import pytest
@@ -119,7 +119,7 @@ def test_best_and_worst(peru_results):
 
 
 def test_results_example(peru_results):
-    """The worked example of spec §5."""
+    """The worked example of occ-v1 §5."""
     leaf = lookup(peru_results, PHASE_2, "VIII.25")
     theme = lookup(peru_results, PHASE_2, "VIII.T3")
     inclusive = lookup(peru_results, PHASE_2, "VIII.7")

@@ -1,4 +1,4 @@
-"""Ranks (spec occ-v1 §4.7) by their definition, for many peers: a node's
+"""Ranks (occ-v1 §4.7) by their definition, for many peers: a node's
 rank is one more than the number of its peers with a strictly higher score
 rounded to the precision. libocc counts keys when the rounded scores span
 few values and sorts them otherwise (issue 6); both ways are checked here,
@@ -39,7 +39,7 @@ def expected_rank(values, value, precision):
 
 
 def rounded(value, precision):
-    # Half away from zero, as spec occ-v1 §4.8 rounds (no value here lies
+    # Half away from zero, as occ-v1 §4.8 rounds (no value here lies
     # near a half, so plain arithmetic agrees with libocc's slack).
     scaled = value * 10 ** precision
     return int(scaled + 0.5) if scaled >= 0 else -int(-scaled + 0.5)

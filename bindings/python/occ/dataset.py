@@ -53,7 +53,7 @@ class Node:
     def localized_label(self, lang):
         """The node's label in a language (a BCP 47 tag such as ``"es"``):
         its ``labels[lang]``, else that of the tag's language (``"es"``
-        for ``"es-PE"``), else :attr:`label` (spec occ-v1 §2)."""
+        for ``"es-PE"``), else :attr:`label` (occ-v1 §2)."""
         return text(lib.occ_node_get_localized_label(self._ptr, c_lang(lang)))
 
     @property
@@ -249,7 +249,7 @@ class Dataset(RatingsCsv, Closable):
 
     def rating_records_groups(self):
         """For every rating, whether it records population inclusion at
-        all (a ``groups`` member, even ``[]``; spec occ-v1 §2): a list of
+        all (a ``groups`` member, even ``[]``; occ-v1 §2): a list of
         bool. Ratings that record nothing count in neither side of the
         inclusion figure."""
         p = self._p()

@@ -23,7 +23,7 @@ _LEVELS = (("raters", 0), ("criteria", 1), ("children", 2))
 
 
 class Methodology:
-    """The rules of scoring (spec occ-v1 §3), read-only.
+    """The rules of scoring (occ-v1 §3), read-only.
 
     Get one with :meth:`builtin`, :meth:`from_string`, or from a dataset
     (:attr:`occ.Dataset.methodology`). Freed when garbage-collected.
@@ -68,7 +68,7 @@ class Methodology:
 
     @classmethod
     def from_string(cls, text_):
-        """Read a methodology object (JSON text, spec occ-v1 §3), such as
+        """Read a methodology object (JSON text, occ-v1 §3), such as
         :meth:`to_json` writes; raises :class:`occ.OccError` naming the
         place and the rule broken."""
         if isinstance(text_, (bytes, bytearray, memoryview)):
@@ -168,7 +168,7 @@ class Methodology:
     def localized_name(self, lang):
         """The name in a language (a BCP 47 tag such as ``"es"``): its
         ``labels[lang]``, else that of the tag's language (``"es"`` for
-        ``"es-PE"``), else :attr:`name` (spec occ-v1 §2)."""
+        ``"es-PE"``), else :attr:`name` (occ-v1 §2)."""
         return text(lib.occ_methodology_get_localized_name(self._ptr,
                                                            c_lang(lang)))
 
@@ -212,7 +212,7 @@ class Methodology:
 
     @property
     def levels(self):
-        """The names of the framework's levels by depth (spec occ-v1 §3),
+        """The names of the framework's levels by depth (occ-v1 §3),
         such as ``["Summit", "Theme", "Commitment", "Sub-commitment"]``;
         empty when the methodology names none."""
         return [self.level_label(d)
@@ -241,7 +241,7 @@ class Methodology:
 
     def band_for(self, value):
         """The label of the band of a score: the band of the score rounded
-        to :attr:`precision`, the figure a person is shown (spec occ-v1
+        to :attr:`precision`, the figure a person is shown (occ-v1
         §4.5), so 1.4999999999999998 is ``"medium"`` under cco-2024. None
         when no band starts at or below it (or there are no bands)."""
         return text(lib.occ_methodology_band_for_value(self._ptr, float(value)))

@@ -163,7 +163,7 @@ class Score:
 
 class Results(Closable):
     """The scores of every node of a dataset in every country and phase
-    (spec occ-v1 §4), computed once.
+    (occ-v1 §4), computed once.
 
     A sequence of :class:`Score`: ``len()``, iteration and indexing, by
     country, then phase, then the framework's document order (the order of
