@@ -21,6 +21,7 @@ its numbers against libocc's on the smaller sizes.
 SPDX-License-Identifier: LGPL-2.1-or-later
 """
 
+import decimal
 import json
 import sys
 import time
@@ -101,6 +102,21 @@ def weighted_mean(frame, keys, columns, weight):
     return num / den.where(den > 0)
 
 
+def round_keys(values, precision):
+    """Rule 8: values rounded half away from zero on their shortest
+    decimal, in units of 10^-precision; only values near a half read
+    their decimal digits (repr), the rest round the scaled double."""
+    x = values * 10.0 ** precision
+    keys = np.round(x)
+    near = np.abs(x - np.floor(x) - 0.5) <= 1e-12 * np.maximum(1.0, np.abs(x))
+    quantum = decimal.Decimal(1).scaleb(-precision)
+    for i in np.flatnonzero(near):
+        d = decimal.Decimal(repr(float(values[i]))).quantize(
+            quantum, rounding=decimal.ROUND_HALF_UP)
+        keys[i] = float(d.scaleb(precision))
+    return keys
+
+
 def score(base, df, m):
     criteria = [c["id"] for c in m["criteria"]]
     cw = np.array([c.get("weight", 1.0) for c in m["criteria"]], dtype=float)
@@ -110,17 +126,19 @@ def score(base, df, m):
     phases = [p["id"] for p in base["phases"]]
     fw = framework_table(base)
 
-    # Rule 1 and 6 for leaves: one groupby over the ratings.
-    groups = df["groups"].fillna("")
-    df = df.assign(marked=groups.str.count(";") + (groups != ""))
+    # Rule 1 and 6 for leaves: one groupby over the ratings. A sheet with
+    # a groups column records groups on every row but a lone "?".
+    groups = df["groups"].fillna("").str.strip()
+    recorded = groups != "?"
+    df = df.assign(marked=(groups.str.count(";") + (groups != "")).where(recorded, 0),
+                   recorded=recorded.astype(float))
     g = df.groupby(KEYS, observed=True, sort=False)
     leaves = g[criteria].mean()
     counts = g[criteria].count()
     leaves = leaves.where(counts >= max(m.get("min_raters", 1), 1))
     leaves[["n_" + c for c in criteria]] = counts.to_numpy()
-    raters = g.size().to_numpy()
     leaves["num"] = g["marked"].sum().to_numpy().astype(float)
-    leaves["den"] = raters * float(n_groups)
+    leaves["den"] = g["recorded"].sum().to_numpy() * float(n_groups)
     # Rule 2: a leaf's score needs every criterion.
     leaves["value"] = (leaves[criteria].to_numpy() * cw).sum(axis=1) / cw.sum()
     leaves = leaves.reset_index()
@@ -174,26 +192,26 @@ def score(base, df, m):
         res["delta" if s == "value" else s + ".delta"] = (
             res[s] - prev[s]).where(adjacent)
 
-    # Rule 5: the last band whose "from" is <= the value.
+    # Rule 5: the last band whose "from" is <= the value rounded to the
+    # precision (rule 8).
+    precision = m.get("precision", 2)
     bands = m.get("bands", [])
     froms = np.array([b["from"] for b in bands], dtype=float)
     labels = np.array([b["label"] for b in bands] + [None], dtype=object)
     for s in slots:
-        i = np.searchsorted(froms, res[s].to_numpy(), side="right") - 1
+        shown = round_keys(res[s].to_numpy(), precision) / 10.0 ** precision
+        i = np.searchsorted(froms, shown, side="right") - 1
         band = labels[np.where(i < 0, len(bands), i)]
         res["band" if s == "value" else s + ".band"] = np.where(
             res[s].isna(), None, band)
 
-    # Rule 7: ranks on values rounded half away from zero.
-    x = res["value"].to_numpy() * 10.0 ** m.get("precision", 2)
-    lower = np.floor(x)
-    half = np.abs(x - lower - 0.5) <= 1e-9 * np.maximum(1.0, np.abs(x))
-    res["key"] = np.where(half, np.where(x >= 0, lower + 1, lower), np.round(x))
+    # Rule 7: ranks on the rounded values, among the nodes of one depth
+    # under one top-level node, leaves and inner nodes alike.
+    res["key"] = round_keys(res["value"].to_numpy(), precision)
     peer = fw.set_index("node")
     top = res["node"].map(peer["top"])
     kind = np.where(res["node"].map(peer["parent"]).isna(), "top",
-                    np.where(res["node"].map(peer["leaf"]) == True, "leaf",
-                             res["node"].map(peer["depth"]).astype(str)))
+                    res["node"].map(peer["depth"]).astype(str))
     res["peer"] = np.where(kind == "top", "top", top.astype(str) + "/" + kind)
     nodes = res["node"] != "__country__"
     res.loc[nodes, "rank"] = res[nodes].groupby(
