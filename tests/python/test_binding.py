@@ -609,3 +609,56 @@ def test_dataset_methodology_is_its_own(peru):
     m = peru.methodology
     peru.close()
     assert m.id == "cco-2024" and m.criteria
+
+
+def _shown_band(m, value):
+    """The band a reader finds for the printed figure, from the bands."""
+    shown = float(m.format_value(value))
+    band = None
+    for b in m.bands:
+        if b.from_ <= shown:
+            band = b.label
+    return band
+
+
+@pytest.mark.parametrize("name", ["peru-2024.json", "americas-sample.json"])
+def test_no_figure_printed_with_another_band(name):
+    # occ-v1 §4.5 (revision 2): every figure's band is the band of the
+    # figure as printed, for node, criterion and country scores alike.
+    from conftest import DATADIR
+    results = occ.load(os.path.join(DATADIR, name)).score()
+    m = results.methodology
+    checked = 0
+    for s in list(results) + [results.country_score(c.id, p.id)
+                              for c in results.dataset.countries
+                              for p in results.dataset.phases]:
+        if s is None or s.value is None:
+            continue
+        assert s.band == _shown_band(m, s.value), (s, m.format_value(s.value))
+        for c, figures in s.criteria.items():
+            if figures.get("value") is not None:
+                assert figures["band"] == _shown_band(m, figures["value"])
+                checked += 1
+        checked += 1
+    assert checked > 100
+
+
+def test_band_edges_follow_the_printed_figure():
+    # Published scores a hair around every band start, through the whole
+    # pipeline: the leaf's band is always the printed figure's.
+    m = occ.Methodology.builtin("cco-2024")
+    values = []
+    for b in m.bands[1:]:
+        for delta in (-0.006, -0.005, -0.0049999999, -1e-15, 0, 1e-15, 0.004):
+            values.append(b.from_ + delta)
+    doc = {"format": "occ-dataset/1", "methodology": "cco-2024",
+           "countries": [{"id": "X"}], "phases": [{"id": "p"}],
+           "framework": [{"id": "T", "children": [
+               {"id": "n%d" % i} for i in range(len(values))]}],
+           "published": [{"country": "X", "phase": "p", "node": "n%d" % i,
+                          "scores": {"R": v, "E": v, "S": v}}
+                         for i, v in enumerate(values)]}
+    results = occ.Dataset.from_string(json.dumps(doc)).score()
+    for i, v in enumerate(values):
+        s = results.lookup("X", "p", "n%d" % i)
+        assert s.band == _shown_band(m, s.value), (v, m.format_value(v), s.band)
