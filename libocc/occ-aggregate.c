@@ -152,9 +152,12 @@ occ_aggregate_slow (OccAggregation method, double *values,
  * multiplying by the scale could overflow to infinity. */
 #define NOTHING_TO_ROUND 4503599627370496.0
 
-/* The digits of the shortest of %.15e, %.16e and %.17e that reads back as
- * @value (the decimal a person reads), rounded half away from zero at
- * @precision decimals, as a count of 10^-precision units. */
+/* The digits of the first of %.14e, %.15e and %.16e (15, 16 and 17
+ * significant digits) that reads back as @value, the decimal a person
+ * reads and occ_format_double() writes, rounded half away from zero at
+ * @precision decimals, as a count of 10^-precision units. (At a few powers
+ * of two far outside a score's range, such as 2^-44, a shorter decimal
+ * than printf's rounding reads back; no score comes near them.) */
 gint64
 occ_round_key_decimal (double value, guint precision)
 {

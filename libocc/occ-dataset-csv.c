@@ -74,6 +74,10 @@ typedef struct
   IdCache cache[N_ID_ROLES];
 } Import;
 
+/* The groups cell of a rating that recorded no groups (occ-v1 §2: a JSON
+ * rating without `groups`); an empty cell is one that recorded none. */
+#define NOT_RECORDED "?"
+
 /* A copy of the base ------------------------------------------------- */
 
 static void
@@ -274,6 +278,15 @@ check_header_complete (Import *im, OccCsvReader *r, GError **error)
                          im->m->criterion_ids[c], im->m->id);
           return FALSE;
         }
+  if (occ_methodology_lookup_group (im->m, NOT_RECORDED) >= 0)
+    {
+      occ_csv_error (error, r, 1, 1, NULL, OCC_ERROR_FORMAT,
+                     "population group \"%s\" of methodology \"%s\" is "
+                     "what a groups cell holds for \"not recorded\"; its "
+                     "ratings cannot be read from CSV",
+                     NOT_RECORDED, im->m->id);
+      return FALSE;
+    }
   for (guint role = 0; role < ROLE_CRITERION + im->m->n_criteria; role++)
     {
       g_autofree char *needed = NULL;
@@ -572,8 +585,6 @@ optional_cell (Import *im, OccCsvReader *r, int role, guint *column,
  * without the column records no inclusion (occ-v1 §2, a JSON rating
  * without `groups`); in one with it, an empty cell records "none" and a
  * lone NOT_RECORDED that the rater recorded nothing. */
-#define NOT_RECORDED "?"
-
 static gboolean
 read_groups (Import *im, OccCsvReader *r, gsize rating, GError **error)
 {

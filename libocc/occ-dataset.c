@@ -705,7 +705,10 @@ occ_dataset_dup_rating_scores (OccDataset *self, guint criterion,
  * @n_ratings: (out): the number of ratings
  *
  * For every rating, how many population groups its rater marked as
- * included: the numerator of the inclusion figure (occ-v1 §4.6).
+ * included: its part of the numerator of the inclusion figure (occ-v1
+ * §4.6). A rating that recorded no groups counts 0 here, as one that
+ * recorded none does; tell them apart with
+ * [method@Occ.Dataset.get_rating_records_groups].
  *
  * Returns: (transfer full) (array length=n_ratings): the counts
  *

@@ -73,7 +73,7 @@ occ_labels_read (JsonObject *object, const OccPath *path, OccLabels **labels,
   guint i = 0;
 
   *labels = NULL;
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+  if (node == NULL)
     return TRUE;
   if (!(map = occ_json_object (node, &here, error)))
     return FALSE;
@@ -104,6 +104,16 @@ occ_labels_read (JsonObject *object, const OccPath *path, OccLabels **labels,
       if (!(text = occ_json_string (json_object_get_member (map, lang), &at,
                                     error)))
         return FALSE;
+      /* Tags compare without case: "es" and "ES" would be one. */
+      for (guint j = 0; j < i; j++)
+        if (g_ascii_strcasecmp (read->langs[j], lang) == 0)
+          {
+            occ_path_error (error, OCC_ERROR_DUPLICATE, &at,
+                            "\"%s\" is the language of \"%s\" already "
+                            "(tags compare without case)",
+                            lang, read->langs[j]);
+            return FALSE;
+          }
       read->langs[i] = g_strdup (lang);
       read->texts[i] = g_strdup (text);
       read->n = i + 1;

@@ -446,10 +446,17 @@ parse_levels (OccMethodology *self, JsonObject *object, const OccPath *path,
       const char *label = NULL;
 
       self->n_levels = i + 1;
+      JsonNode *label_node;
+
       if (level == NULL
-          || !occ_json_required_id (level, "label", &at, &label, error)
-          || !occ_labels_read (level, &at, &self->level_l10n[i], error))
+          || !(label_node = occ_json_member (level, "label", &at, TRUE, error)))
         return FALSE;
+      {
+        OccPath label_path = OCC_PATH_MEMBER (&at, "label");
+        if (!(label = occ_json_string (label_node, &label_path, error))
+            || !occ_labels_read (level, &at, &self->level_l10n[i], error))
+          return FALSE;
+      }
       self->level_labels[i] = g_strdup (label);
     }
   return TRUE;
@@ -568,8 +575,8 @@ builtin_by_id (const char *id)
 typedef struct
 {
   char member[96];
-  char ours[64];
-  char theirs[64];
+  char ours[256]; /* 40 characters of at most 4 bytes, and quotes */
+  char theirs[256];
 } Difference;
 
 static gboolean
@@ -600,10 +607,14 @@ differ_string (Difference *d, const char *member, const char *a,
 {
   if (g_str_equal (a, b))
     return FALSE;
+  g_autofree char *a40 = g_utf8_substring (a, 0, MIN (g_utf8_strlen (a, -1), 40));
+  g_autofree char *b40 = g_utf8_substring (b, 0, MIN (g_utf8_strlen (b, -1), 40));
+
   g_strlcpy (d->member, member, sizeof d->member);
-  /* Quoted and cut short: a message, not a copy of the input. */
-  g_snprintf (d->ours, sizeof d->ours, "\"%.40s\"", a);
-  g_snprintf (d->theirs, sizeof d->theirs, "\"%.40s\"", b);
+  /* Quoted and cut short, on a character: a message, not a copy of the
+   * input, and still UTF-8. */
+  g_snprintf (d->ours, sizeof d->ours, "\"%s\"", a40);
+  g_snprintf (d->theirs, sizeof d->theirs, "\"%s\"", b40);
   return TRUE;
 }
 
@@ -657,12 +668,24 @@ rules_differ (OccMethodology *m, OccMethodology *b, Difference *d)
   return FALSE;
 }
 
+/* The built-in methodology whose id @id is or looks like: the same but
+ * for case and surrounding blanks ("CCO-2024", "cco-2024 "), which a
+ * reader of the results could not tell from it. */
+static OccMethodology *
+builtin_like (const char *id)
+{
+  g_autofree char *folded = g_ascii_strdown (id, -1);
+
+  g_strstrip (folded);
+  return builtin_by_id (folded);
+}
+
 /* occ-v1 §3: an inline methodology under a built-in id must be that
  * methodology, so that no result claims rules it did not use. */
 static gboolean
 check_builtin_id (OccMethodology *self, const OccPath *path, GError **error)
 {
-  g_autoptr (OccMethodology) builtin = builtin_by_id (self->id);
+  g_autoptr (OccMethodology) builtin = builtin_like (self->id);
   Difference d;
 
   if (builtin == NULL || !rules_differ (self, builtin, &d))
@@ -674,7 +697,7 @@ check_builtin_id (OccMethodology *self, const OccPath *path, GError **error)
     g_set_error (error, OCC_ERROR, OCC_ERROR_DUPLICATE,
                  "%s%s%s: %s where the built-in methodology \"%s\" has %s: "
                  "a methodology with other rules needs an id of its own",
-                 base, *base ? "." : "", d.member, d.ours, self->id,
+                 base, *base ? "." : "", d.member, d.ours, builtin->id,
                  d.theirs);
   }
   return FALSE;
@@ -1501,4 +1524,27 @@ occ_methodology_get_level_label (OccMethodology *self, guint depth,
     return NULL;
   return occ_labels_lookup (self->level_l10n[depth], lang,
                             self->level_labels[depth]);
+}
+
+/**
+ * occ_round:
+ * @value: a number
+ * @decimals: how many decimals to keep, at most 9
+ *
+ * Rounds @value as libocc rounds every figure it shows (occ-v1 §4.8):
+ * half away from zero on the shortest decimal that reads back as the
+ * same double, so 2.675 gives 2.68 and 0.575 with 2 decimals gives 0.58
+ * (where `round (0.575 * 100)` gives 57). For a methodology's own
+ * precision, [method@Occ.Methodology.round] does the same.
+ *
+ * Returns: the double nearest to the rounded decimal; @value itself
+ *   when it is not finite or too large to have decimals at @decimals
+ *
+ * Since: 1.2
+ */
+double
+occ_round (double value, guint decimals)
+{
+  g_return_val_if_fail (decimals <= OCC_MAX_PRECISION, value);
+  return occ_round_to (value, decimals);
 }

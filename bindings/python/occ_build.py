@@ -136,6 +136,7 @@ guint occ_methodology_get_n_population_groups (OccMethodology *self);
 const char *occ_methodology_get_population_group_id (OccMethodology *self, guint group);
 const char *occ_methodology_get_population_group_label (OccMethodology *self, guint group);
 double occ_methodology_round (OccMethodology *self, double value);
+double occ_round (double value, guint decimals);
 const char *occ_methodology_get_localized_name (OccMethodology *self, const char *lang);
 const char *occ_methodology_get_localized_criterion_label (OccMethodology *self, guint criterion, const char *lang);
 const char *occ_methodology_get_localized_band_label (OccMethodology *self, guint band, const char *lang);

@@ -188,6 +188,9 @@ OCC_AVAILABLE_IN_1_2
 int occ_methodology_lookup_band (OccMethodology *self, const char *label);
 
 OCC_AVAILABLE_IN_1_2
+double occ_round (double value, guint decimals);
+
+OCC_AVAILABLE_IN_1_2
 guint occ_methodology_get_n_levels (OccMethodology *self);
 
 OCC_AVAILABLE_IN_1_2

@@ -88,12 +88,13 @@ format_change (OccMethodology *m, double delta)
   return g_steal_pointer (&text);
 }
 
-/* An inclusion fraction as a whole percentage, rounded half away from
- * zero like every other figure shown to a person. */
+/* An inclusion fraction as a whole percentage, rounded like every other
+ * figure shown to a person (occ-v1 §4.8): the fraction's decimal to two
+ * places, so 0.575 is 58 % (0.575 × 100 is 57.49999999999999). */
 static char *
 format_percent (double fraction)
 {
-  return g_strdup_printf ("%.0f%%", round (fraction * 100.0));
+  return g_strdup_printf ("%.0f%%", occ_round (fraction, 2) * 100.0);
 }
 
 /* The shortest of %.15g, %.16g and %.17g that reads back as the same
@@ -240,10 +241,14 @@ in_sentence (const char *label)
   const char *second = g_utf8_next_char (label);
   gunichar first = g_utf8_get_char (label);
 
+  char lower[8] = { 0 };
+
   if (*label == '\0' || !g_unichar_isupper (first)
       || (*second != '\0' && !g_unichar_islower (g_utf8_get_char (second))))
     return g_strdup (label);
-  return g_strdup_printf ("%C%s", g_unichar_tolower (first), second);
+  /* Not printf's %C, which depends on the locale. */
+  g_unichar_to_utf8 (g_unichar_tolower (first), lower);
+  return g_strconcat (lower, second, NULL);
 }
 
 /* occ score ------------------------------------------------------------ */

@@ -248,6 +248,59 @@ test_builtin_id_reused (void)
                   " \"criteria\": [{\"id\": \"R\"}],"
                   " \"levels\": [{\"label\": \"L\", \"labels\": {\"not a tag\": \"x\"}}]}",
                   OCC_ERROR_RANGE, "levels[0].labels.not a tag: ");
+  /* An id that a reader could not tell from the built-in's. */
+  for (guint i = 0; i < 3; i++)
+    {
+      const char *lookalike = (const char *[]){ "CCO-2024", "cco-2024 ",
+                                                " Cco-2024" }[i];
+      g_autofree char *from = g_strdup_printf ("\"id\": \"%s\"", lookalike);
+      GString *other = g_string_new (reweighted);
+      g_autofree char *text_other = NULL;
+
+      g_string_replace (other, "\"id\": \"cco-2024\"", from, 1);
+      text_other = g_string_free (other, FALSE);
+      assert_refused (text_other, OCC_ERROR_DUPLICATE,
+                      "bands[2].from: 2.6 where the built-in methodology "
+                      "\"cco-2024\" has 2.5");
+    }
+}
+
+/* Messages stay UTF-8 and name the place, whatever the input. */
+static void
+test_label_faults (void)
+{
+  g_autoptr (OccMethodology) builtin =
+    occ_methodology_new_builtin ("cco-2024", NULL);
+  g_autofree char *text = occ_methodology_to_data (builtin, NULL);
+  GString *changed = g_string_new (text);
+  g_autofree char *long_label = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (OccMethodology) m = NULL;
+
+  /* A band label of 39 ASCII letters and two-byte letters after them: the
+   * message quotes 40 characters, never half of one. */
+  g_string_replace (changed, "\"label\": \"high\"",
+                    "\"label\": \"hhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhh\u00e9\u00e9\u00e9\"", 1);
+  long_label = g_string_free (changed, FALSE);
+  m = occ_methodology_new_from_data (long_label, -1, &error);
+  g_assert_null (m);
+  g_assert_error (error, OCC_ERROR, OCC_ERROR_DUPLICATE);
+  g_assert_true (g_utf8_validate (error->message, -1, NULL));
+  g_assert_nonnull (strstr (error->message, "bands[3].label: \"hhh"));
+  g_assert_nonnull (strstr (error->message, "h\u00e9\" where"));
+  assert_refused ("{\"id\": \"mine\", \"scale\": {\"min\": 0, \"max\": 3},"
+                  " \"criteria\": [{\"id\": \"R\", \"labels\": null}]}",
+                  OCC_ERROR_TYPE, "criteria[0].labels: ");
+  assert_refused ("{\"id\": \"mine\", \"scale\": {\"min\": 0, \"max\": 3},"
+                  " \"criteria\": [{\"id\": \"R\","
+                  " \"labels\": {\"es\": \"a\", \"ES\": \"b\"}}]}",
+                  OCC_ERROR_DUPLICATE, "criteria[0].labels.ES: ");
+  assert_refused ("{\"id\": \"mine\", \"scale\": {\"min\": 0, \"max\": 3},"
+                  " \"criteria\": [{\"id\": \"R\"}], \"levels\": [{}]}",
+                  OCC_ERROR_TYPE, "levels[0].label: ");
+  assert_refused ("{\"id\": \"mine\", \"scale\": {\"min\": 0, \"max\": 3},"
+                  " \"criteria\": [{\"id\": \"R\"}], \"levels\": [{\"label\": 3}]}",
+                  OCC_ERROR_TYPE, "levels[0].label: ");
 }
 
 int
@@ -259,5 +312,6 @@ main (int argc, char **argv)
   g_test_add_func ("/labels/round-trip", test_labels_round_trip);
   g_test_add_func ("/groups/recorded", test_records_groups);
   g_test_add_func ("/methodology/builtin-id-reused", test_builtin_id_reused);
+  g_test_add_func ("/labels/faults", test_label_faults);
   return g_test_run ();
 }

@@ -564,6 +564,23 @@ test_reserved_criterion (void)
                 OCC_ERROR_FORMAT, "criterion \"rater\" of methodology \"odd\"");
 }
 
+/* A group whose id is "?" could not be told from "not recorded". */
+static void
+test_reserved_group (void)
+{
+  g_autoptr (GError) error = NULL;
+  const char *json =
+    "{\"format\": \"occ-dataset/1\", \"methodology\": {\"id\": \"odd\", "
+    "\"scale\": {\"min\": 0, \"max\": 3}, \"criteria\": [{\"id\": \"R\"}], "
+    "\"population_groups\": [{\"id\": \"?\"}]}, \"countries\": [{\"id\": \"PE\"}], "
+    "\"phases\": [{\"id\": \"1\"}], \"framework\": [{\"id\": \"a\"}], "
+    "\"raters\": [{\"id\": \"r\"}]}";
+  g_autoptr (OccDataset) base = occ_dataset_new_from_data (json, -1, &error);
+  g_assert_no_error (error);
+  expect_error (base, "country,phase,node,rater,R,groups\nPE,1,a,r,1,?\n", -1,
+                OCC_ERROR_FORMAT, "population group \"?\" of methodology \"odd\"");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -586,5 +603,6 @@ main (int argc, char **argv)
   g_test_add_func ("/csv/limits", test_limits);
   g_test_add_func ("/csv/file-errors", test_file_errors);
   g_test_add_func ("/csv/reserved-criterion", test_reserved_criterion);
+  g_test_add_func ("/csv/reserved-group", test_reserved_group);
   return g_test_run ();
 }

@@ -662,3 +662,24 @@ def test_band_edges_follow_the_printed_figure():
     for i, v in enumerate(values):
         s = results.lookup("X", "p", "n%d" % i)
         assert s.band == _shown_band(m, s.value), (v, m.format_value(v), s.band)
+
+
+def test_round_half_away_is_on_the_shortest_decimal():
+    import decimal
+    import random
+    assert occ.round_half_away(0.575, 2) == 0.58
+    assert occ.round_half_away(2.675, 2) == 2.68
+    assert occ.round_half_away(2.6749999999, 2) == 2.67
+    assert occ.round_half_away(-0.125, 2) == -0.13
+    with pytest.raises(ValueError):
+        occ.round_half_away(1.0, 10)
+    rng = random.Random(7)
+    for _ in range(20000):
+        p = rng.randrange(0, 7)
+        # halves of the last kept decimal, nudged by a few ulps
+        x = (rng.randrange(-10 ** 6, 10 ** 6) + 0.5) / 10 ** p
+        for _ in range(rng.randrange(0, 4)):
+            x = math.nextafter(x, rng.choice((-math.inf, math.inf)))
+        want = float(decimal.Decimal(repr(x)).quantize(
+            decimal.Decimal(1).scaleb(-p), rounding=decimal.ROUND_HALF_UP))
+        assert occ.round_half_away(x, p) == want, (x, p)

@@ -458,6 +458,35 @@ def test_report_inclusion_not_recorded_is_not_zero(tmp_path):
     assert "  Best sub-commitment of S Summit: S.A.2.a Commitment 2.a (1.50)\n" in text
 
 
+def test_percent_rounds_the_decimal_a_reader_sees(tmp_path):
+    # occ-v1 §4.8: an inclusion of 0.575 is 58 % (round(0.575 * 100) is 57,
+    # 0.575 * 100 being 57.49999999999999 in binary).
+    doc = small_rated()
+    doc["ratings"] = []
+    doc["published"] = [{"country": "GT", "phase": "2024", "node": "S.A.1",
+                         "scores": {"R": 1, "E": 1, "S": 1}, "inclusion": 0.575}]
+    path = write_json(tmp_path / "pct.json", doc)
+    assert re.search(r"^    S\.A\.1 .*; inclusion 58%$", ok("report", path),
+                     re.MULTILINE)
+    table = ok("score", "--format=table", path)
+    assert re.search(r"^GT .* S\.A\.1 .* 58% ", table, re.MULTILINE)
+
+
+def test_level_names_in_sentences(tmp_path):
+    # A level's name is lowercased in a sentence, whatever the locale, and
+    # an acronym is left as it is.
+    methodology = json.loads(ok("methodology"))
+    methodology["id"] = "named-levels"
+    methodology["levels"] = [{"label": "Ámbito"}, {"label": "Éje"},
+                             {"label": "OGP commitment"}]
+    path = write_json(tmp_path / "levels.json", small_rated(methodology))
+    for env in (None, dict(os.environ, LC_ALL="C")):
+        text = ok("report", path, env=env)
+        assert "  Best ámbito: S Summit (" in text
+        assert "  Best éje of S Summit: S.A Theme A (" in text
+        assert "  Best OGP commitment of S Summit: S.A.1 Commitment 1 (3.00)" in text
+
+
 def test_report_levels_unnamed(tmp_path):
     # A methodology without `levels`: the depth is named instead.
     methodology = json.loads(ok("methodology"))

@@ -53,6 +53,16 @@ def version_info():
             int(_lib.occ_get_micro_version()))
 
 
+def round_half_away(value, decimals):
+    """value rounded to decimals (0 to 9) as libocc rounds every figure it
+    shows (occ-v1 §4.8): half away from zero on the shortest decimal,
+    so ``round_half_away(0.575, 2) == 0.58`` and ``round_half_away(2.675,
+    2) == 2.68``, where Python's ``round`` gives 0.57 and 2.67."""
+    if not isinstance(decimals, int) or not 0 <= decimals <= 9:
+        raise ValueError("decimals must be an int from 0 to 9")
+    return _lib.occ_round(float(value), decimals)
+
+
 #: The version of libocc in use (the run-time library's).
 __version__ = version()
 
@@ -60,7 +70,7 @@ __all__ = [
     "Band", "CODE_NAMES", "Country", "Criterion", "Dataset", "Methodology",
     "Node", "OccError", "OccFileError", "Phase", "PopulationGroup",
     "RECORD_COLUMNS", "Rater", "Results", "Scale", "Score", "Values", "load",
-    "version", "version_info",
+    "round_half_away", "version", "version_info",
     "Agreement", "Bootstrap", "Comparison", "Interval", "Sensitivity",
     "Spread", "krippendorff_alpha",
 ]

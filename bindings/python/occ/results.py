@@ -278,9 +278,12 @@ class Results(Closable):
 
     def best(self, country, phase, peer=None):
         """The best-scored nodes (rank 1) of a peer group, as a list of
-        :class:`Score`. peer: any node of the group (e.g. ``"IX.A"`` for
-        the themes of the IX Summit, a leaf for its sibling leaves), None
-        for the top-level nodes. Empty when an id is unknown."""
+        :class:`Score`. peer: any node of the group, the nodes of one
+        depth under one top-level node (occ-v1 §4.7): ``"IX.A"`` for the
+        themes of the IX Summit, any commitment of it (``"IX.A.4"`` or
+        ``"IX.A.3"``, with or without sub-commitments) for its
+        commitments; None for the top-level nodes. Empty when an id is
+        unknown."""
         return self._extremes(lib.occ_results_get_best, country, phase, peer)
 
     def worst(self, country, phase, peer=None):
