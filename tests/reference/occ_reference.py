@@ -1,8 +1,8 @@
 """A second, independent implementation of the occ-v1 scoring rules.
 
-Written from docs/occ-v1.md (sections 2-5) and docs/scoring.md
-alone, without reading libocc's C sources, so that the two can be compared
-(tests/reference/test_differential.py).
+Written from the contract, occ-v1 revision 2 (docs/occ-v1.md, sections
+2-5 and 8), alone, without reading libocc's C sources, so that the two can
+be compared (tests/reference/test_differential.py).
 
     score(dataset: dict) -> dict
 
@@ -16,13 +16,16 @@ in methodology order), so that the results can agree with the C library to
 the bit.
 """
 
+import decimal
 import math
+from decimal import Decimal
 
-__all__ = ["score", "builtin_methodology", "round_half_away", "BUILTIN"]
+__all__ = ["score", "builtin_methodology", "round_decimal", "round_half_away",
+           "rounded_value", "band_of", "BUILTIN"]
 
 
 # ---------------------------------------------------------------------------
-# Built-in methodologies (spec section 3)
+# Built-in methodologies (occ-v1 §3)
 
 def _cco_2024():
     groups = [
@@ -53,6 +56,11 @@ def _cco_2024():
             {"label": "medium-high", "from": 2.5},
             {"label": "high", "from": 2.8},
         ],
+        # Names only (as are the `labels` in other languages, which the
+        # built-in also has and which this module leaves out): no effect
+        # on any score.
+        "levels": [{"label": "Summit"}, {"label": "Theme"},
+                   {"label": "Commitment"}, {"label": "Sub-commitment"}],
         "population_groups": [{"id": i, "label": l} for i, l in groups],
         "precision": 2,
     }
@@ -66,7 +74,7 @@ def builtin_methodology(ident):
 
 
 # ---------------------------------------------------------------------------
-# Aggregation (spec section 3, docs/scoring.md "Aggregation")
+# Aggregation (occ-v1 §3, docs/scoring.md "Aggregation")
 
 def _weighted_mean(values, weights):
     num = 0.0
@@ -122,35 +130,46 @@ def aggregate(method, values, weights):
 # ---------------------------------------------------------------------------
 # Bands and rounding (rules 5, 7, 8)
 
-def band_of(bands, value):
-    """The label of the last band whose `from` <= the unrounded value."""
+# Plenty of digits: |values| up to 1e300 at precision up to 9 stay exact.
+_DECIMAL = decimal.Context(prec=400, rounding=decimal.ROUND_HALF_UP,
+                           Emax=decimal.MAX_EMAX, Emin=decimal.MIN_EMIN)
+
+
+def round_decimal(value, precision):
+    """Rule 8: `value` rounded to `precision` decimals, half away from zero,
+    on the shortest decimal that reads back as the same double (repr), as a
+    Decimal: 2.675 -> 2.68, 1.4999999999999998 -> 1.50, 2.6749999999 -> 2.67.
+    (ROUND_HALF_UP is half away from zero: -0.125 -> -0.13.)"""
+    return Decimal(repr(float(value))).quantize(
+        Decimal(1).scaleb(-precision), rounding=decimal.ROUND_HALF_UP,
+        context=_DECIMAL)
+
+
+def round_half_away(value, precision):
+    """The rounded value as an integer number of 10**-precision units (rule 7
+    compares these)."""
+    return int(round_decimal(value, precision).scaleb(precision, context=_DECIMAL))
+
+
+def rounded_value(value, precision):
+    """The rounded decimal converted back to a double (what rule 5 reads)."""
+    return float(round_decimal(value, precision))
+
+
+def band_of(bands, value, precision):
+    """Rule 5: the label of the last band whose `from` <= the value rounded
+    to `precision` (as a double), or None when no band starts low enough."""
+    shown = rounded_value(value, precision)
     label = None
     for b in bands:
-        if b["from"] <= value:
+        if b["from"] <= shown:
             label = b["label"]
     return label
 
 
-def round_half_away(value, precision):
-    """`value` rounded to `precision` decimals, half away from zero, as the
-    scaled integer (value * 10**precision rounded).  A scaled value within
-    1e-9 * max(1, |x|) of a half counts as exactly half."""
-    x = value * (10.0 ** precision)
-    a = abs(x)
-    f = math.floor(a)
-    frac = a - f
-    if abs(frac - 0.5) <= 1e-9 * max(1.0, a):
-        r = f + 1.0
-    elif frac > 0.5:
-        r = f + 1.0
-    else:
-        r = f
-    return -r if x < 0 else r
-
-
 def competition_ranks(items, precision):
     """items: list of (key, value).  Returns {key: rank}: 1 + the number of
-    items whose rounded value is strictly greater (1, 2, 2, 4)."""
+    items whose rounded value (rule 8) is strictly greater (1, 2, 2, 4)."""
     rounded = [(k, round_half_away(v, precision)) for k, v in items]
     ranks = {}
     for k, r in rounded:
@@ -232,14 +251,21 @@ def _score_leaf(meth, node, ratings, published):
                 v = aggregate(meth["aggregation"]["raters"], vals, [1.0] * n)
                 if v is not None:
                     s.crit[cid] = v
-        # Rule 6: marked (rater, group) pairs over raters x groups.
+        # Rule 6: marked (rating, group) pairs over (ratings that record
+        # groups x groups).  A rating records groups iff it has a `groups`
+        # member ("groups": [] records "no group"); one without counts in
+        # neither sum.  The leaf pools whether or not it has a score.
         if ngroups > 0:
             num = 0
+            recorded = 0
             for r in ratings:
-                num += len(r.get("groups") or [])
-            den = len(ratings) * ngroups
-            s.incl = num / den
+                if "groups" in r:
+                    recorded += 1
+                    num += len(r["groups"] or [])
+            den = recorded * ngroups
             s.pool = (float(num), float(den))
+            if den > 0:
+                s.incl = num / den
     elif published is not None:
         scores = published.get("scores") or {}
         raters = published.get("raters")
@@ -252,6 +278,8 @@ def _score_leaf(meth, node, ratings, published):
                 s.n[cid] = raters
         inclusion = published.get("inclusion")
         if inclusion is not None:
+            # Used as it is (even with no population groups; a leaf that
+            # uses its published record and gives no inclusion has none).
             s.incl = float(inclusion)
             if raters is not None and ngroups > 0:
                 # numerator = inclusion x (raters x groups): the integer
@@ -292,7 +320,9 @@ def _score_inner(meth, children, child_scores):
         v = aggregate(method, vals, ws)
         if v is not None:
             s.crit[cid] = v
-    # Rule 6: pool the numerators and denominators of the leaves below.
+    # Rule 6: pool the numerators and denominators of the leaves below
+    # (through the children, each of which pooled its own leaves); nothing
+    # recorded (denominator 0) gives no inclusion.
     num, den, any_pool = 0.0, 0.0, False
     for cs in child_scores:
         if cs.pool is not None:
@@ -365,12 +395,13 @@ def score(dataset):
             v = scores[node.id].value
             if v is None:
                 continue
+            # Rule 7 (revision 2): the top-level nodes are peers of each
+            # other; every other node's peers are the nodes of its depth
+            # under its top-level node, leaves and inner nodes alike.
             if node.depth == 0:
                 key = ("top",)
-            elif node.is_leaf:
-                key = ("leaf", node.top)
             else:
-                key = ("inner", node.top, node.depth)
+                key = ("level", node.top, node.depth)
             groups.setdefault(key, []).append((node.id, v))
         for items in groups.values():
             for nid, r in competition_ranks(items, precision).items():
@@ -416,7 +447,7 @@ def score(dataset):
             if leaf and cid in s.n:
                 e["n"] = s.n[cid]
             if v is not None:
-                b = band_of(bands, v)
+                b = band_of(bands, v, precision)
                 if b is not None:
                     e["band"] = b
                 d = delta(v, prev.crit.get(cid) if prev is not None else None)
@@ -429,7 +460,7 @@ def score(dataset):
     def common(entry, s, prev, leaf):
         if s.value is not None:
             entry["value"] = s.value
-            b = band_of(bands, s.value)
+            b = band_of(bands, s.value, precision)
             if b is not None:
                 entry["band"] = b
             d = delta(s.value, prev.value if prev is not None else None)
