@@ -827,3 +827,88 @@ occ_agreement_dup_alpha (OccAgreement *self, int criterion,
   occ_give_array (high, hi);
   return flags;
 }
+
+/* The metrics' names in JSON, in OccAlphaMetric's order. */
+static const char *const metric_names[] = { "nominal", "ordinal", "interval",
+                                            "ratio" };
+
+/**
+ * occ_agreement_to_data:
+ * @self: an agreement
+ * @length: (out) (optional): the length of the text in bytes
+ *
+ * Writes the agreement as JSON: the number of replicates, the interval
+ * level, and one entry per country, phase and criterion (and one for all
+ * criteria together, without `criterion`) with its units, values, and
+ * for each metric its alpha and interval, as `occ agreement
+ * --format=json` prints it. Every string is escaped as JSON requires,
+ * whatever the dataset's ids hold.
+ *
+ * Returns: (transfer full): the JSON text, ending with a newline
+ *
+ * Since: 1.2
+ */
+char *
+occ_agreement_to_data (OccAgreement *self, gsize *length)
+{
+  OccDataset *ds;
+  OccMethodology *m;
+  GString *out;
+  OccJsonWriter w;
+
+  g_return_val_if_fail (OCC_IS_AGREEMENT (self), NULL);
+
+  ds = self->dataset;
+  m = ds->methodology;
+  out = g_string_new (NULL);
+  occ_json_writer_init (&w, out);
+  occ_json_begin_object (&w, NULL);
+  occ_json_put_int (&w, "replicates", self->replicates);
+  occ_json_put_double (&w, "level", self->level);
+  occ_json_put_string (&w, "interval", "percentile over resampled units");
+  occ_json_begin_array (&w, "agreement");
+  for (guint k = 0; k < ds->countries.n; k++)
+    for (guint p = 0; p < ds->phases.n; p++)
+      for (int c = -1; c < (int) m->n_criteria; c++)
+        {
+          const char *country = ds->countries.ids[k];
+          const char *phase = ds->phases.ids[p];
+
+          occ_json_begin_object (&w, NULL);
+          occ_json_put_string (&w, "country", country);
+          occ_json_put_string (&w, "phase", phase);
+          if (c >= 0)
+            occ_json_put_string (&w, "criterion", m->criterion_ids[c]);
+          occ_json_put_int (&w, "units", occ_agreement_get_n_units (
+                                           self, country, phase, c));
+          occ_json_put_int (&w, "values", occ_agreement_get_n_values (
+                                            self, country, phase, c));
+          for (guint metric = 0; metric < G_N_ELEMENTS (metric_names);
+               metric++)
+            {
+              double alpha, low, high;
+
+              if (!occ_agreement_lookup (self, country, phase, c, metric,
+                                         &alpha))
+                continue;
+              occ_json_begin_object (&w, metric_names[metric]);
+              occ_json_put_double (&w, "alpha", alpha);
+              if (occ_agreement_lookup_interval (self, country, phase, c,
+                                                 metric, &low, &high))
+                {
+                  occ_json_begin_array (&w, "ci");
+                  occ_json_put_double (&w, NULL, low);
+                  occ_json_put_double (&w, NULL, high);
+                  occ_json_end_array (&w);
+                }
+              occ_json_end_object (&w);
+            }
+          occ_json_end_object (&w);
+        }
+  occ_json_end_array (&w);
+  occ_json_end_object (&w);
+  g_string_append_c (out, '\n');
+  if (length)
+    *length = out->len;
+  return g_string_free (out, FALSE);
+}

@@ -320,6 +320,7 @@ typedef struct _OccAgreement OccAgreement;
 char *occ_bootstrap_to_data_with_agreement (OccBootstrap *self, OccAgreement *agreement, gsize *length);
 gboolean occ_alpha_compute (const double *data, gsize n_data, guint n_coders, OccAlphaMetric metric, double *alpha, GError **error);
 GType occ_agreement_get_type (void);
+char *occ_agreement_to_data (OccAgreement *self, gsize *length);
 OccAgreement *occ_agreement_new (OccDataset *dataset, OccBootstrapOptions *options, OccProgressFunc progress, gpointer user_data, GCancellable *cancellable, GError **error);
 OccDataset *occ_agreement_get_dataset (OccAgreement *self);
 gboolean occ_agreement_lookup (OccAgreement *self, const char *country, const char *phase, int criterion, OccAlphaMetric metric, double *alpha);
@@ -348,6 +349,7 @@ guint occ_sensitivity_options_get_threads (OccSensitivityOptions *self);
 
 typedef struct _OccSensitivity OccSensitivity;
 GType occ_sensitivity_get_type (void);
+char *occ_sensitivity_to_data (OccSensitivity *self, OccRankKind kind, const char *const *nodes, gsize *length);
 OccSensitivity *occ_sensitivity_new (OccDataset *dataset, OccSensitivityOptions *options, OccProgressFunc progress, gpointer user_data, GCancellable *cancellable, GError **error);
 OccDataset *occ_sensitivity_get_dataset (OccSensitivity *self);
 guint occ_sensitivity_get_draws (OccSensitivity *self);

@@ -470,64 +470,6 @@ parse_metric (int *metric)
 }
 
 static void
-agreement_json (OccAgreement *a, GString *out)
-{
-  OccDataset *ds = occ_agreement_get_dataset (a);
-  OccMethodology *m = occ_dataset_get_methodology (ds);
-  guint n_criteria = occ_methodology_get_n_criteria (m);
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
-
-  g_string_append_printf (out, "{\n  \"replicates\": %u,\n  \"level\": ",
-                          occ_agreement_get_replicates (a));
-  format_exact (buf, occ_agreement_get_level (a));
-  g_string_append_printf (out, "%s,\n  \"interval\": \"percentile over "
-                               "resampled units\",\n  \"agreement\": [",
-                          buf);
-  for (guint k = 0, first = 1; k < occ_dataset_get_n_countries (ds); k++)
-    for (guint p = 0; p < occ_dataset_get_n_phases (ds); p++)
-      for (int c = -1; c < (int) n_criteria; c++)
-        {
-          const char *country = occ_dataset_get_country_id (ds, k);
-          const char *phase = occ_dataset_get_phase_id (ds, p);
-
-          g_string_append_printf (out, "%s\n    {\"country\": ", first ? "" : ",");
-          first = 0;
-          g_string_append_printf (out, "\"%s\", \"phase\": \"%s\"", country,
-                                  phase);
-          if (c >= 0)
-            g_string_append_printf (out, ", \"criterion\": \"%s\"",
-                                    occ_methodology_get_criterion_id (m, c));
-          g_string_append_printf (
-            out, ", \"units\": %u, \"values\": %u",
-            occ_agreement_get_n_units (a, country, phase, c),
-            occ_agreement_get_n_values (a, country, phase, c));
-          for (guint metric = 0; metric < G_N_ELEMENTS (metric_names);
-               metric++)
-            {
-              double alpha, low, high;
-
-              if (!occ_agreement_lookup (a, country, phase, c, metric,
-                                         &alpha))
-                continue;
-              format_exact (buf, alpha);
-              g_string_append_printf (out, ", \"%s\": {\"alpha\": %s",
-                                      metric_names[metric], buf);
-              if (occ_agreement_lookup_interval (a, country, phase, c, metric,
-                                                 &low, &high))
-                {
-                  format_exact (buf, low);
-                  g_string_append_printf (out, ", \"ci\": [%s, ", buf);
-                  format_exact (buf, high);
-                  g_string_append_printf (out, "%s]", buf);
-                }
-              g_string_append (out, "}");
-            }
-          g_string_append (out, "}");
-        }
-  g_string_append (out, "\n  ]\n}\n");
-}
-
-static void
 agreement_rows (OccAgreement *a, int metric, gboolean csv, GString *out)
 {
   OccDataset *ds = occ_agreement_get_dataset (a);
@@ -619,7 +561,10 @@ run_agreement (int argc, char **argv)
   if (agreement == NULL)
     return fail (error);
   if (strcmp (format, "json") == 0)
-    agreement_json (agreement, out);
+    {
+      g_autofree char *json = occ_agreement_to_data (agreement, NULL);
+      g_string_append (out, json);
+    }
   else
     agreement_rows (agreement, metric, strcmp (format, "csv") == 0, out);
   return write_stdout (out);
@@ -870,64 +815,6 @@ sensitivity_row (SensitivityOut *so, const char *country, const char *phase,
   return row;
 }
 
-/* ", "name": {"median": …, "p5": …, "p95": …}" of a spread @q. */
-static void
-append_json_spread (GString *out, const char *name, const double q[3])
-{
-  static const char *const keys[] = { "median", "p5", "p95" };
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
-
-  g_string_append_printf (out, ", \"%s\": {", name);
-  for (guint i = 0; i < 3; i++)
-    {
-      format_exact (buf, q[i]);
-      g_string_append_printf (out, "%s\"%s\": %s", i ? ", " : "", keys[i],
-                              buf);
-    }
-  g_string_append_c (out, '}');
-}
-
-static void
-sensitivity_json_entry (SensitivityOut *so, GString *out, const char *country,
-                        const char *phase, const char *node)
-{
-  double q[3];
-  char a[G_ASCII_DTOSTR_BUF_SIZE];
-
-  g_string_append_printf (out, "\n    {\"country\": \"%s\", \"phase\": \"%s\"",
-                          country, phase);
-  if (node)
-    g_string_append_printf (out, ", \"node\": \"%s\"", node);
-  if (occ_sensitivity_lookup_score (so->s, country, phase, node, &q[0], &q[1],
-                                    &q[2]))
-    append_json_spread (out, "score", q);
-  if (occ_sensitivity_lookup_rank (so->s, country, phase, node, so->kind,
-                                   &q[0], &q[1], &q[2]))
-    append_json_spread (out, "rank", q);
-  for (int of_rank = 0; of_rank < 2; of_rank++)
-    {
-      g_autofree guint8 *present = NULL;
-      gsize n = 0;
-      g_autofree double *s = occ_sensitivity_dup_indices (
-        so->s, country, phase, node, of_rank, so->kind, &present, &n);
-      gboolean first = TRUE;
-
-      g_string_append_printf (out, ", \"%s\": {",
-                              of_rank ? "indices_rank" : "indices_score");
-      for (gsize i = 0; i < n; i++)
-        if (present[i])
-          {
-            format_exact (a, s[i]);
-            g_string_append_printf (
-              out, "%s\"%s\": %s", first ? "" : ", ",
-              occ_sensitivity_get_input_name (so->s, (guint) i), a);
-            first = FALSE;
-          }
-      g_string_append (out, "}");
-    }
-  g_string_append (out, "}");
-}
-
 static void
 sensitivity_output (SensitivityOut *so, GPtrArray *nodes, const char *format,
                     GString *out)
@@ -936,36 +823,35 @@ sensitivity_output (SensitivityOut *so, GPtrArray *nodes, const char *format,
   gboolean json = strcmp (format, "json") == 0;
   g_autoptr (GPtrArray) rows = rows_new ();
   guint n_inputs = occ_sensitivity_get_n_inputs (so->s);
-  gboolean first = TRUE;
+  static const char *const common[] = {
+    "country", "phase", "node", "value", "median", "p5", "p95",
+    "rank", "rank_median", "rank_p5", "rank_p95", NULL
+  };
+  Row *header;
 
   if (json)
     {
-      g_string_append_printf (out, "{\n  \"draws\": %u,\n  \"rank\": \"%s\","
-                                   "\n  \"inputs\": [",
-                              occ_sensitivity_get_draws (so->s),
-                              so->kind == OCC_RANK_KIND_PEERS ? "peers"
-                                                              : "countries");
-      for (guint i = 0; i < n_inputs; i++)
-        g_string_append_printf (out, "%s\"%s\"", i ? ", " : "",
-                                occ_sensitivity_get_input_name (so->s, i));
-      g_string_append (out, "],\n  \"index\": \"first-order, binned "
-                            "(given data)\",\n  \"results\": [");
-    }
-  else
-    {
-      static const char *const common[] = {
-        "country", "phase", "node", "value", "median", "p5", "p95",
-        "rank", "rank_median", "rank_p5", "rank_p95", NULL
-      };
-      Row *header = row_of (common);
+      /* The library writes it, escaping every id; nodes holds NULL for
+       * the countries' own scores. */
+      g_autofree char *text = NULL;
 
-      for (int of_rank = 0; of_rank < 2; of_rank++)
-        for (guint i = 0; i < n_inputs; i++)
-          row_add (header, g_strdup_printf (
-                             "S%s(%s)", of_rank ? "rank" : "",
-                             occ_sensitivity_get_input_name (so->s, i)));
-      g_ptr_array_add (rows, header);
+      g_ptr_array_add (nodes, NULL);
+      text = occ_sensitivity_to_data (
+        so->s, so->kind,
+        g_ptr_array_index (nodes, 0) ? (const char *const *) nodes->pdata
+                                     : NULL,
+        NULL);
+      g_ptr_array_remove_index (nodes, nodes->len - 1);
+      g_string_append (out, text);
+      return;
     }
+  header = row_of (common);
+  for (int of_rank = 0; of_rank < 2; of_rank++)
+    for (guint i = 0; i < n_inputs; i++)
+      row_add (header, g_strdup_printf (
+                         "S%s(%s)", of_rank ? "rank" : "",
+                         occ_sensitivity_get_input_name (so->s, i)));
+  g_ptr_array_add (rows, header);
   for (guint j = 0; j < nodes->len; j++)
     for (guint k = 0; k < occ_dataset_get_n_countries (ds); k++)
       for (guint p = 0; p < occ_dataset_get_n_phases (ds); p++)
@@ -977,21 +863,8 @@ sensitivity_output (SensitivityOut *so, GPtrArray *nodes, const char *format,
           if (!occ_sensitivity_lookup_score (so->s, country, phase, node,
                                              NULL, NULL, NULL))
             continue;
-          if (json)
-            {
-              if (!first)
-                g_string_append_c (out, ',');
-              sensitivity_json_entry (so, out, country, phase, node);
-            }
-          else
-            g_ptr_array_add (rows, sensitivity_row (so, country, phase, node));
-          first = FALSE;
+          g_ptr_array_add (rows, sensitivity_row (so, country, phase, node));
         }
-  if (json)
-    {
-      g_string_append (out, "\n  ]\n}\n");
-      return;
-    }
   append_rows (out, rows, so->csv);
   if (!so->csv)
     g_string_append_printf (

@@ -229,3 +229,38 @@ def test_generated_datasets(tmp_path, seed):
                     check=False)
     assert proc.returncode == 0 or "geometric" in proc.stderr
     run_tool("compare", "--format=json", "--ci", "-B", "30", path)
+
+
+def test_analysis_json_is_the_librarys(tmp_path):
+    # occ agreement and occ sensitivity print what the library writes
+    # (occ_agreement_to_data, occ_sensitivity_to_data), byte for byte,
+    # so that every id goes through the one JSON writer.
+    import occ
+    ds = occ.load(AMERICAS)
+    assert run_tool("agreement", "--format=json", "-B", "50", "--seed", "3",
+                    AMERICAS).stdout == occ.Agreement(
+                        ds, replicates=50, seed=3).to_json()
+    s = occ.Sensitivity(ds, draws=100)
+    assert run_tool("sensitivity", "--format=json", "-n", "100",
+                    AMERICAS).stdout == s.to_json()
+    assert run_tool("sensitivity", "--format=json", "-n", "100", "--node",
+                    "IX.B", "--rank", "peers", AMERICAS).stdout == s.to_json(
+                        ["IX.B"], kind="peers")
+
+
+def test_analysis_json_escapes_hostile_ids(tmp_path):
+    # An id that closes its string and opens members of its own, and one
+    # with a quote, a backslash and control characters, stay strings.
+    hostile = '", "injected": true, "x": "'
+    odd = 'a"b\\c\x1b[31m\n'
+    rows = [{"R": 3, "E": 2, "S": 1}, {"R": 2, "E": 2, "S": 2},
+            {"R": 0, "E": 1, "S": 3}]
+    doc = small_dataset({(hostile, "p1"): rows, (odd, "p1"): rows[::-1]},
+                        countries=(hostile, odd))
+    path = tmp_path / "hostile.json"
+    path.write_text(json.dumps(doc))
+    for args in (("agreement", "-B", "20"), ("sensitivity", "-n", "50")):
+        out = json.loads(run_tool(*args, "--format=json", str(path)).stdout)
+        entries = out["agreement" if args[0] == "agreement" else "results"]
+        assert {e["country"] for e in entries} == {hostile, odd}
+        assert not any("injected" in e for e in entries)

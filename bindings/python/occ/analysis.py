@@ -338,6 +338,13 @@ class Agreement:
                         "ci_high": ci[1] if ci else None})
         return records
 
+    def to_json(self):
+        """The agreement as JSON (what ``occ agreement --format=json``
+        writes)."""
+        length = ffi.new("gsize *")
+        return take_text(lib.occ_agreement_to_data(self._ptr, length),
+                         int(length[0]))
+
 
 class Sensitivity:
     """Monte Carlo over criterion weights and aggregation methods.
@@ -454,6 +461,22 @@ class Sensitivity:
         mask = as_mask(unpack_array(present[0], "guint8", count))
         return {name: (float(v) if m else None)
                 for name, v, m in zip(self.inputs, vals, mask)}
+
+    def to_json(self, nodes=None, kind="countries"):
+        """The analysis as JSON (what ``occ sensitivity --format=json``
+        writes): for the given node ids, or the countries' own scores
+        when nodes is None."""
+        if kind not in _RANKS:
+            raise ValueError("kind must be 'countries' or 'peers'")
+        keep = None
+        array = NULL
+        if nodes is not None:
+            keep = [ffi.new("char[]", c_string(n, "node")) for n in nodes]
+            array = ffi.new("char *[]", keep + [NULL])
+        length = ffi.new("gsize *")
+        return take_text(lib.occ_sensitivity_to_data(self._ptr, _RANKS[kind],
+                                                     array, length),
+                         int(length[0]))
 
 
 class Comparison:
