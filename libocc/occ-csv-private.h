@@ -87,6 +87,8 @@ void occ_csv_error (GError **error, const OccCsvReader *reader,
                     OccError code, const char *format, ...)
   G_GNUC_PRINTF (7, 8);
 
-void occ_csv_append_field (GString *out, const char *field);
+void occ_csv_append_field (GString *out, const char *field,
+                           OccCsvFlags flags);
+const char *occ_csv_unneutralize (const char *text, gsize *length);
 
 G_END_DECLS

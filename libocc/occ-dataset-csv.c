@@ -318,7 +318,9 @@ read_header (Import *im, OccCsvReader *r, GError **error)
   im->names = g_new0 (char *, n + 1);
   for (guint i = 0; i < n; i++)
     {
-      const char *name = occ_csv_field_text (r, i);
+      gsize length = occ_csv_field (r, i)->length;
+      const char *name = occ_csv_unneutralize (occ_csv_field_text (r, i),
+                                               &length);
       int role = role_of (im, name);
 
       im->names[i] = g_strdup (name);
@@ -362,6 +364,8 @@ trimmed (OccCsvReader *r, guint column, gsize *length)
   while (n > 0 && is_blank (text[n - 1]))
     n--;
   text[n] = '\0';
+  /* The `'` a writer put before a would-be formula (docs/csv.md). */
+  text = (char *) occ_csv_unneutralize (text, &n);
   *length = n;
   return text;
 }
@@ -456,8 +460,9 @@ read_id (Import *im, OccCsvReader *r, guint role, guint32 *index,
          GError **error)
 {
   guint column = (guint) im->column_of[role];
-  const char *id = occ_csv_field_text (r, column);
   gsize length = occ_csv_field (r, column)->length;
+  const char *id = occ_csv_unneutralize (occ_csv_field_text (r, column),
+                                         &length);
   IdCache *cache = &im->cache[role];
   gboolean ok;
 
@@ -1047,7 +1052,8 @@ append_int (GString *out, gint64 value)
 }
 
 static void
-append_header (GString *out, OccMethodology *m, gboolean template)
+append_header (GString *out, OccMethodology *m, gboolean template,
+               OccCsvFlags flags)
 {
   g_string_append (out, "country,phase,node,");
   if (template && occ_methodology_lookup_criterion (m, "label") < 0)
@@ -1056,26 +1062,27 @@ append_header (GString *out, OccMethodology *m, gboolean template)
   for (guint c = 0; c < m->n_criteria; c++)
     {
       g_string_append_c (out, ',');
-      occ_csv_append_field (out, m->criterion_ids[c]);
+      occ_csv_append_field (out, m->criterion_ids[c], flags);
     }
   g_string_append (out, template ? ",groups,validated\r\n"
                                  : ",groups,validated,evidence\r\n");
 }
 
 static void
-append_rating (GString *out, OccDataset *self, gsize i)
+append_rating (GString *out, OccDataset *self, gsize i, OccCsvFlags flags,
+               GString *groups)
 {
   OccMethodology *m = self->methodology;
   const gint32 *scores = &self->r_scores[i * m->n_criteria];
   OccNode *node = g_ptr_array_index (self->nodes, self->r_node[i]);
 
-  occ_csv_append_field (out, self->countries.ids[self->r_country[i]]);
+  occ_csv_append_field (out, self->countries.ids[self->r_country[i]], flags);
   g_string_append_c (out, ',');
-  occ_csv_append_field (out, self->phases.ids[self->r_phase[i]]);
+  occ_csv_append_field (out, self->phases.ids[self->r_phase[i]], flags);
   g_string_append_c (out, ',');
-  occ_csv_append_field (out, node->id);
+  occ_csv_append_field (out, node->id, flags);
   g_string_append_c (out, ',');
-  occ_csv_append_field (out, self->raters.ids[self->r_rater[i]]);
+  occ_csv_append_field (out, self->raters.ids[self->r_rater[i]], flags);
   for (guint c = 0; c < m->n_criteria; c++)
     {
       g_string_append_c (out, ',');
@@ -1083,21 +1090,25 @@ append_rating (GString *out, OccDataset *self, gsize i)
         append_int (out, scores[c]);
     }
   g_string_append_c (out, ',');
+  /* One cell of ids separated by ';', quoted and neutralized as a whole. */
+  g_string_truncate (groups, 0);
   if (!self->r_groups_recorded[i])
-    g_string_append (out, NOT_RECORDED);
+    g_string_append (groups, NOT_RECORDED);
   for (guint32 g = self->r_group_start[i]; g < self->r_group_start[i + 1]; g++)
     {
       if (g > self->r_group_start[i])
-        g_string_append_c (out, ';');
-      occ_csv_append_field (out, m->group_ids[self->r_groups[g]]);
+        g_string_append_c (groups, ';');
+      g_string_append (groups, m->group_ids[self->r_groups[g]]);
     }
+  occ_csv_append_field (out, groups->str, flags);
   g_string_append_c (out, ',');
   if (self->r_validated[i] >= 0)
     g_string_append (out, self->r_validated[i] ? "true" : "false");
   g_string_append_c (out, ',');
   if (self->r_evidence[i] != 0)
     occ_csv_append_field (out, g_ptr_array_index (self->r_evidence_text,
-                                                  self->r_evidence[i] - 1));
+                                                  self->r_evidence[i] - 1),
+                          flags);
   g_string_append (out, "\r\n");
 }
 
@@ -1119,14 +1130,36 @@ append_rating (GString *out, OccDataset *self, gsize i)
 char *
 occ_dataset_ratings_to_csv (OccDataset *self, gsize *length)
 {
+  return occ_dataset_ratings_to_csv_full (self, OCC_CSV_FLAGS_NONE, length);
+}
+
+/**
+ * occ_dataset_ratings_to_csv_full:
+ * @self: a dataset
+ * @flags: how to write the cells
+ * @length: (out) (optional): the length of the text in bytes
+ *
+ * [method@Occ.Dataset.ratings_to_csv], with text cells that a
+ * spreadsheet would take for a formula neutralized or not (see
+ * [flags@Occ.CsvFlags]). Either reads back as the same dataset.
+ *
+ * Returns: (transfer full): the CSV text
+ *
+ * Since: 1.2
+ */
+char *
+occ_dataset_ratings_to_csv_full (OccDataset *self, OccCsvFlags flags,
+                                 gsize *length)
+{
+  g_autoptr (GString) groups = g_string_new (NULL);
   GString *out;
 
   g_return_val_if_fail (OCC_IS_DATASET (self), NULL);
 
   out = g_string_sized_new (256 + self->n_ratings * 40);
-  append_header (out, self->methodology, FALSE);
+  append_header (out, self->methodology, FALSE, flags);
   for (gsize i = 0; i < self->n_ratings; i++)
-    append_rating (out, self, i);
+    append_rating (out, self, i, flags, groups);
   if (length != NULL)
     *length = out->len;
   return g_string_free (out, FALSE);
@@ -1150,17 +1183,42 @@ gboolean
 occ_dataset_write_ratings_csv (OccDataset *self, GOutputStream *stream,
                                GCancellable *cancellable, GError **error)
 {
+  return occ_dataset_write_ratings_csv_full (self, stream, OCC_CSV_FLAGS_NONE,
+                                             cancellable, error);
+}
+
+/**
+ * occ_dataset_write_ratings_csv_full:
+ * @self: a dataset
+ * @stream: where to write
+ * @flags: how to write the cells
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * [method@Occ.Dataset.write_ratings_csv] with @flags, as
+ * [method@Occ.Dataset.ratings_to_csv_full] takes them.
+ *
+ * Returns: %TRUE on success, %FALSE with the stream's error
+ *
+ * Since: 1.2
+ */
+gboolean
+occ_dataset_write_ratings_csv_full (OccDataset *self, GOutputStream *stream,
+                                    OccCsvFlags flags,
+                                    GCancellable *cancellable, GError **error)
+{
   g_autoptr (GString) out = NULL;
+  g_autoptr (GString) groups = g_string_new (NULL);
 
   g_return_val_if_fail (OCC_IS_DATASET (self), FALSE);
   g_return_val_if_fail (G_IS_OUTPUT_STREAM (stream), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   out = g_string_sized_new (OCC_CSV_CHUNK + 4096);
-  append_header (out, self->methodology, FALSE);
+  append_header (out, self->methodology, FALSE, flags);
   for (gsize i = 0; i < self->n_ratings; i++)
     {
-      append_rating (out, self, i);
+      append_rating (out, self, i, flags, groups);
       if (out->len < OCC_CSV_CHUNK)
         continue;
       if (!g_output_stream_write_all (stream, out->str, out->len, NULL,
@@ -1193,6 +1251,26 @@ occ_dataset_write_ratings_csv (OccDataset *self, GOutputStream *stream,
 char *
 occ_dataset_template_to_csv (OccDataset *self, gsize *length)
 {
+  return occ_dataset_template_to_csv_full (self, OCC_CSV_FLAGS_NONE, length);
+}
+
+/**
+ * occ_dataset_template_to_csv_full:
+ * @self: a dataset
+ * @flags: how to write the cells
+ * @length: (out) (optional): the length of the text in bytes
+ *
+ * [method@Occ.Dataset.template_to_csv] with @flags, as
+ * [method@Occ.Dataset.ratings_to_csv_full] takes them.
+ *
+ * Returns: (transfer full): the CSV text (RFC 4180, UTF-8, CRLF)
+ *
+ * Since: 1.2
+ */
+char *
+occ_dataset_template_to_csv_full (OccDataset *self, OccCsvFlags flags,
+                                  gsize *length)
+{
   OccMethodology *m;
   gboolean label;
   GString *out;
@@ -1202,7 +1280,7 @@ occ_dataset_template_to_csv (OccDataset *self, gsize *length)
   m = self->methodology;
   label = occ_methodology_lookup_criterion (m, "label") < 0;
   out = g_string_new (NULL);
-  append_header (out, m, TRUE);
+  append_header (out, m, TRUE, flags);
   for (guint k = 0; k < self->countries.n; k++)
     for (guint p = 0; p < self->phases.n; p++)
       for (guint j = 0; j < self->n_nodes; j++)
@@ -1211,15 +1289,15 @@ occ_dataset_template_to_csv (OccDataset *self, gsize *length)
 
           if (!self->node_leaf[j])
             continue;
-          occ_csv_append_field (out, self->countries.ids[k]);
+          occ_csv_append_field (out, self->countries.ids[k], flags);
           g_string_append_c (out, ',');
-          occ_csv_append_field (out, self->phases.ids[p]);
+          occ_csv_append_field (out, self->phases.ids[p], flags);
           g_string_append_c (out, ',');
-          occ_csv_append_field (out, node->id);
+          occ_csv_append_field (out, node->id, flags);
           if (label)
             {
               g_string_append_c (out, ',');
-              occ_csv_append_field (out, node->label);
+              occ_csv_append_field (out, node->label, flags);
             }
           /* rater, the criteria, groups, validated: to fill */
           for (guint c = 0; c < m->n_criteria + 3; c++)

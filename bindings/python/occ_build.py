@@ -252,6 +252,14 @@ OccDataset *occ_dataset_new_with_ratings_csv_bytes (OccDataset *base, GBytes *by
 char *occ_dataset_ratings_to_csv (OccDataset *self, gsize *length);
 gboolean occ_dataset_write_ratings_csv (OccDataset *self, GOutputStream *stream, GCancellable *cancellable, GError **error);
 char *occ_dataset_template_to_csv (OccDataset *self, gsize *length);
+typedef enum {
+  OCC_CSV_FLAGS_NONE = 0,
+  OCC_CSV_FLAGS_RAW = 1,
+} OccCsvFlags;
+char *occ_csv_quote_field (const char *field, OccCsvFlags flags);
+char *occ_dataset_ratings_to_csv_full (OccDataset *self, OccCsvFlags flags, gsize *length);
+gboolean occ_dataset_write_ratings_csv_full (OccDataset *self, GOutputStream *stream, OccCsvFlags flags, GCancellable *cancellable, GError **error);
+char *occ_dataset_template_to_csv_full (OccDataset *self, OccCsvFlags flags, gsize *length);
 """
 
 # occ-analysis.h (libocc 1.1): intervals, agreement, sensitivity,

@@ -14,6 +14,26 @@
 
 G_BEGIN_DECLS
 
+/**
+ * OccCsvFlags:
+ * @OCC_CSV_FLAGS_NONE: CSV for spreadsheets: a text cell that a
+ *   spreadsheet would take for a formula (it begins with `=`, `+`, `-`,
+ *   `@`, a tab or a carriage return) is written after a `'`, which
+ *   libocc's reader removes again
+ * @OCC_CSV_FLAGS_RAW: every cell as it is, for programs that read CSV
+ *   without evaluating it
+ *
+ * How CSV is written (docs/csv.md, "Formulas").
+ *
+ * Since: 1.2
+ */
+typedef enum
+{
+  OCC_CSV_FLAGS_NONE = 0,
+  OCC_CSV_FLAGS_RAW = 1 << 0,
+} OccCsvFlags;
+
+
 OCC_AVAILABLE_IN_1_1
 OccDataset *occ_dataset_new_with_ratings_csv (OccDataset *base,
                                               const char *filename,
@@ -48,5 +68,25 @@ gboolean occ_dataset_write_ratings_csv (OccDataset *self,
 
 OCC_AVAILABLE_IN_1_1
 char *occ_dataset_template_to_csv (OccDataset *self, gsize *length);
+
+OCC_AVAILABLE_IN_1_2
+char *occ_csv_quote_field (const char *field, OccCsvFlags flags);
+
+OCC_AVAILABLE_IN_1_2
+char *occ_dataset_ratings_to_csv_full (OccDataset *self,
+                                       OccCsvFlags flags,
+                                       gsize *length);
+
+OCC_AVAILABLE_IN_1_2
+gboolean occ_dataset_write_ratings_csv_full (OccDataset *self,
+                                             GOutputStream *stream,
+                                             OccCsvFlags flags,
+                                             GCancellable *cancellable,
+                                             GError **error);
+
+OCC_AVAILABLE_IN_1_2
+char *occ_dataset_template_to_csv_full (OccDataset *self,
+                                        OccCsvFlags flags,
+                                        gsize *length);
 
 G_END_DECLS

@@ -431,7 +431,8 @@ run_score_ci (OccResults *results, const char *format, GString *out)
 /* --format of agreement, sensitivity and compare. */
 #define TABLE_FORMAT_ENTRY                                                  \
   { "format", 'f', 0, G_OPTION_ARG_STRING, &opt_format,                     \
-    "Output format: table (the default), json or csv", "FORMAT" }
+    "Output format: table (the default), json or csv", "FORMAT" },          \
+  OCC_TOOL_CSV_RAW_ENTRY
 
 /* occ agreement --------------------------------------------------------- */
 

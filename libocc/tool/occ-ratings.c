@@ -75,6 +75,7 @@ const GOptionEntry occ_tool_export_entries[] = {
     "dataset, occ-dataset/1)",
     "FORMAT" },
   OCC_TOOL_RATINGS_ENTRY,
+  OCC_TOOL_CSV_RAW_ENTRY,
   { NULL }
 };
 
@@ -98,7 +99,8 @@ occ_tool_run_export (int argc, char **argv)
   if (dataset == NULL)
     return fail (error);
   if (strcmp (format, "csv") == 0)
-    text = occ_dataset_ratings_to_csv (dataset, &length);
+    text = occ_dataset_ratings_to_csv_full (dataset, occ_tool_csv_flags (),
+                                            &length);
   else
     text = occ_dataset_to_data (dataset, &length);
   g_string_append_len (out, text, (gssize) length);
@@ -107,7 +109,10 @@ occ_tool_run_export (int argc, char **argv)
 
 /* occ template --------------------------------------------------------- */
 
-const GOptionEntry occ_tool_template_entries[] = { { NULL } };
+const GOptionEntry occ_tool_template_entries[] = {
+  OCC_TOOL_CSV_RAW_ENTRY,
+  { NULL }
+};
 
 int
 occ_tool_run_template (int argc, char **argv)
@@ -121,7 +126,8 @@ occ_tool_run_template (int argc, char **argv)
   dataset = load_dataset (argv[1], &error);
   if (dataset == NULL)
     return fail (error);
-  text = occ_dataset_template_to_csv (dataset, &length);
+  text = occ_dataset_template_to_csv_full (dataset, occ_tool_csv_flags (),
+                                           &length);
   g_string_append_len (out, text, (gssize) length);
   return write_stdout (out);
 }

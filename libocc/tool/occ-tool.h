@@ -29,6 +29,15 @@ OccDataset *load_dataset (const char *path, GError **error);
 char *cell_exact (gboolean known, double value);
 char *cell_display (OccMethodology *m, gboolean known, double value);
 void append_csv_row (GString *out, Row *row);
+
+extern gboolean occ_tool_csv_raw;
+OccCsvFlags occ_tool_csv_flags (void);
+
+#define OCC_TOOL_CSV_RAW_ENTRY                                              \
+  { "csv-raw", 0, 0, G_OPTION_ARG_NONE, &occ_tool_csv_raw,                  \
+    "Write CSV cells as they are, for programs (by default a text cell "    \
+    "that a spreadsheet would evaluate as a formula gets a ' before it)",   \
+    NULL }
 void append_table (GString *out, GPtrArray *rows);
 
 /* occ-ratings.c: --ratings FILE.csv, occ export, occ template */

@@ -260,6 +260,7 @@ static const GOptionEntry score_entries[] = {
     "Output format: json (occ-results/1, the default), table or csv",
     "FORMAT" },
   OCC_TOOL_RATINGS_ENTRY,
+  OCC_TOOL_CSV_RAW_ENTRY,
   OCC_SCORE_CI_ENTRIES,
   { NULL }
 };
@@ -424,32 +425,24 @@ header_row (OccMethodology *m, gboolean csv)
   return row;
 }
 
-/* RFC 4180: quote a field holding a comma, quote or line break, doubling
- * its quotes; records end in CRLF. A field with a leading or trailing
- * blank is quoted too, so that a spreadsheet keeps it: the rule of the
- * library's CSV writer (occ export), which is private to libocc. */
+/* --csv-raw: cells as they are, for programs; by default a text cell a
+ * spreadsheet would take for a formula is neutralized (docs/csv.md). */
+gboolean occ_tool_csv_raw = FALSE;
+
+OccCsvFlags
+occ_tool_csv_flags (void)
+{
+  return occ_tool_csv_raw ? OCC_CSV_FLAGS_RAW : OCC_CSV_FLAGS_NONE;
+}
+
+/* One cell as the library's CSV writer writes it (RFC 4180, formulas
+ * neutralized unless --csv-raw). */
 static void
 append_csv_field (GString *out, const char *field)
 {
-  gsize n;
+  g_autofree char *cell = occ_csv_quote_field (field, occ_tool_csv_flags ());
 
-  if (field == NULL || *field == '\0')
-    return;
-  n = strlen (field);
-  if (strpbrk (field, ",\"\r\n") == NULL && field[0] != ' '
-      && field[n - 1] != ' ')
-    {
-      g_string_append_len (out, field, (gssize) n);
-      return;
-    }
-  g_string_append_c (out, '"');
-  for (const char *p = field; *p; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (out, '"');
-      g_string_append_c (out, *p);
-    }
-  g_string_append_c (out, '"');
+  g_string_append (out, cell);
 }
 
 void

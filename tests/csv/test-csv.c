@@ -564,6 +564,112 @@ test_reserved_criterion (void)
                 OCC_ERROR_FORMAT, "criterion \"rater\" of methodology \"odd\"");
 }
 
+/* A JSON string literal of @text (quotes, backslashes, control chars). */
+static void
+append_json_string (GString *out, const char *text)
+{
+  g_string_append_c (out, '"');
+  for (const char *p = text; *p; p++)
+    if (*p == '"' || *p == '\\')
+      g_string_append_printf (out, "\\%c", *p);
+    else if ((guchar) *p < 0x20)
+      g_string_append_printf (out, "\\u%04x", (guchar) *p);
+    else
+      g_string_append_c (out, *p);
+  g_string_append_c (out, '"');
+}
+
+/* OWASP "CSV injection": cells a spreadsheet would evaluate are written
+ * after a ', and read back without it; numbers are never touched. */
+static void
+test_formulas_neutralized (void)
+{
+  static const char *const ids[] = {
+    "=cmd|' /C calc'!A0", "@SUM(1+1)", "+medium", "-x", "\tz", "'=q", "''@w",
+    "-1", "+2.5", "1e-05", "plain", "'quoted", "\rcr",
+    "=HYPERLINK(\"http://x\",\"y\")",
+  };
+  static const char *const expected[] = {
+    "'=cmd|' /C calc'!A0", "'@SUM(1+1)", "'+medium", "'-x", "'\tz", "''=q",
+    "'''@w", "-1", "+2.5", "1e-05", "plain", "'quoted", "\"'\rcr\"",
+    "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"",
+  };
+  GString *doc = g_string_new (
+    "{\"format\": \"occ-dataset/1\", \"methodology\": {\"id\": \"f\","
+    " \"scale\": {\"min\": 0, \"max\": 3}, \"criteria\": [{\"id\": \"R\"}],"
+    " \"population_groups\": [{\"id\": \"=g\"}, {\"id\": \"h\"}]},"
+    " \"countries\": [{\"id\": \"C\"}], \"phases\": [{\"id\": \"p\"}],"
+    " \"framework\": [{\"id\": \"T\", \"children\": [{\"id\": \"-leaf\"}]}],"
+    " \"raters\": [");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (OccDataset) ds = NULL, back = NULL, raw_back = NULL;
+  g_autofree char *csv = NULL, *raw = NULL, *j1 = NULL, *j2 = NULL;
+  g_autofree char *j3 = NULL, *template = NULL, *doc_text = NULL;
+
+  G_STATIC_ASSERT (G_N_ELEMENTS (ids) == G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      g_autofree char *cell = occ_csv_quote_field (ids[i], OCC_CSV_FLAGS_NONE);
+      g_autofree char *raw_cell = occ_csv_quote_field (ids[i],
+                                                       OCC_CSV_FLAGS_RAW);
+
+      g_assert_cmpstr (cell, ==, expected[i]);
+      /* Raw: only the quoting of RFC 4180. */
+      g_assert_true (strstr (raw_cell, ids[i]) != NULL || raw_cell[0] == '"');
+      g_string_append (doc, i ? ", {\"id\": " : "{\"id\": ");
+      append_json_string (doc, ids[i]);
+      g_string_append_c (doc, '}');
+    }
+  g_string_append (doc, "], \"ratings\": [");
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      g_string_append (doc, i ? ", " : "");
+      g_string_append (doc, "{\"country\": \"C\", \"phase\": \"p\","
+                            " \"node\": \"-leaf\", \"rater\": ");
+      append_json_string (doc, ids[i]);
+      g_string_append_printf (doc, ", \"scores\": {\"R\": %u},"
+                                   " \"groups\": [\"=g\"]}", i % 4);
+    }
+  g_string_append (doc, "]}");
+  doc_text = g_string_free (doc, FALSE);
+  ds = occ_dataset_new_from_data (doc_text, -1, &error);
+  g_assert_no_error (error);
+  csv = occ_dataset_ratings_to_csv (ds, NULL);
+  raw = occ_dataset_ratings_to_csv_full (ds, OCC_CSV_FLAGS_RAW, NULL);
+  /* Every text cell that would start a formula starts with ' instead;
+   * the scores stay numbers. */
+  g_assert_nonnull (strstr (csv, "\r\nC,p,'-leaf,'=cmd|' /C calc'!A0,0,'=g,,\r\n"));
+  g_assert_nonnull (strstr (csv, "\r\nC,p,'-leaf,-1,3,'=g,,\r\n"));
+  g_assert_nonnull (strstr (raw, "\r\nC,p,-leaf,=cmd|' /C calc'!A0,0,=g,,\r\n"));
+  /* Read back: the same dataset. */
+  back = occ_dataset_new_with_ratings_csv_data (ds, csv, -1, &error);
+  g_assert_no_error (error);
+  j1 = dataset_json (ds);
+  j2 = dataset_json (back);
+  g_assert_cmpstr (j1, ==, j2);
+  /* Raw CSV is for programs: read by libocc it loses the one ' before a
+   * would-be formula, so "'=q" reads as "=q" (docs/csv.md). */
+  raw_back = occ_dataset_new_with_ratings_csv_data (ds, raw, -1, &error);
+  g_assert_error (error, OCC_ERROR, OCC_ERROR_UNKNOWN_ID);
+  g_assert_nonnull (strstr (error->message, "unknown rater \"=q\""));
+  g_clear_error (&error);
+  {
+    g_autoptr (GString) without = g_string_new (raw);
+    g_autoptr (OccDataset) raw_again = NULL;
+
+    /* Without those rows, the raw CSV reads back as it was written. */
+    g_string_replace (without, "C,p,-leaf,'=q,1,=g,,\r\n", "", 1);
+    g_string_replace (without, "C,p,-leaf,''@w,2,=g,,\r\n", "", 1);
+    raw_again = occ_dataset_new_with_ratings_csv_data (ds, without->str, -1,
+                                                       &error);
+    g_assert_no_error (error);
+    j3 = occ_dataset_ratings_to_csv_full (raw_again, OCC_CSV_FLAGS_RAW, NULL);
+    g_assert_cmpstr (j3, ==, without->str);
+  }
+  template = occ_dataset_template_to_csv (ds, NULL);
+  g_assert_nonnull (strstr (template, "\r\nC,p,'-leaf,"));
+}
+
 /* A group whose id is "?" could not be told from "not recorded". */
 static void
 test_reserved_group (void)
@@ -604,5 +710,6 @@ main (int argc, char **argv)
   g_test_add_func ("/csv/file-errors", test_file_errors);
   g_test_add_func ("/csv/reserved-criterion", test_reserved_criterion);
   g_test_add_func ("/csv/reserved-group", test_reserved_group);
+  g_test_add_func ("/csv/formulas-neutralized", test_formulas_neutralized);
   return g_test_run ();
 }

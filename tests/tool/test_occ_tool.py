@@ -498,6 +498,39 @@ def test_report_levels_unnamed(tmp_path):
     assert "  Best depth-2 node of S Summit: S.A.1 Commitment 1 (3.00)\n" in text
 
 
+def test_csv_neutralizes_formulas(tmp_path):
+    # OWASP "CSV injection": a band label or an id a spreadsheet would
+    # evaluate is written after a ' in every CSV the tool writes; numbers
+    # (a negative change) never; --csv-raw writes cells as they are.
+    methodology = json.loads(ok("methodology"))
+    methodology["id"] = "formulas"
+    methodology["bands"][1]["label"] = "+medium"
+    doc = small_rated(methodology)
+    doc["raters"][0]["id"] = "=cmd|' /C calc'!A0"
+    doc["ratings"][0]["rater"] = "=cmd|' /C calc'!A0"
+    doc["framework"][0]["children"][0]["children"][0]["id"] = "@SUM(1)"
+    doc["ratings"][0]["node"] = "@SUM(1)"
+    path = write_json(tmp_path / "formulas.json", doc)
+    score = csv_rows(ok("score", "--format=csv", path))
+    assert {r["band"] for r in score} >= {"'+medium"}
+    assert "'@SUM(1)" in {r["node"] for r in score}
+    raw = csv_rows(ok("score", "--format=csv", "--csv-raw", path))
+    assert {r["band"] for r in raw} >= {"+medium"}
+    export = ok("export", path)
+    assert "'@SUM(1),'=cmd|' /C calc'!A0," in export
+    assert "@SUM(1),=cmd|' /C calc'!A0," in ok("export", "--csv-raw", path)
+    assert "'@SUM(1)" in ok("template", path)
+    for text in (ok("score", "--format=csv", path), export, ok("template", path)):
+        for row in csv.reader(io.StringIO(text)):
+            for cell in row:
+                assert not cell or cell[0] not in "=+@\t\r" and not (
+                    cell[0] == "-" and not re.fullmatch(r"-[\d.e+-]+", cell)), cell
+    # What occ export wrote reads back as the same ratings.
+    sheet = tmp_path / "sheet.csv"
+    sheet.write_text(export)
+    assert ok("export", "--ratings", str(sheet), path) == export
+
+
 # occ methodology --------------------------------------------------------
 
 def test_methodology_default():

@@ -63,23 +63,31 @@ class RatingsCsv:
             raise_error(err, source="<data>")
         return type(self)(own(ptr))
 
-    def ratings_to_csv(self):
+    def ratings_to_csv(self, raw=False):
         """The ratings as CSV text (RFC 4180, CRLF line ends), one row per
         rating; :meth:`with_ratings_csv_string` reads it back to the same
-        dataset."""
+        dataset. A text cell a spreadsheet would take for a formula (it
+        begins with ``=``, ``+``, ``-``, ``@``, a tab or a carriage
+        return) gets a ``'`` before it, which the reader removes again;
+        ``raw=True`` writes every cell as it is, for programs."""
         length = ffi.new("gsize *")
-        return take_text(lib.occ_dataset_ratings_to_csv(self._p(), length),
-                         length[0])
+        return take_text(lib.occ_dataset_ratings_to_csv_full(
+            self._p(), _flags(raw), length), length[0])
 
-    def template_csv(self):
+    def template_csv(self, raw=False):
         """The empty rating sheet of the framework as CSV text: one row per
-        country, phase and leaf, for raters to fill in a spreadsheet."""
+        country, phase and leaf, for raters to fill in a spreadsheet
+        (``raw`` as for :meth:`ratings_to_csv`)."""
         length = ffi.new("gsize *")
-        return take_text(lib.occ_dataset_template_to_csv(self._p(), length),
-                         length[0])
+        return take_text(lib.occ_dataset_template_to_csv_full(
+            self._p(), _flags(raw), length), length[0])
 
-    def save_ratings_csv(self, path):
+    def save_ratings_csv(self, path, raw=False):
         """Write :meth:`ratings_to_csv` to a file (bytes as they are: the
         CRLF line ends stay)."""
         with open(path, "wb") as f:
-            f.write(self.ratings_to_csv().encode("utf-8"))
+            f.write(self.ratings_to_csv(raw).encode("utf-8"))
+
+
+def _flags(raw):
+    return lib.OCC_CSV_FLAGS_RAW if raw else lib.OCC_CSV_FLAGS_NONE
