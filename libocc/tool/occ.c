@@ -58,10 +58,14 @@ write_stdout (const GString *out)
   return EXIT_SUCCESS;
 }
 
+/* Messages quote ids, labels and file names from the input: their
+ * control characters are shown escaped, never sent to the terminal. */
 int
 fail (const GError *error)
 {
-  g_printerr ("occ: %s\n", error->message);
+  g_autofree char *message = occ_escape_for_terminal (error->message);
+
+  g_printerr ("occ: %s\n", message);
   return EXIT_BAD_INPUT;
 }
 
@@ -70,8 +74,9 @@ int
 usage_error (const char *message)
 {
   const char *prgname = g_get_prgname ();
+  g_autofree char *shown = occ_escape_for_terminal (message);
 
-  g_printerr ("%s: %s\n", prgname, message);
+  g_printerr ("%s: %s\n", prgname, shown);
   g_printerr ("Try “%s --help” for more information.\n", prgname);
   return EXIT_USAGE;
 }
@@ -229,23 +234,30 @@ node_title (OccNode *node)
 
   if (g_str_has_prefix (label, id)
       && (label[n] == '\0' || !g_ascii_isalnum (label[n])))
-    return g_strdup (label);
-  return g_strdup_printf ("%s %s", id, label);
+    return occ_escape_for_terminal (label);
+  {
+    g_autofree char *title = g_strdup_printf ("%s %s", id, label);
+    return occ_escape_for_terminal (title);
+  }
 }
 
 /* A level's name inside a sentence: "commitment" for "Commitment", but
  * "OGP commitment" as it is. */
 static char *
-in_sentence (const char *label)
+in_sentence (const char *raw)
 {
-  const char *second = g_utf8_next_char (label);
-  gunichar first = g_utf8_get_char (label);
-
+  g_autofree char *label = occ_escape_for_terminal (raw);
+  const char *second;
+  gunichar first;
   char lower[8] = { 0 };
 
-  if (*label == '\0' || !g_unichar_isupper (first)
+  if (*label == '\0')
+    return g_steal_pointer (&label);
+  second = g_utf8_next_char (label);
+  first = g_utf8_get_char (label);
+  if (!g_unichar_isupper (first)
       || (*second != '\0' && !g_unichar_islower (g_utf8_get_char (second))))
-    return g_strdup (label);
+    return g_steal_pointer (&label);
   /* Not printf's %C, which depends on the locale. */
   g_unichar_to_utf8 (g_unichar_tolower (first), lower);
   return g_strconcat (lower, second, NULL);
@@ -473,12 +485,19 @@ append_table (GString *out, GPtrArray *rows)
   Row *header = g_ptr_array_index (rows, 0);
   g_autofree guint *width = g_new0 (guint, header->len);
 
+  /* A table is for a terminal: cells with their controls escaped. */
   for (guint r = 0; r < rows->len; r++)
     for (guint i = 0; i < header->len; i++)
       {
         Row *row = g_ptr_array_index (rows, r);
-        const char *cell = g_ptr_array_index (row, i);
+        char *cell = g_ptr_array_index (row, i);
 
+        if (cell != NULL)
+          {
+            row->pdata[i] = occ_escape_for_terminal (cell);
+            g_free (cell);
+            cell = row->pdata[i];
+          }
         width[i] = MAX (width[i], cell ? (guint) g_utf8_strlen (cell, -1) : 1);
       }
   for (guint r = 0; r < rows->len; r++)
@@ -597,7 +616,10 @@ run_validate (int argc, char **argv)
   dataset = occ_tool_load_dataset (argv[1], &error);
   if (dataset == NULL)
     return fail (error);
-  display = occ_tool_display_name (argv[1]);
+  {
+    g_autofree char *name = occ_tool_display_name (argv[1]);
+    display = occ_escape_for_terminal (name);
+  }
   g_string_append_printf (out, "%s: valid occ-dataset/1 (", display);
   append_count (out, occ_dataset_get_n_countries (dataset), "country",
                 "countries");
@@ -640,7 +662,10 @@ append_value (Report *r, gboolean known, double value, const char *band,
   text = occ_methodology_format_value (r->m, value);
   g_string_append (r->out, text);
   if (band != NULL) /* below every band, or a methodology without bands */
-    g_string_append_printf (r->out, " %s", band);
+    {
+      g_autofree char *shown = occ_escape_for_terminal (band);
+      g_string_append_printf (r->out, " %s", shown);
+    }
   if (has_delta)
     {
       change = format_change (r->m, delta);
@@ -656,9 +681,10 @@ append_criteria (Report *r, OccScore *score)
       double v = 0, d = 0;
       gboolean known = occ_score_get_criterion_value (score, c, &v);
       gboolean has_delta = occ_score_get_criterion_delta (score, c, &d);
+      g_autofree char *id = occ_escape_for_terminal (
+        occ_methodology_get_criterion_id (r->m, c));
 
-      g_string_append_printf (r->out, "%s %s ", c == 0 ? ";" : ",",
-                              occ_methodology_get_criterion_id (r->m, c));
+      g_string_append_printf (r->out, "%s %s ", c == 0 ? ";" : ",", id);
       append_value (r, known, v, occ_score_get_criterion_band (score, c),
                     has_delta, d);
     }
@@ -841,9 +867,11 @@ name_or_id (const char *name, const char *id)
   return name != NULL ? name : id;
 }
 
+/* A heading from the dataset's words, shown with its controls escaped. */
 static void
-append_underlined (GString *out, const char *title, char underline)
+append_underlined (GString *out, const char *raw, char underline)
 {
+  g_autofree char *title = occ_escape_for_terminal (raw);
   glong n = g_utf8_strlen (title, -1);
 
   g_string_append_printf (out, "%s\n", title);
@@ -891,9 +919,14 @@ append_legend (GString *out, OccMethodology *m)
   g_string_append (out, "Each node: value band (change since the previous "
                         "phase), rank among its peers; per criterion (");
   for (guint c = 0; c < occ_methodology_get_n_criteria (m); c++)
-    g_string_append_printf (out, "%s%s = %s", c > 0 ? ", " : "",
-                            occ_methodology_get_criterion_id (m, c),
-                            occ_methodology_get_criterion_label (m, c));
+    {
+      g_autofree char *id = occ_escape_for_terminal (
+        occ_methodology_get_criterion_id (m, c));
+      g_autofree char *label = occ_escape_for_terminal (
+        occ_methodology_get_criterion_label (m, c));
+
+      g_string_append_printf (out, "%s%s = %s", c > 0 ? ", " : "", id, label);
+    }
   g_string_append (out, ") value band (change); inclusion of population "
                         "groups; children not scored.\n");
 }
@@ -909,9 +942,12 @@ append_report (GString *out, OccResults *results)
                      name_or_id (occ_dataset_get_title (dataset),
                                  "Untitled dataset"),
                      '=');
-  g_string_append_printf (out, "Methodology: %s (%s)\n",
-                          occ_methodology_get_name (r.m),
-                          occ_methodology_get_id (r.m));
+  {
+    g_autofree char *name = occ_escape_for_terminal (
+      occ_methodology_get_name (r.m));
+    g_autofree char *id = occ_escape_for_terminal (occ_methodology_get_id (r.m));
+    g_string_append_printf (out, "Methodology: %s (%s)\n", name, id);
+  }
   append_legend (out, r.m);
   for (guint k = 0; k < occ_dataset_get_n_countries (dataset); k++)
     for (guint p = 0; p < occ_dataset_get_n_phases (dataset); p++)

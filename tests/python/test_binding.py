@@ -683,3 +683,11 @@ def test_round_half_away_is_on_the_shortest_decimal():
         want = float(decimal.Decimal(repr(x)).quantize(
             decimal.Decimal(1).scaleb(-p), rounding=decimal.ROUND_HALF_UP))
         assert occ.round_half_away(x, p) == want, (x, p)
+
+
+def test_escape_for_terminal():
+    assert occ.escape_for_terminal("ok é \\ ") == "ok é \\ "
+    assert occ.escape_for_terminal("\x1b[31mred\x07\n") == "\\x1b[31mred\\x07\\x0a"
+    assert occ.escape_for_terminal("a\x9bb\u202ec\x7f") == "a\\u009bb\\u202ec\\x7f"
+    once = occ.escape_for_terminal("\x1b\u2066")
+    assert occ.escape_for_terminal(once) == once

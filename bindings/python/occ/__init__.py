@@ -63,6 +63,16 @@ def round_half_away(value, decimals):
     return _lib.occ_round(float(value), decimals)
 
 
+def escape_for_terminal(text):
+    """text with the characters that could steer a terminal or reorder
+    text (C0 and C1 controls, DEL, bidirectional formatting) shown as
+    escapes such as ``\\x1b``: what ``occ`` does with every label and
+    message it prints. libocc keeps a dataset's strings exactly; pass them
+    through this before printing them to a terminal."""
+    from ._ffi import c_string, take_text
+    return take_text(_lib.occ_escape_for_terminal(c_string(text, "text")))
+
+
 #: The version of libocc in use (the run-time library's).
 __version__ = version()
 
@@ -70,7 +80,7 @@ __all__ = [
     "Band", "CODE_NAMES", "Country", "Criterion", "Dataset", "Methodology",
     "Node", "OccError", "OccFileError", "Phase", "PopulationGroup",
     "RECORD_COLUMNS", "Rater", "Results", "Scale", "Score", "Values", "load",
-    "round_half_away", "version", "version_info",
+    "escape_for_terminal", "round_half_away", "version", "version_info",
     "Agreement", "Bootstrap", "Comparison", "Interval", "Sensitivity",
     "Spread", "krippendorff_alpha",
 ]
