@@ -7,6 +7,7 @@
 #include <math.h>
 
 #include "occ-dataset-private.h"
+#include "occ-save-private.h"
 
 static void
 write_id_table (OccJsonWriter *w, const char *member, const char *name_member,
@@ -210,7 +211,11 @@ occ_dataset_to_data (OccDataset *self, gsize *length)
  * Saves the dataset as `occ-dataset/1` (see [method@Occ.Dataset.to_data]).
  * The save is atomic: the text goes to a temporary file in the same
  * directory, which is then renamed over @filename, so a crash never leaves
- * a half-written dataset behind.
+ * a half-written dataset behind. A file that is replaced keeps its mode
+ * and, where the system permits, its owner and group (ratings can name
+ * organizations at risk: a dataset of mode 0600 stays 0600); a new file
+ * gets the usual mode under the umask. The temporary file of a save that
+ * was killed half-way is removed by the next save of the same file.
  *
  * Returns: %TRUE on success, %FALSE with a #GFileError
  *
@@ -228,8 +233,5 @@ occ_dataset_save_to_file (OccDataset *self, const char *filename,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   text = occ_dataset_to_data (self, &length);
-  return g_file_set_contents_full (filename, text, (gssize) length,
-                                   G_FILE_SET_CONTENTS_CONSISTENT
-                                     | G_FILE_SET_CONTENTS_DURABLE,
-                                   0644, error);
+  return occ_save_atomically (filename, text, length, error);
 }
