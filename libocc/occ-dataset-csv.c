@@ -24,6 +24,7 @@
 
 #include "occ-csv-private.h"
 #include "occ-dataset-private.h"
+#include "occ-input-private.h"
 
 /* The roles a column can play; a criterion's column is ROLE_CRITERION + c.
  * A column whose name is none of these is ignored, as JSON members a
@@ -929,15 +930,10 @@ occ_dataset_new_with_ratings_csv (OccDataset *base, const char *filename,
 
   display = g_filename_display_name (filename);
   in.display = display;
-  in.fd = g_open (filename, O_RDONLY, 0);
-  if (in.fd < 0)
-    {
-      int saved = errno;
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
-                   "Failed to open file “%s”: %s", display,
-                   g_strerror (saved));
-      return NULL;
-    }
+  /* A FIFO, socket or device is refused before anything blocks on it;
+   * read those through the stream loader. */
+  if ((in.fd = occ_open_regular_file (filename, display, error)) < 0)
+    return NULL;
   result = load_csv (base, &in, display, error);
   close (in.fd);
   return result;

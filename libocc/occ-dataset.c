@@ -7,8 +7,11 @@
 #include <math.h>
 
 #include <glib/gstdio.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "occ-dataset-private.h"
+#include "occ-input-private.h"
 
 /**
  * OccDataset:
@@ -170,20 +173,72 @@ occ_dataset_new_from_file (const char *filename, GError **error)
   g_autoptr (GMappedFile) file = NULL;
   g_autofree char *display = NULL;
   GStatBuf st;
+  int fd;
 
   g_return_val_if_fail (filename != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   display = g_filename_display_name (filename);
-  /* Refuse a multi-gigabyte file before mapping it. */
-  if (g_stat (filename, &st) == 0 && S_ISREG (st.st_mode)
-      && !occ_json_check_size ((guint64) st.st_size, display, error))
+  /* A FIFO, socket or device is refused before anything blocks on it. */
+  if ((fd = occ_open_regular_file (filename, display, error)) < 0)
     return NULL;
-  file = g_mapped_file_new (filename, FALSE, error);
+  /* Refuse a multi-gigabyte file before mapping it. */
+  if (fstat (fd, &st) != 0
+      || !occ_json_check_size ((guint64) st.st_size, display, error))
+    {
+      close (fd);
+      return NULL;
+    }
+  file = g_mapped_file_new_from_fd (fd, FALSE, error);
+  close (fd);
   if (file == NULL)
     return NULL;
   return load (g_mapped_file_get_contents (file),
                g_mapped_file_get_length (file), display, error);
+}
+
+/**
+ * occ_dataset_new_from_stream:
+ * @stream: a stream of `occ-dataset/1` JSON, read to its end (not closed)
+ * @source: (nullable): the name of the input in messages, such as `-` for
+ *   standard input, or %NULL for `<stream>`
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * Loads a dataset from a stream, such as a pipe or standard input. What
+ * is read counts against the input limit as it arrives: an endless stream
+ * is refused with %OCC_ERROR_LIMIT once it passes 128 MiB, without
+ * keeping more than that.
+ *
+ * Returns: (transfer full): the dataset, or %NULL with the stream's
+ *   #GIOError or an [error@Occ.Error]
+ *
+ * Since: 1.2
+ */
+OccDataset *
+occ_dataset_new_from_stream (GInputStream *stream, const char *source,
+                             GCancellable *cancellable, GError **error)
+{
+  g_autoptr (GByteArray) data = g_byte_array_new ();
+  g_autofree guint8 *buf = g_malloc (65536);
+  const char *name = source ? source : "<stream>";
+  gssize n;
+
+  g_return_val_if_fail (G_IS_INPUT_STREAM (stream), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  while ((n = g_input_stream_read (stream, buf, 65536, cancellable, error))
+         > 0)
+    {
+      /* One byte past the limit is enough to refuse. */
+      if (!occ_json_check_size ((guint64) data->len + (guint64) n, name,
+                                error))
+        return NULL;
+      g_byte_array_append (data, buf, (guint) n);
+    }
+  if (n < 0)
+    return NULL;
+  return load ((const char *) data->data, data->len, name, error);
 }
 
 /**

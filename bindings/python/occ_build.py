@@ -174,6 +174,7 @@ GType occ_dataset_get_type (void);
 OccDataset *occ_dataset_new_from_file (const char *filename, GError **error);
 OccDataset *occ_dataset_new_from_data (const char *data, gssize length, GError **error);
 OccDataset *occ_dataset_new_from_bytes (GBytes *bytes, GError **error);
+OccDataset *occ_dataset_new_from_stream (GInputStream *stream, const char *source, GCancellable *cancellable, GError **error);
 char *occ_dataset_to_data (OccDataset *self, gsize *length);
 gboolean occ_dataset_save_to_file (OccDataset *self, const char *filename, GError **error);
 const char *occ_dataset_get_title (OccDataset *self);

@@ -170,6 +170,12 @@ gboolean occ_dataset_get_published_inclusion (OccDataset *self,
                                               double *inclusion);
 
 OCC_AVAILABLE_IN_1_2
+OccDataset *occ_dataset_new_from_stream (GInputStream *stream,
+                                         const char *source,
+                                         GCancellable *cancellable,
+                                         GError **error);
+
+OCC_AVAILABLE_IN_1_2
 const char *occ_dataset_get_localized_country_name (OccDataset *self,
                                                     guint country,
                                                     const char *lang);

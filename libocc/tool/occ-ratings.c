@@ -11,8 +11,8 @@
 char *occ_tool_ratings = NULL;
 
 /* The dataset, with its ratings replaced by those of --ratings if given.
- * "-" as the ratings reads standard input as a stream (/dev/stdin), so
- * that a large CSV is never held whole in memory. */
+ * "-" as the ratings reads standard input as a stream, so that a large
+ * CSV is never held whole in memory. */
 OccDataset *
 occ_tool_load_dataset (const char *path, GError **error)
 {
@@ -32,22 +32,10 @@ occ_tool_load_dataset (const char *path, GError **error)
     return g_steal_pointer (&base);
   if (strcmp (ratings, "-") == 0)
     {
-      g_autoptr (GError) local = NULL;
-      OccDataset *dataset =
-        occ_dataset_new_with_ratings_csv (base, "/dev/stdin", &local);
+      g_autoptr (GInputStream) in = occ_tool_stdin ();
 
-      if (dataset == NULL && local->domain == OCC_ERROR)
-        {
-          /* Name standard input as the JSON loader does: "-". */
-          const char *message = local->message;
-          if (g_str_has_prefix (message, "/dev/stdin"))
-            message += strlen ("/dev/stdin");
-          g_set_error (error, local->domain, local->code, "-%s", message);
-          return NULL;
-        }
-      if (dataset == NULL)
-        g_propagate_error (error, g_steal_pointer (&local));
-      return dataset;
+      return occ_dataset_new_with_ratings_csv_stream (base, in, "-", NULL,
+                                                      error);
     }
   return occ_dataset_new_with_ratings_csv (base, ratings, error);
 }

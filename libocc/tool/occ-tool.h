@@ -26,6 +26,7 @@ int usage_error (const char *message);
 void format_exact (char buf[G_ASCII_DTOSTR_BUF_SIZE], double value);
 char *format_change (OccMethodology *m, double delta);
 OccDataset *load_dataset (const char *path, GError **error);
+GInputStream *occ_tool_stdin (void);
 char *cell_exact (gboolean known, double value);
 char *cell_display (OccMethodology *m, gboolean known, double value);
 void append_csv_row (GString *out, Row *row);

@@ -15,6 +15,9 @@
 
 #include <occ/occ.h>
 
+#include <gio/gunixinputstream.h>
+#include <unistd.h>
+
 #include "occ-tool.h"
 
 #ifndef OCC_DATADIR
@@ -129,27 +132,21 @@ default_dataset_path (void)
   return g_build_filename (dir, DEFAULT_DATASET, NULL);
 }
 
-/* "-" reads standard input, so that occ sits in a pipeline. */
+/* "-" reads standard input, so that occ sits in a pipeline; with the
+ * same size limit as a file, so that an endless input is refused, not
+ * kept. */
+GInputStream *
+occ_tool_stdin (void)
+{
+  return g_unix_input_stream_new (STDIN_FILENO, FALSE);
+}
+
 static OccDataset *
 load_stdin (GError **error)
 {
-  g_autoptr (GByteArray) data = g_byte_array_new ();
-  g_autoptr (GBytes) bytes = NULL;
-  guint8 buf[65536];
-  size_t n;
+  g_autoptr (GInputStream) in = occ_tool_stdin ();
 
-  while ((n = fread (buf, 1, sizeof buf, stdin)) > 0)
-    g_byte_array_append (data, buf, (guint) n);
-  if (ferror (stdin))
-    {
-      int saved = errno;
-
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
-                   "Failed to read standard input: %s", g_strerror (saved));
-      return NULL;
-    }
-  bytes = g_byte_array_free_to_bytes (g_steal_pointer (&data));
-  return occ_dataset_new_from_bytes (bytes, error);
+  return occ_dataset_new_from_stream (in, "-", NULL, error);
 }
 
 OccDataset *

@@ -623,3 +623,73 @@ def test_report_without_names_or_scores():
 def test_json_ends_with_one_newline(args):
     out = ok(*args)
     assert out.endswith("}\n") and not out.endswith("\n\n")
+
+
+# Special files and endless input (issue 12) ------------------------------
+
+def test_fifo_socket_and_devices_are_refused_not_waited_on(tmp_path):
+    import socket
+    fifo = tmp_path / "fifo.json"
+    os.mkfifo(fifo)
+    sock_path = tmp_path / "sock.json"
+    server = socket.socket(socket.AF_UNIX)
+    server.bind(str(sock_path))
+    try:
+        cases = [(str(fifo), "a FIFO"), (str(sock_path), None),
+                 ("/dev/zero", "a character device"),
+                 (str(tmp_path), "a directory")]
+        for path, kind in cases:
+            # No writer on the FIFO: a blocking open() would hang here.
+            result = occ("score", path)
+            assert result.returncode == 1, path
+            assert result.stdout == ""
+            if kind:
+                assert kind in result.stderr, result.stderr
+            assert "regular file" in result.stderr
+            result = occ("score", "--ratings", path, PERU)
+            assert result.returncode == 1 and "regular file" in result.stderr
+    finally:
+        server.close()
+
+
+def test_endless_standard_input_is_refused_at_the_limit():
+    # 128 MiB and one more byte of spaces: refused with the size limit,
+    # never kept whole nor grown until the allocator gives up.
+    proc = subprocess.Popen([OCC, "validate", "-"], stdin=subprocess.PIPE,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    chunk = b" " * (1 << 20)
+    try:
+        for _ in range(129):
+            proc.stdin.write(chunk)
+    except BrokenPipeError:
+        pass  # occ stopped reading at the limit, as it should
+    finally:
+        try:
+            proc.stdin.close()
+        except BrokenPipeError:
+            pass
+    out, err = proc.stdout.read(), proc.stderr.read()
+    assert proc.wait(timeout=120) == 1
+    assert out == b""
+    assert b"-:1:1: the input is" in err and b"at most" in err
+
+
+def test_stdin_dataset_and_ratings_still_read():
+    with open(PERU, "rb") as f:
+        data = f.read()
+    result = subprocess.run([OCC, "validate", "-"], input=data,
+                            capture_output=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    csv_text = ok("export", os.path.join(DATADIR, "americas-sample.json"))
+    result = subprocess.run(
+        [OCC, "validate", "--ratings", "-",
+         os.path.join(DATADIR, "americas-sample.json")],
+        input=csv_text.encode(), capture_output=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    result = subprocess.run(
+        [OCC, "validate", "--ratings", "-",
+         os.path.join(DATADIR, "americas-sample.json")],
+        input=b"country,phase,node,rater\nXX,1,a,b\n", capture_output=True,
+        timeout=60)
+    assert result.returncode == 1
+    assert result.stderr.decode().startswith("occ: -:")
