@@ -12,6 +12,10 @@ G_BEGIN_DECLS
  * the reader holds one record at a time, never the whole file. */
 #define OCC_CSV_MAX_FIELD (1u << 20) /* bytes in one field */
 #define OCC_CSV_MAX_FIELDS 4096u      /* fields in one record */
+/* Bytes in one record, all its fields together: without it, 4096 fields
+ * of 1 MiB made one record of 4 GiB. A rating's row is a few hundred
+ * bytes; an evidence cell of a whole MiB still fits. */
+#define OCC_CSV_MAX_RECORD (4u << 20)
 /* How much a file or stream is read at a time. */
 #define OCC_CSV_CHUNK 65536
 

@@ -159,17 +159,26 @@ end_record (OccCsvReader *reader, GError **error)
   return ok;
 }
 
-/* Would @n more bytes make the current field longer than the limit? */
+/* Would @n more bytes make the current field, or its record, longer
+ * than the limits? Memory then depends on the data kept, not on the
+ * file. */
 static inline gboolean
 field_full (OccCsvReader *reader, gsize n, GError **error)
 {
   const OccCsvField *field = current_field (reader);
 
-  if (reader->text_len - field->offset + n <= OCC_CSV_MAX_FIELD)
+  if (reader->text_len - field->offset + n <= OCC_CSV_MAX_FIELD
+      && reader->text_len + n <= OCC_CSV_MAX_RECORD)
     return FALSE;
-  occ_csv_error (error, reader, field->line, field->column, NULL,
-                 OCC_ERROR_LIMIT, "a field is longer than %u bytes",
-                 OCC_CSV_MAX_FIELD);
+  if (reader->text_len + n > OCC_CSV_MAX_RECORD)
+    occ_csv_error (error, reader, reader->fields[0].line,
+                   reader->fields[0].column, NULL, OCC_ERROR_LIMIT,
+                   "a record is longer than %u bytes (%u MiB)",
+                   OCC_CSV_MAX_RECORD, OCC_CSV_MAX_RECORD >> 20);
+  else
+    occ_csv_error (error, reader, field->line, field->column, NULL,
+                   OCC_ERROR_LIMIT, "a field is longer than %u bytes",
+                   OCC_CSV_MAX_FIELD);
   return TRUE;
 }
 

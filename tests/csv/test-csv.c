@@ -502,6 +502,21 @@ test_limits (void)
     g_string_append (s, i % 1000 == 0 ? "\n" : "\"\"");
   expect_error (base, s->str, (gssize) s->len, OCC_ERROR_LIMIT,
                 "<data>:2:28: a field is longer");
+  /* A record longer than 4 MiB, each field within its own limit (256
+   * fields of 1 MiB took 518 MiB before records were bounded): refused
+   * at the line where the record starts. */
+  g_string_assign (s, "country,phase,node,rater,R,E,S,x\n");
+  for (guint f = 0; f < 5; f++)
+    {
+      g_string_append_c (s, f ? ',' : '"');
+      if (f)
+        g_string_append_c (s, '"');
+      for (guint i = 0; i < (1u << 20) - 16; i++)
+        g_string_append_c (s, 'y');
+      g_string_append_c (s, '"');
+    }
+  expect_error (base, s->str, (gssize) s->len, OCC_ERROR_LIMIT,
+                "<data>:2:1: a record is longer than 4194304 bytes (4 MiB)");
   /* More than 4096 fields in a record. */
   g_string_assign (s, "country,phase,node,rater,R,E,S");
   for (guint i = 0; i < 4100; i++)
