@@ -33,6 +33,70 @@ static char *opt_methods = NULL;
 static char *opt_levels = NULL;
 static char *opt_rank = NULL;
 
+/* The numeric options, by their long and short names. */
+static const struct
+{
+  const char *long_name;
+  const char *short_name;
+  int *target;
+  gint64 min, max;
+} int_options[] = {
+  { "--replicates", "-B", &opt_replicates, 2, 10000000 },
+  { "--threads", NULL, &opt_threads, 0, 256 },
+  { "--draws", "-n", &opt_draws, 2, 10000000 },
+  { "--depth", "-d", &opt_depth, 0, G_MAXINT },
+};
+
+gboolean
+occ_tool_number_option (const char *name, const char *value, gpointer data,
+                        GError **error)
+{
+  char *end;
+  double level;
+
+  if (strcmp (name, "--level") == 0)
+    {
+      level = g_ascii_strtod (value, &end);
+      if (end == value || *end != '\0' || !(level > 0 && level < 1))
+        {
+          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                       "--level: “%s” is not a number between 0 and 1 "
+                       "(such as 0.90)",
+                       value);
+          return FALSE;
+        }
+      opt_level = level;
+      return TRUE;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (int_options); i++)
+    if (strcmp (name, int_options[i].long_name) == 0
+        || g_strcmp0 (name, int_options[i].short_name) == 0)
+      {
+        gint64 v;
+
+        if (!g_ascii_string_to_signed (value, 10, int_options[i].min,
+                                       int_options[i].max, &v, NULL))
+          {
+            if (int_options[i].max == G_MAXINT)
+              g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                           "%s: “%s” is not a whole number from %"
+                           G_GINT64_FORMAT " up",
+                           int_options[i].long_name, value,
+                           int_options[i].min);
+            else
+              g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                           "%s: “%s” is not a whole number from %"
+                           G_GINT64_FORMAT " to %" G_GINT64_FORMAT,
+                           int_options[i].long_name, value,
+                           int_options[i].min, int_options[i].max);
+            return FALSE;
+          }
+        *int_options[i].target = (int) v;
+        return TRUE;
+      }
+  g_assert_not_reached ();
+}
+
 gboolean
 score_ci_options_given (void)
 {
@@ -62,8 +126,6 @@ seed_threads_error (guint64 *seed)
 {
   if (!parse_seed (seed))
     return "--seed must be a whole number from 0 to 18446744073709551615";
-  if (opt_threads > 256)
-    return "--threads must be from 0 to 256";
   return NULL;
 }
 
@@ -75,12 +137,8 @@ bootstrap_options (int *status)
   const char *message;
   guint64 seed;
 
-  if (!isnan (opt_level) && !(opt_level > 0 && opt_level < 1))
-    *status = usage_error ("--level must be between 0 and 1 (such as 0.90)");
-  else if (opt_replicates >= 0
-           && (opt_replicates < 2 || opt_replicates > 10000000))
-    *status = usage_error ("--replicates must be from 2 to 10000000");
-  else if ((message = seed_threads_error (&seed)) != NULL)
+  /* --level and --replicates were checked as they were parsed. */
+  if ((message = seed_threads_error (&seed)) != NULL)
     *status = usage_error (message);
   else if (opt_method != NULL && strcmp (opt_method, "percentile") != 0
            && strcmp (opt_method, "bca") != 0)
@@ -575,8 +633,8 @@ run_agreement (int argc, char **argv)
 
 const GOptionEntry sensitivity_entries[] = {
   TABLE_FORMAT_ENTRY,
-  { "draws", 'n', 0, G_OPTION_ARG_INT, &opt_draws,
-    "Monte Carlo draws (default 2000)", "N" },
+  OCC_NUMBER_OPTION ("draws", 'n',
+    "Monte Carlo draws, 2 to 10000000 (default 2000)", "N"),
   { "seed", 0, 0, G_OPTION_ARG_STRING, &opt_seed,
     "Seed of the random generator (default 1)", "SEED" },
   { "weights", 'w', 0, G_OPTION_ARG_STRING, &opt_weights,
@@ -593,14 +651,13 @@ const GOptionEntry sensitivity_entries[] = {
     "LIST" },
   { "node", 0, 0, G_OPTION_ARG_STRING, &opt_node,
     "A node to report (default: the countries' own scores)", "ID" },
-  { "depth", 'd', 0, G_OPTION_ARG_INT, &opt_depth,
-    "Report every node of this depth", "DEPTH" },
+  OCC_NUMBER_OPTION ("depth", 'd', "Report every node of this depth", "DEPTH"),
   { "rank", 0, 0, G_OPTION_ARG_STRING, &opt_rank,
     "Rank to report: countries (between countries, the default with "
     "several countries) or peers (within a country)",
     "KIND" },
-  { "threads", 0, 0, G_OPTION_ARG_INT, &opt_threads,
-    "Threads (default 0: one per processor)", "N" },
+  OCC_NUMBER_OPTION ("threads", 0,
+    "Threads, 0 to 256 (default 0: one per processor)", "N"),
   OCC_TOOL_RATINGS_ENTRY,
   { NULL }
 };
@@ -695,9 +752,8 @@ sensitivity_options (int *status)
   const char *message;
   guint64 seed;
 
-  if (opt_draws >= 0 && (opt_draws < 2 || opt_draws > 10000000))
-    *status = usage_error ("--draws must be from 2 to 10000000");
-  else if ((message = seed_threads_error (&seed)) != NULL)
+  /* --draws was checked as it was parsed. */
+  if ((message = seed_threads_error (&seed)) != NULL)
     *status = usage_error (message);
   else if (opt_weights && !parse_weights (options))
     *status = usage_error ("--weights must be uniform:X with 0 <= X < 1, "
@@ -929,8 +985,7 @@ const GOptionEntry compare_entries[] = {
   TABLE_FORMAT_ENTRY,
   { "node", 0, 0, G_OPTION_ARG_STRING, &opt_node,
     "The node to compare (default: the countries' own scores)", "ID" },
-  { "depth", 'd', 0, G_OPTION_ARG_INT, &opt_depth,
-    "Compare every node of this depth (0: top-level nodes)", "DEPTH" },
+  OCC_NUMBER_OPTION ("depth", 'd', "Compare every node of this depth (0: top-level nodes)", "DEPTH"),
   { "phase", 'p', 0, G_OPTION_ARG_STRING, &opt_phase,
     "The phase (default: the last)", "PHASE" },
   { "ci", 0, 0, G_OPTION_ARG_NONE, &opt_ci,

@@ -84,16 +84,26 @@ extern char *opt_seed;
 extern char *opt_method;
 extern int opt_threads;
 
+/* Numeric options are checked as they are parsed (NaN, a negative
+ * count, a number out of range: a usage error naming the option), since
+ * every value they can hold is a value a user can type. */
+gboolean occ_tool_number_option (const char *name, const char *value,
+                                 gpointer data, GError **error);
+
+#define OCC_NUMBER_OPTION(long_name, short_name, help, arg)                 \
+  { long_name, short_name, 0, G_OPTION_ARG_CALLBACK,                        \
+    (gpointer) occ_tool_number_option, help, arg }
+
 #define OCC_BOOTSTRAP_OPTION_ENTRIES                                        \
-  { "level", 0, 0, G_OPTION_ARG_DOUBLE, &opt_level,                         \
+  OCC_NUMBER_OPTION ("level", 0,                                            \
     "Confidence level of the intervals, between 0 and 1 (default 0.90)",   \
-    "LEVEL" },                                                              \
-  { "replicates", 'B', 0, G_OPTION_ARG_INT, &opt_replicates,                \
-    "Bootstrap replicates (default 2000)", "B" },                          \
+    "LEVEL"),                                                               \
+  OCC_NUMBER_OPTION ("replicates", 'B',                                     \
+    "Bootstrap replicates, 2 to 10000000 (default 2000)", "B"),            \
   { "seed", 0, 0, G_OPTION_ARG_STRING, &opt_seed,                           \
     "Seed of the random generator, 0 to 2^64-1 (default 1)", "SEED" },     \
-  { "threads", 0, 0, G_OPTION_ARG_INT, &opt_threads,                        \
-    "Threads (default 0: one per processor)", "N" }
+  OCC_NUMBER_OPTION ("threads", 0,                                          \
+    "Threads, 0 to 256 (default 0: one per processor)", "N")
 
 /* occ score --ci: added to score's own options. */
 #define OCC_SCORE_CI_ENTRIES                                                \

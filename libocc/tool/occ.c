@@ -106,12 +106,16 @@ format_percent (double fraction)
 }
 
 /* The shortest of %.15g, %.16g and %.17g that reads back as the same
- * double: full precision without the noise digits of a blind %.17g. */
+ * double: full precision without the noise digits of a blind %.17g. A
+ * zero is "0" whatever its sign, as the JSON writer writes it, so that a
+ * published -0.0 agrees in every format. */
 void
 format_exact (char buf[G_ASCII_DTOSTR_BUF_SIZE], double value)
 {
   static const char *const formats[] = { "%.15g", "%.16g", "%.17g" };
 
+  if (value == 0)
+    value = 0.0;
   for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
     {
       g_ascii_formatd (buf, G_ASCII_DTOSTR_BUF_SIZE, formats[i], value);
@@ -161,26 +165,50 @@ load_dataset (const char *path, GError **error)
   return occ_dataset_new_from_file (path, error);
 }
 
+/* --help, printed by occ rather than by GOption, which writes it with
+ * g_print() and exits 0 even when standard output is /dev/full. */
+static gboolean show_help = FALSE;
+
+static const GOptionEntry help_entries[] = {
+  { "help", 'h', 0, G_OPTION_ARG_NONE, &show_help, "Show help options",
+    NULL },
+  { NULL }
+};
+
+static void
+add_help (GOptionContext *context)
+{
+  g_option_context_set_help_enabled (context, FALSE);
+  g_option_context_add_main_entries (context, help_entries, NULL);
+}
+
+/* The help text, through write_stdout(): a write error fails. */
+static int
+print_help (GOptionContext *context)
+{
+  g_autofree char *text = g_option_context_get_help (context, TRUE, NULL);
+  g_autoptr (GString) out = g_string_new (text);
+
+  return write_stdout (out);
+}
+
 /* Parses a subcommand's options; on a usage error prints it and returns
- * FALSE. argv[0] is the subcommand's name. */
-static gboolean
+ * EXIT_USAGE, on --help prints the help and returns its status, else -1.
+ * argv[0] is the subcommand's name. */
+static int
 parse_options (GOptionContext *context, int *argc, char ***argv,
                int min_args, int max_args)
 {
   g_autoptr (GError) error = NULL;
 
   if (!g_option_context_parse (context, argc, argv, &error))
-    {
-      usage_error (error->message);
-      return FALSE;
-    }
+    return usage_error (error->message);
+  if (show_help)
+    return print_help (context);
   if (*argc - 1 > max_args || *argc - 1 < min_args)
-    {
-      usage_error (*argc - 1 > max_args ? "too many arguments"
-                                        : "missing argument");
-      return FALSE;
-    }
-  return TRUE;
+    return usage_error (*argc - 1 > max_args ? "too many arguments"
+                                             : "missing argument");
+  return -1;
 }
 
 /* Framework walking ---------------------------------------------------- */
@@ -1058,12 +1086,16 @@ run_command (const Command *command, int argc, char **argv)
 
   /* So that --help and error messages say "occ score". */
   g_set_prgname (prgname);
+  int status;
+
   context = g_option_context_new (command->parameter_string);
   g_option_context_set_summary (context, command->summary);
   g_option_context_add_main_entries (context, command->entries, NULL);
-  if (!parse_options (context, &argc, &argv, command->min_args,
-                      command->max_args))
-    return EXIT_USAGE;
+  add_help (context);
+  status = parse_options (context, &argc, &argv, command->min_args,
+                          command->max_args);
+  if (status >= 0)
+    return status;
   return command->run (argc, argv);
 }
 
@@ -1120,6 +1152,7 @@ main_context (void)
                                          "anti-corruption commitments.");
   g_option_context_set_description (context, description);
   g_option_context_add_main_entries (context, main_entries, NULL);
+  add_help (context);
   /* Stop at the command name: its options belong to its own context. */
   g_option_context_set_strict_posix (context, TRUE);
   return context;
@@ -1137,6 +1170,8 @@ main (int argc, char **argv)
   context = main_context ();
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return usage_error (error->message);
+  if (show_help)
+    return print_help (context);
   if (show_version)
     {
       g_autoptr (GString) out = g_string_new (NULL);

@@ -693,3 +693,61 @@ def test_stdin_dataset_and_ratings_still_read():
         timeout=60)
     assert result.returncode == 1
     assert result.stderr.decode().startswith("occ: -:")
+
+
+@pytest.mark.parametrize("args,option", [
+    (("score", "--ci", "--level=nan"), "--level"),
+    (("score", "--ci", "--level=1e400"), "--level"),
+    (("score", "--ci", "--level=1"), "--level"),
+    (("agreement", "-B", "-2"), "--replicates"),
+    (("agreement", "-B", "2.5"), "--replicates"),
+    (("sensitivity", "-n", "-1"), "--draws"),
+    (("sensitivity", "-n", "99999999999"), "--draws"),
+    (("sensitivity", "--threads", "300"), "--threads"),
+    (("compare", "--depth", "-1"), "--depth"),
+    (("compare", "-d", "x"), "--depth"),
+])
+def test_numeric_options_are_checked(args, option):
+    # NaN, a negative count, a number out of range: a usage error naming
+    # the option, never a silent fall back to the default.
+    result = occ(*args, PERU)
+    assert result.returncode == 2, result.stderr
+    assert result.stdout == ""
+    assert option in result.stderr
+
+
+@pytest.mark.parametrize("args", [
+    ("--help",), ("score", "--help"), ("report", "-h"), ("--version",),
+    ("methodology",), ("score",), ("report",),
+])
+def test_write_errors_fail_every_command(args):
+    with open("/dev/full", "w") as full:
+        result = subprocess.run([OCC, *args], stdout=full,
+                                stderr=subprocess.PIPE, text=True, timeout=60)
+    assert result.returncode == 1, args
+    assert "error writing to standard output" in result.stderr
+
+
+def test_help_is_printed():
+    assert "Usage:" in ok("--help") and "Commands:" in ok("--help")
+    assert "--csv-raw" in ok("score", "--help")
+    # --help wins over a missing argument.
+    assert "Usage:" in ok("validate", "--help")
+
+
+def test_negative_zero_is_zero_in_every_format(tmp_path):
+    doc = peru()
+    doc["published"][0]["scores"] = {"R": -0.0, "E": 0.0, "S": -0.0}
+    node = doc["published"][0]["node"]
+    phase = doc["published"][0]["phase"]
+    path = write_json(tmp_path / "zero.json", doc)
+    text = ok("score", path)
+    entry = next(e for e in json.loads(text)["scores"]
+                 if e["node"] == node and e["phase"] == phase)
+    assert math.copysign(1, entry["criteria"]["R"]["value"]) == 1
+    assert not re.search(r"-0(\.0)?[,\s]", text)
+    rows = csv_rows(ok("score", "--format=csv", path))
+    row = next(r for r in rows if r["node"] == node and r["phase"] == phase)
+    assert row["R.value"] == "0" and row["S.value"] == "0"
+    saved = ok("export", "--format=json", path)
+    assert not re.search(r"-0(\.0)?[,\s}]", saved)
