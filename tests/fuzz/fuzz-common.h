@@ -35,5 +35,15 @@ G_NORETURN void fuzz_fail (const char *where, const char *condition,
 /* A failed load: exactly one OCC_ERROR with a readable message. */
 void fuzz_check_load_error (const GError *error);
 
+/* @text escaped for a terminal holds no raw control character and is
+ * UTF-8, whatever @text holds. */
+void fuzz_check_terminal_safe (const char *text);
+
+/* The writers on what the data can hold (issue 12): the results and the
+ * dataset as JSON parse, the ratings as CSV read back as the same
+ * dataset, no CSV cell starts a formula, and every id and label escapes
+ * for a terminal. */
+void fuzz_check_writers (OccDataset *dataset, OccResults *results);
+
 /* Every number of every score of @results is finite and in its range. */
 void fuzz_check_results (OccResults *results);

@@ -184,6 +184,9 @@ check_loaded (OccDataset *base, OccDataset *dataset)
   check_same_bytes (results, results_length, results_json,
                     results_json_length,
                     "the dataset as JSON scores differently");
+  /* The writers on whatever the sheet held (ids are the base's, but the
+   * cells of groups and evidence are the input's). */
+  fuzz_check_writers (dataset, NULL);
 }
 
 int

@@ -4,7 +4,10 @@
  * dataset that loads is scored and written, the text is loaded again, and
  * the second dataset must write the same bytes and score to the same
  * occ-results/1 bytes. Every number of every score must be finite and on
- * the scale.
+ * the scale. The writers must keep every output whole whatever the ids
+ * and labels hold (fuzz_check_writers()): JSON that parses, ratings CSV
+ * that reads back with no cell a spreadsheet would evaluate, text that
+ * escapes for a terminal.
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
@@ -70,7 +73,14 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
               text, text_again);
 
   if (!small_enough (dataset))
-    return 0;
+    {
+      fuzz_check_writers (dataset, NULL);
+      return 0;
+    }
+  {
+    g_autoptr (OccResults) scored = occ_results_new (dataset);
+    fuzz_check_writers (dataset, scored);
+  }
   results = score (dataset, &results_length);
   results_again = score (again, &results_length_again);
   fuzz_check (results_length == results_length_again
