@@ -50,6 +50,20 @@ refuse (const char *display, const struct stat *st,
   return -1;
 }
 
+/* Closes @fd (if open) and sets a GFileError from errno. */
+static int
+failed (int fd, const char *what, const char *display, GError **error)
+{
+  int saved = errno;
+
+  if (fd >= 0)
+    close (fd);
+  g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
+               "Failed to %s file “%s”: %s", what, display,
+               g_strerror (saved));
+  return -1;
+}
+
 /* A descriptor of @filename, in blocking mode, or -1 with a GFileError:
  * the file cannot be opened or is not a regular file. */
 int
@@ -57,7 +71,7 @@ occ_open_regular_file (const char *filename, const char *display,
                        GError **error)
 {
   struct stat st;
-  int fd, flags, saved;
+  int fd, flags;
 
   /* A socket cannot be opened at all: name its kind first. (The check
    * after opening is the one that counts; the file may change between.) */
@@ -65,22 +79,9 @@ occ_open_regular_file (const char *filename, const char *display,
     return refuse (display, &st, error);
   fd = g_open (filename, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK, 0);
   if (fd < 0)
-    {
-      saved = errno;
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
-                   "Failed to open file “%s”: %s", display,
-                   g_strerror (saved));
-      return -1;
-    }
+    return failed (fd, "open", display, error);
   if (fstat (fd, &st) != 0)
-    {
-      saved = errno;
-      close (fd);
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
-                   "Failed to read file “%s”: %s", display,
-                   g_strerror (saved));
-      return -1;
-    }
+    return failed (fd, "read", display, error);
   if (!S_ISREG (st.st_mode))
     {
       close (fd);
@@ -88,13 +89,6 @@ occ_open_regular_file (const char *filename, const char *display,
     }
   flags = fcntl (fd, F_GETFL);
   if (flags < 0 || fcntl (fd, F_SETFL, flags & ~O_NONBLOCK) != 0)
-    {
-      saved = errno;
-      close (fd);
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
-                   "Failed to read file “%s”: %s", display,
-                   g_strerror (saved));
-      return -1;
-    }
+    return failed (fd, "read", display, error);
   return fd;
 }
