@@ -92,7 +92,7 @@ write_all (int fd, const char *data, gsize length)
 }
 
 /* The mode, and where permitted the owner and group, of the file being
- * replaced; a new file gets 0666 under the umask, as open() gives it. */
+ * replaced. */
 static gboolean
 copy_permissions (int fd, const struct stat *old)
 {
@@ -123,7 +123,11 @@ occ_save_atomically (const char *filename, const char *data, gsize length,
   remove_stale (dir, base);
   temp = g_strconcat (dir, G_DIR_SEPARATOR_S, ".", base, TEMP_INFIX, "XXXXXX",
                       NULL);
-  fd = g_mkstemp_full (temp, O_RDWR | O_CLOEXEC, 0666);
+  /* open() applies the umask: a new file gets 0666 under it, as any
+   * program's new file does (umask() itself is process-wide, so a
+   * library must not change it). A file that replaces another starts
+   * private and takes the old one's mode before any byte is written. */
+  fd = g_mkstemp_full (temp, O_RDWR | O_CLOEXEC, replacing ? 0600 : 0666);
   if (fd < 0)
     return save_error (error, errno, filename, "cannot create a temporary "
                                                "file beside it");
@@ -132,14 +136,6 @@ occ_save_atomically (const char *filename, const char *data, gsize length,
       || (replacing && !copy_permissions (fd, &old))
       || !write_all (fd, data, length) || fsync (fd) != 0)
     goto failed;
-  if (!replacing)
-    {
-      /* g_mkstemp_full() makes it 0600; a new file takes the umask's. */
-      mode_t mask = umask (0);
-      umask (mask);
-      if (fchmod (fd, 0666 & ~mask) != 0)
-        goto failed;
-    }
   if (g_rename (temp, filename) != 0)
     goto failed;
   close (fd);
