@@ -498,15 +498,16 @@ starts_formula (char c)
 }
 
 /* A plain decimal number, as the number formatter writes them ("-0.76",
- * "1e-05"): never neutralized, a spreadsheet reads it as the number. */
+ * "1e-05"): never neutralized, a spreadsheet reads it as the number. The
+ * formatter never writes a leading "+", so "+1" is neutralized like any
+ * other text that starts with one. */
 static gboolean
 is_plain_number (const char *text)
 {
   char *end;
   double value;
 
-  if (!(g_ascii_isdigit (*text) || *text == '-' || *text == '+'
-        || *text == '.'))
+  if (!(g_ascii_isdigit (*text) || *text == '-' || *text == '.'))
     return FALSE;
   value = g_ascii_strtod (text, &end);
   return end != text && *end == '\0' && isfinite (value)
@@ -553,7 +554,7 @@ occ_csv_unneutralize (const char *text, gsize *length)
  * line break or begins or ends with a blank; and, unless @flags has
  * %OCC_CSV_FLAGS_RAW, after a `'` when a spreadsheet would take it for a
  * formula (see [flags@Occ.CsvFlags]). A plain number such as `-0.76` is
- * never changed.
+ * never changed; `+1` is, as the number formatter never writes it.
  *
  * Returns: (transfer full): the cell's text
  *

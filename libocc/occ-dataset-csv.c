@@ -354,8 +354,12 @@ is_blank (char c)
 static char *
 trimmed (OccCsvReader *r, guint column, gsize *length)
 {
-  char *text = (char *) occ_csv_field_text (r, column);
   gsize n = occ_csv_field (r, column)->length;
+  /* The `'` a writer put before a would-be formula (docs/csv.md): the
+   * writer looked at the whole text, blanks included, so the reader
+   * does too, before trimming. */
+  char *text = (char *) occ_csv_unneutralize (occ_csv_field_text (r, column),
+                                              &n);
 
   while (n > 0 && is_blank (*text))
     {
@@ -365,8 +369,6 @@ trimmed (OccCsvReader *r, guint column, gsize *length)
   while (n > 0 && is_blank (text[n - 1]))
     n--;
   text[n] = '\0';
-  /* The `'` a writer put before a would-be formula (docs/csv.md). */
-  text = (char *) occ_csv_unneutralize (text, &n);
   *length = n;
   return text;
 }
@@ -1137,7 +1139,10 @@ occ_dataset_ratings_to_csv (OccDataset *self, gsize *length)
  *
  * [method@Occ.Dataset.ratings_to_csv], with text cells that a
  * spreadsheet would take for a formula neutralized or not (see
- * [flags@Occ.CsvFlags]). Either reads back as the same dataset.
+ * [flags@Occ.CsvFlags]). The neutralized text reads back as the same
+ * dataset; raw text does too unless an id or a criterion begins with a
+ * `'` before `=`, `+`, `-`, `@`, a tab or a carriage return, since the
+ * reader removes one such `'` (docs/csv.md, "Formulas").
  *
  * Returns: (transfer full): the CSV text
  *

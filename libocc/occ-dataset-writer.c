@@ -215,7 +215,10 @@ occ_dataset_to_data (OccDataset *self, gsize *length)
  * and, where the system permits, its owner and group (ratings can name
  * organizations at risk: a dataset of mode 0600 stays 0600); a new file
  * gets the usual mode under the umask. The temporary file of a save that
- * was killed half-way is removed by the next save of the same file.
+ * was killed half-way is removed by the next save of the same file. As
+ * with g_file_set_contents(), a symbolic link at @filename is replaced by
+ * the file (which takes the mode of what the link pointed to), and hard
+ * links to the old file keep the old contents.
  *
  * Returns: %TRUE on success, %FALSE with a #GFileError
  *

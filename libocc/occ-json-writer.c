@@ -47,11 +47,46 @@ put_c (GString *out, char c)
   put_len (out, &c, 1);
 }
 
-/* Bytes a JSON string cannot hold as they are. */
+/* Bytes a JSON string cannot hold as they are, DEL, and the lead bytes
+ * of the characters that could steer a terminal showing the JSON: C1
+ * controls (C2 80..9F), U+061C (D8 9C), and the bidirectional marks,
+ * embeddings, overrides and isolates and U+2028/9 (E2 80 8E.., E2 81
+ * A6..). The lead bytes are then looked at whole (steering_length()). */
 static inline gboolean
 needs_escape (unsigned char c)
 {
-  return c < 0x20 || c == '"' || c == '\\';
+  return c < 0x20 || c == '"' || c == '\\' || c == 0x7f || c == 0xc2
+         || c == 0xd8 || c == 0xe2;
+}
+
+/* The length of the character at @s when it is one to write as \uXXXX
+ * (see needs_escape()), else 0; *@code is its code point. */
+static gsize
+steering_length (const unsigned char *s, gunichar *code)
+{
+  if (s[0] == 0xc2 && s[1] >= 0x80 && s[1] <= 0x9f)
+    {
+      *code = 0x80 + (s[1] - 0x80);
+      return 2;
+    }
+  if (s[0] == 0xd8 && s[1] == 0x9c)
+    {
+      *code = 0x061c;
+      return 2;
+    }
+  if (s[0] == 0xe2 && (s[1] == 0x80 || s[1] == 0x81) && s[2] >= 0x80
+      && s[2] <= 0xbf)
+    {
+      gunichar c = 0x2000 + (gunichar) (s[1] - 0x80) * 64 + (s[2] - 0x80);
+
+      if (c == 0x200e || c == 0x200f || (c >= 0x2028 && c <= 0x202e)
+          || (c >= 0x2066 && c <= 0x2069))
+        {
+          *code = c;
+          return 3;
+        }
+    }
+  return 0;
 }
 
 static void
@@ -69,6 +104,20 @@ append_escaped (GString *out, const char *s)
         put_len (out, run, (gsize) (s - run));
       if (*s == '\0')
         break;
+      if ((unsigned char) *s >= 0x80)
+        {
+          gunichar code;
+          gsize n = steering_length ((const unsigned char *) s, &code);
+
+          if (n == 0)
+            put_c (out, *s++); /* another character: as it is */
+          else
+            {
+              g_string_append_printf (out, "\\u%04x", code);
+              s += n;
+            }
+          continue;
+        }
       switch (*s)
         {
         case '"':

@@ -8,7 +8,7 @@
  * it: a user cannot give a file away), makes it durable and renames it
  * over the target.
  *
- * The temporary file is named after the target (".NAME.occ-save-XXXXXX")
+ * The temporary file is named after the target (".NAME.occ-XXXXXX")
  * and locked (flock) while it is written, so a save killed half-way
  * leaves a file that the next save of the same target recognizes as
  * stale (nobody holds its lock) and removes, while a save still running
@@ -31,7 +31,22 @@
 
 #include "occ-save-private.h"
 
-#define TEMP_INFIX ".occ-save-"
+#define TEMP_INFIX ".occ-"
+/* The target's name in the temporary file's, at most: a name of 255
+ * bytes still leaves room for the rest under NAME_MAX. */
+#define TEMP_NAME_BYTES 200
+
+/* ".NAME.occ-": NAME cut to TEMP_NAME_BYTES, on a character. */
+static char *
+temp_prefix (const char *base)
+{
+  gsize n = strlen (base);
+
+  if (n > TEMP_NAME_BYTES)
+    n = (gsize) (g_utf8_find_prev_char (base, base + TEMP_NAME_BYTES + 1)
+                 - base);
+  return g_strdup_printf (".%.*s" TEMP_INFIX, (int) n, base);
+}
 
 static gboolean
 save_error (GError **error, int saved_errno, const char *filename,
@@ -50,7 +65,7 @@ save_error (GError **error, int saved_errno, const char *filename,
 static void
 remove_stale (const char *dir, const char *base)
 {
-  g_autofree char *prefix = g_strconcat (".", base, TEMP_INFIX, NULL);
+  g_autofree char *prefix = temp_prefix (base);
   g_autoptr (GDir) entries = g_dir_open (dir, 0, NULL);
   const char *name;
 
@@ -114,26 +129,42 @@ occ_save_atomically (const char *filename, const char *data, gsize length,
 {
   g_autofree char *dir = g_path_get_dirname (filename);
   g_autofree char *base = g_path_get_basename (filename);
+  g_autofree char *prefix = temp_prefix (base);
   g_autofree char *temp = NULL;
-  struct stat old;
+  struct stat old, st;
   gboolean replacing;
-  int fd, saved;
+  int fd = -1, saved;
 
   replacing = g_stat (filename, &old) == 0 && S_ISREG (old.st_mode);
   remove_stale (dir, base);
-  temp = g_strconcat (dir, G_DIR_SEPARATOR_S, ".", base, TEMP_INFIX, "XXXXXX",
-                      NULL);
-  /* open() applies the umask: a new file gets 0666 under it, as any
-   * program's new file does (umask() itself is process-wide, so a
-   * library must not change it). A file that replaces another starts
-   * private and takes the old one's mode before any byte is written. */
-  fd = g_mkstemp_full (temp, O_RDWR | O_CLOEXEC, replacing ? 0600 : 0666);
+  /* Another save of the same file may take the new file for stale in the
+   * moment before it is locked, and remove it: then it has no name left
+   * (no link), and a fresh one is made. */
+  for (guint attempt = 0; attempt < 16; attempt++)
+    {
+      g_free (temp);
+      temp = g_strconcat (dir, G_DIR_SEPARATOR_S, prefix, "XXXXXX", NULL);
+      /* open() applies the umask: a new file gets 0666 under it, as any
+       * program's new file does (umask() itself is process-wide, so a
+       * library must not change it). A file that replaces another starts
+       * private and takes the old one's mode before any byte is
+       * written. */
+      fd = g_mkstemp_full (temp, O_RDWR | O_CLOEXEC, replacing ? 0600 : 0666);
+      if (fd < 0)
+        return save_error (error, errno, filename, "cannot create a "
+                                                   "temporary file beside it");
+      /* Held until the rename: a live save's file is not stale. */
+      if (flock (fd, LOCK_EX) != 0 || fstat (fd, &st) != 0)
+        goto failed;
+      if (st.st_nlink > 0)
+        break;
+      close (fd);
+      fd = -1;
+    }
   if (fd < 0)
-    return save_error (error, errno, filename, "cannot create a temporary "
-                                               "file beside it");
-  /* Held until the rename: a live save's file is not stale. */
-  if (flock (fd, LOCK_EX) != 0
-      || (replacing && !copy_permissions (fd, &old))
+    return save_error (error, EAGAIN, filename, "other saves of it keep "
+                                                "removing its temporary file");
+  if ((replacing && !copy_permissions (fd, &old))
       || !write_all (fd, data, length) || fsync (fd) != 0)
     goto failed;
   if (g_rename (temp, filename) != 0)
@@ -150,6 +181,7 @@ occ_save_atomically (const char *filename, const char *data, gsize length,
 failed:
   saved = errno;
   g_unlink (temp);
-  close (fd);
+  if (fd >= 0)
+    close (fd);
   return save_error (error, saved, filename, "cannot write it");
 }

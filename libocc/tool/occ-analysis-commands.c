@@ -56,8 +56,11 @@ occ_tool_number_option (const char *name, const char *value, gpointer data,
 
   if (strcmp (name, "--level") == 0)
     {
+      /* A decimal number: not " 0.9", not hexadecimal "0x0.8". */
       level = g_ascii_strtod (value, &end);
-      if (end == value || *end != '\0' || !(level > 0 && level < 1))
+      if (end == value || *end != '\0' || !(level > 0 && level < 1)
+          || !(g_ascii_isdigit (value[0]) || value[0] == '.')
+          || strpbrk (value, "xX") != NULL)
         {
           g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
                        "--level: “%s” is not a number between 0 and 1 "
@@ -104,19 +107,18 @@ score_ci_options_given (void)
          || opt_method != NULL || opt_threads >= 0;
 }
 
+/* Digits only: no blanks, no sign (strtoull() took " -1" for 2^64 - 1). */
 static gboolean
 parse_seed (guint64 *seed)
 {
-  char *end;
-
   if (opt_seed == NULL)
     {
       *seed = 1;
       return TRUE;
     }
-  errno = 0;
-  *seed = g_ascii_strtoull (opt_seed, &end, 10);
-  return errno == 0 && end != opt_seed && *end == '\0' && opt_seed[0] != '-';
+  return g_ascii_isdigit (opt_seed[0])
+         && g_ascii_string_to_unsigned (opt_seed, 10, 0, G_MAXUINT64, seed,
+                                        NULL);
 }
 
 /* What is wrong with --seed or --threads, which the bootstrap and the
@@ -1074,10 +1076,13 @@ run_compare (int argc, char **argv)
       append_rows (out, rows, csv);
       if (!csv)
         {
+          g_autofree char *phase =
+            occ_escape_for_terminal (occ_comparison_get_phase (c));
+
           g_string_append_printf (out, "\nPhase %s; rank between countries; "
                                        "delta and previous_rank against the "
                                        "phase before.\n",
-                                  occ_comparison_get_phase (c));
+                                  phase);
           if (boot)
             append_published_note (out, boot);
         }

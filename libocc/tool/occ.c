@@ -160,7 +160,9 @@ load_dataset (const char *path, GError **error)
 
   if (path == NULL)
     path = fallback = default_dataset_path ();
-  if (strcmp (path, "-") == 0)
+  /* Standard input, by name too: a pipe there is read as a stream
+   * (other FIFOs are refused by the library rather than waited on). */
+  if (strcmp (path, "-") == 0 || strcmp (path, "/dev/stdin") == 0)
     return load_stdin (error);
   return occ_dataset_new_from_file (path, error);
 }
@@ -171,6 +173,9 @@ static gboolean show_help = FALSE;
 
 static const GOptionEntry help_entries[] = {
   { "help", 'h', 0, G_OPTION_ARG_NONE, &show_help, "Show help options",
+    NULL },
+  /* -? as GOption's own help had it. */
+  { "help", '?', G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, &show_help, NULL,
     NULL },
   { NULL }
 };

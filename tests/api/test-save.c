@@ -11,6 +11,7 @@
 #include <occ/occ.h>
 #include <sys/file.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 static const char dataset[] =
@@ -124,12 +125,9 @@ test_stale_temporary_files (void)
   g_autoptr (OccDataset) ds = load ();
   g_autofree char *dir = temp_dir ();
   g_autofree char *path = g_build_filename (dir, "d.json", NULL);
-  g_autofree char *stale = g_build_filename (dir, ".d.json.occ-save-AbC123",
-                                             NULL);
-  g_autofree char *live = g_build_filename (dir, ".d.json.occ-save-LiVe99",
-                                            NULL);
-  g_autofree char *other = g_build_filename (dir, ".e.json.occ-save-XyZ789",
-                                             NULL);
+  g_autofree char *stale = g_build_filename (dir, ".d.json.occ-AbC123", NULL);
+  g_autofree char *live = g_build_filename (dir, ".d.json.occ-LiVe99", NULL);
+  g_autofree char *other = g_build_filename (dir, ".e.json.occ-XyZ789", NULL);
   g_autoptr (GError) error = NULL;
   g_autoptr (GDir) d = NULL;
   const char *name;
@@ -172,6 +170,65 @@ test_failed_save_leaves_old_file (void)
   g_assert_nonnull (strstr (error->message, "x.json"));
 }
 
+/* Four processes saving the same file at once: every save succeeds (one
+ * could take another's new temporary file for stale and remove it), and
+ * no temporary file is left. */
+static void
+test_concurrent_saves (void)
+{
+  g_autofree char *dir = temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "t.json", NULL);
+  pid_t children[4];
+  g_autoptr (GDir) d = NULL;
+  guint n = 0;
+
+  for (guint c = 0; c < G_N_ELEMENTS (children); c++)
+    {
+      children[c] = fork ();
+      g_assert_cmpint (children[c], >=, 0);
+      if (children[c] == 0)
+        {
+          OccDataset *ds = load ();
+          int failures = 0;
+
+          for (guint i = 0; i < 150; i++)
+            failures += !occ_dataset_save_to_file (ds, path, NULL);
+          _exit (failures);
+        }
+    }
+  for (guint c = 0; c < G_N_ELEMENTS (children); c++)
+    {
+      int status;
+
+      g_assert_cmpint (waitpid (children[c], &status, 0), ==, children[c]);
+      g_assert_true (WIFEXITED (status));
+      g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+    }
+  d = g_dir_open (dir, 0, NULL);
+  while (g_dir_read_name (d) != NULL)
+    n++;
+  g_assert_cmpuint (n, ==, 1);
+  remove_tree (dir);
+}
+
+/* A file name of 250 bytes still saves: its temporary name is cut. */
+static void
+test_long_name (void)
+{
+  g_autoptr (OccDataset) ds = load ();
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = temp_dir ();
+  g_autofree char *name = g_strnfill (245, 'n');
+  g_autofree char *file = g_strconcat (name, ".json", NULL);
+  g_autofree char *path = g_build_filename (dir, file, NULL);
+
+  g_assert_true (occ_dataset_save_to_file (ds, path, &error));
+  g_assert_no_error (error);
+  g_assert_true (occ_dataset_save_to_file (ds, path, &error));
+  g_assert_no_error (error);
+  remove_tree (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -180,5 +237,7 @@ main (int argc, char **argv)
   g_test_add_func ("/save/keeps-owner", test_keeps_owner);
   g_test_add_func ("/save/stale-temporary-files", test_stale_temporary_files);
   g_test_add_func ("/save/failed", test_failed_save_leaves_old_file);
+  g_test_add_func ("/save/concurrent", test_concurrent_saves);
+  g_test_add_func ("/save/long-name", test_long_name);
   return g_test_run ();
 }

@@ -606,7 +606,7 @@ test_formulas_neutralized (void)
   };
   static const char *const expected[] = {
     "'=cmd|' /C calc'!A0", "'@SUM(1+1)", "'+medium", "'-x", "'\tz", "''=q",
-    "'''@w", "-1", "+2.5", "1e-05", "plain", "'quoted", "\"'\rcr\"",
+    "'''@w", "-1", "'+2.5", "1e-05", "plain", "'quoted", "\"'\rcr\"",
     "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"",
   };
   GString *doc = g_string_new (

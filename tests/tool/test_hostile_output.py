@@ -25,7 +25,7 @@ BREAKOUT = '", "injected": true, "x": "'
 ESCAPES = "\x1b[31mred\x1b]0;title\x07\x9b2J\u202e83.2"
 HOSTILE = {
     "country": BREAKOUT,
-    "phase": 'p"\\1\n',
+    "phase": 'p"\\1\n\x1b[31m\u202e',
     "top": "=HYPERLINK(\"http://example.invalid\",\"x\")",
     "theme": "@SUM(1+1)" + ESCAPES,
     "leaf_a": "+cmd|' /C calc'!A0",
@@ -115,7 +115,11 @@ def strings(value):
 @pytest.mark.parametrize("args", JSON_COMMANDS, ids=" ".join)
 def test_json_parses_and_keeps_every_id(path, args):
     fmt = "--format=json"
-    out = json.loads(text(occ(*args, fmt, path)))
+    raw = text(occ(*args, fmt, path))
+    # JSON is printed to terminals too: controls, C1 and bidirectional
+    # characters are written as \u escapes, which lose nothing.
+    assert not RAW_CONTROL.search(raw), RAW_CONTROL.search(raw)
+    out = json.loads(raw)
     found = set(strings(out))
     assert "injected" not in found
     assert HOSTILE["country"] in found
@@ -168,6 +172,8 @@ def test_terminal_text_has_no_raw_control(path, args):
     # The escapes are shown, not dropped.
     if args[0] == "report":
         assert "\\x1b[31mred" in out and "\\u202e83.2" in out
+    if args[0] == "compare":
+        assert "Phase p\"\\1\\x0a\\x1b[31m\\u202e;" in out
 
 
 def test_messages_have_no_raw_control(tmp_path, path):
