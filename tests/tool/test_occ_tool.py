@@ -652,6 +652,9 @@ def test_fifo_socket_and_devices_are_refused_not_waited_on(tmp_path):
         server.close()
 
 
+@pytest.mark.skipif(bool(os.environ.get("OCC_TEST_MEMCHECK")),
+                    reason="129 MiB through a memory checker takes "
+                           "minutes; the plain run checks it")
 def test_endless_standard_input_is_refused_at_the_limit():
     # 128 MiB and one more byte of spaces: refused with the size limit,
     # never kept whole nor grown until the allocator gives up.
