@@ -4,6 +4,7 @@
  */
 #pragma once
 
+#include "occ-id-table-private.h"
 #include "occ-json-private.h"
 #include "occ-methodology-private.h"
 #include "occ-node-private.h"
@@ -20,16 +21,6 @@ G_BEGIN_DECLS
 #define OCC_MAX_IDS (1u << 20)
 /* A rating's score that is null ("not rated"). */
 #define OCC_SCORE_NULL G_MININT32
-
-/* An id table: countries, phases or raters. */
-typedef struct
-{
-  guint n;
-  char **ids;
-  char **names;
-  OccLabels **l10n;  /* the names' `labels` (occ-v1 §2), NULL holes */
-  GHashTable *index; /* id → index + 1 */
-} OccIdTable;
 
 struct _OccDataset
 {
@@ -109,9 +100,6 @@ occ_dataset_n_cells (OccDataset *self)
 {
   return (gsize) self->countries.n * self->phases.n * self->n_nodes;
 }
-
-int occ_id_table_lookup (const OccIdTable *table, const char *id);
-void occ_id_table_clear (OccIdTable *table);
 
 gboolean occ_dataset_load_json (OccDataset *self, JsonNode *root,
                                 GError **error);

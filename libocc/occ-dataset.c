@@ -49,29 +49,6 @@
 
 G_DEFINE_FINAL_TYPE (OccDataset, occ_dataset, G_TYPE_OBJECT)
 
-int
-occ_id_table_lookup (const OccIdTable *table, const char *id)
-{
-  if (table->index == NULL)
-    return -1;
-  return GPOINTER_TO_INT (g_hash_table_lookup (table->index, id)) - 1;
-}
-
-void
-occ_id_table_clear (OccIdTable *table)
-{
-  /* Names are optional, so the names array has NULL holes: g_strfreev()
-   * would stop at the first one. */
-  for (guint i = 0; table->names != NULL && i < table->n; i++)
-    g_free (table->names[i]);
-  for (guint i = 0; table->l10n != NULL && i < table->n; i++)
-    occ_labels_free (table->l10n[i]);
-  g_free (table->names);
-  g_free (table->l10n);
-  g_strfreev (table->ids);
-  g_clear_pointer (&table->index, g_hash_table_unref);
-}
-
 static void
 occ_dataset_finalize (GObject *object)
 {
@@ -127,7 +104,7 @@ occ_dataset_class_init (OccDatasetClass *klass)
 static void
 occ_dataset_init (OccDataset *self)
 {
-  self->roots = occ_node_list_new ();
+  self->roots = occ_node_list_new (OCC_TYPE_NODE);
   self->nodes = g_ptr_array_new_with_free_func (g_object_unref);
   self->node_index = g_hash_table_new (g_str_hash, g_str_equal);
   self->r_evidence_text = g_ptr_array_new_with_free_func (g_free);

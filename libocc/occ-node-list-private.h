@@ -12,7 +12,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (OccNodeList, occ_node_list, OCC, NODE_LIST, GObject)
 
-OccNodeList *occ_node_list_new (void);
+OccNodeList *occ_node_list_new (GType item_type);
 void occ_node_list_append (OccNodeList *self, gpointer node);
 guint occ_node_list_get_length (OccNodeList *self);
 gpointer occ_node_list_peek (OccNodeList *self, guint position);

@@ -8,6 +8,8 @@
  * loads and never written again; reading it writes nothing but reference
  * counts, which are atomic.
  *
+ * It holds objects of the type it is made for (OccNode), and knows
+ * nothing else of them, so that occ-node.c can use it without a circle.
  * It is not part of the GIR: bindings see a GListModel.
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
@@ -15,13 +17,13 @@
 #include "config.h"
 
 #include "occ-node-list-private.h"
-#include "occ-node-private.h"
 
 struct _OccNodeList
 {
   GObject parent_instance;
 
-  GPtrArray *items; /* OccNode, owned */
+  GType item_type;
+  GPtrArray *items; /* of item_type, owned */
 };
 
 static void list_model_init (GListModelInterface *iface);
@@ -54,7 +56,7 @@ occ_node_list_init (OccNodeList *self)
 static GType
 get_item_type (GListModel *model)
 {
-  return OCC_TYPE_NODE;
+  return OCC_NODE_LIST (model)->item_type;
 }
 
 static guint
@@ -81,10 +83,14 @@ list_model_init (GListModelInterface *iface)
   iface->get_item = get_item;
 }
 
+/* A list of objects of @item_type. */
 OccNodeList *
-occ_node_list_new (void)
+occ_node_list_new (GType item_type)
 {
-  return g_object_new (OCC_TYPE_NODE_LIST, NULL);
+  OccNodeList *self = g_object_new (OCC_TYPE_NODE_LIST, NULL);
+
+  self->item_type = item_type;
+  return self;
 }
 
 /* Only while loading, before anyone else can see the list: no signal. */

@@ -66,7 +66,7 @@ occ_node_class_init (OccNodeClass *klass)
 static void
 occ_node_init (OccNode *self)
 {
-  self->children = occ_node_list_new ();
+  self->children = occ_node_list_new (OCC_TYPE_NODE);
 }
 
 OccNode *
