@@ -640,10 +640,20 @@ occ_normal_quantile (double p)
 
 /* What the analyses write ----------------------------------------------- */
 
-/* The `ci_status` of a score in occ-results/1 and in a comparison's JSON,
- * or %NULL for none: an estimated interval, or no score, says nothing. */
+/**
+ * occ_interval_status_to_string:
+ * @status: an interval status
+ *
+ * The `ci_status` that occ-results/1 and a comparison's JSON write for a
+ * status: "published" or "partial". An estimated interval, or none, is
+ * written without a `ci_status`, and gives %NULL.
+ *
+ * Returns: (nullable): a static string, or %NULL
+ *
+ * Since: 1.3
+ */
 const char *
-occ_interval_status_name (OccIntervalStatus status)
+occ_interval_status_to_string (OccIntervalStatus status)
 {
   switch (status)
     {

@@ -150,7 +150,6 @@ double occ_normal_quantile (double p);
 
 /* What the analyses write ------------------------------------------------ */
 
-const char *occ_interval_status_name (OccIntervalStatus status);
 void occ_give_array (gpointer out, gpointer array);
 
 /* An interval by table cell and slot (occ-bootstrap.c). */

@@ -476,7 +476,7 @@ occ_comparison_to_data (OccComparison *self, gsize *length)
           occ_json_put_double (&w, NULL, high);
           occ_json_end_array (&w);
         }
-      status_name = occ_interval_status_name (status);
+      status_name = occ_interval_status_to_string (status);
       if (status_name)
         occ_json_put_string (&w, "ci_status", status_name);
       occ_json_end_object (&w);

@@ -282,6 +282,7 @@ typedef enum {
     OCC_INTERVAL_STATUS_ESTIMATED,
     OCC_INTERVAL_STATUS_PARTIAL,
 } OccIntervalStatus;
+const char *occ_interval_status_to_string (OccIntervalStatus status);
 typedef enum {
     OCC_ALPHA_METRIC_NOMINAL,
     OCC_ALPHA_METRIC_ORDINAL,

@@ -47,3 +47,13 @@
  * Since: 1.2
  */
 #define OCC_AVAILABLE_IN_1_2 _OCC_EXTERN
+
+/**
+ * OCC_AVAILABLE_IN_1_3:
+ *
+ * Marks a symbol added in libocc 1.3: exported from the shared library
+ * under the symbol version `LIBOCC_1.3`.
+ *
+ * Since: 1.3
+ */
+#define OCC_AVAILABLE_IN_1_3 _OCC_EXTERN

@@ -658,11 +658,26 @@ test_threads (Fixture *f, gconstpointer user_data)
   g_assert_cmpstr (ja, ==, jb);
 }
 
+/* The ci_status names occ-results/1 writes: none for an estimated
+ * interval or none at all. */
+static void
+test_status_names (void)
+{
+  g_assert_null (occ_interval_status_to_string (OCC_INTERVAL_STATUS_NONE));
+  g_assert_cmpstr (occ_interval_status_to_string (OCC_INTERVAL_STATUS_PUBLISHED),
+                   ==, "published");
+  g_assert_null (occ_interval_status_to_string (OCC_INTERVAL_STATUS_ESTIMATED));
+  g_assert_cmpstr (occ_interval_status_to_string (OCC_INTERVAL_STATUS_PARTIAL),
+                   ==, "partial");
+  g_assert_null (occ_interval_status_to_string ((OccIntervalStatus) 99));
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/analysis/options", test_options);
+  g_test_add_func ("/analysis/status-names", test_status_names);
   g_test_add ("/analysis/bootstrap/hand", Fixture, NULL, fixture_set_up,
               test_bootstrap_hand, fixture_tear_down);
   g_test_add ("/analysis/bootstrap/arrays-json", Fixture, NULL,
