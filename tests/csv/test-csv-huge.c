@@ -2,7 +2,7 @@
  *
  *   test-csv-huge OCC-GEN
  *
- * Generates (with tests/bench/occ-gen, at test time) a CSV of 1,000,000
+ * Generates (with build-aux/bench/occ-gen, at test time) a CSV of 1,000,000
  * ratings whose rows carry a 120-character notes column, about 170 bytes a
  * row, and reads it over its base dataset. The file is ~170 MB; the
  * dataset keeps ~70 bytes per rating in its columns. The test asserts

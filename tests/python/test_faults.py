@@ -1,5 +1,5 @@
 """Bad input is refused with the right error and place (occ-v1 §6), as
-tests/test-faults.c checks it, through the binding: every file of
+tests/faults/test-faults.c checks it, through the binding: every file of
 tests/faults/index.tests is loaded from its file name, from a str and from
 bytes; each load must raise occ.OccError with the listed code, a message
 naming the listed place, and the place parsed into OccError.place."""

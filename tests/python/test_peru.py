@@ -1,5 +1,5 @@
 """Conformance with the CCO's Peru report (occ-v1 §7) through the
-binding, mirroring tests/test-peru.c: examples/data/peru-2024.json scored
+binding, mirroring tests/peru/test-peru.c: examples/data/peru-2024.json scored
 under cco-2024 reproduces, within 0.01, the annex figures and changes, the
 Phase 1 averages, the report's bands for the IX Summit, its best and worst
 items and the worked example of occ-v1 §5. The figures are the report's

@@ -1,5 +1,5 @@
 """The scoring rules of occ-v1 §4 through the binding: every case of
-tests/rules/*.json, checked as tests/test-rules.c checks it (only the
+tests/rules/*.json, checked as tests/rules/test-rules.c checks it (only the
 fields a case lists; a missing number is None, never NaN)."""
 
 import glob

@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """Benchmark of libocc's bootstrap and Monte Carlo against numpy.
 
-    meson devenv -C build /usr/bin/python3 ../tests/bench/bench_analysis.py
+    meson devenv -C build /usr/bin/python3 ../build-aux/bench/bench_analysis.py
 
 (OCC_BENCH_THREADS=N sets libocc's thread count; default one per
 processor.)

@@ -15,7 +15,7 @@ min_raters), leaf scores (2), inner nodes and the country with node
 weights and missing children (3), changes between phases (4), bands (5),
 pooled population inclusion (6) and ranks among peers and between
 countries, on values rounded half away from zero (7). Published scores are
-not read (the benchmark's datasets have none). tests/bench/run.py checks
+not read (the benchmark's datasets have none). build-aux/bench/run.py checks
 its numbers against libocc's on the smaller sizes.
 
 SPDX-License-Identifier: LGPL-2.1-or-later

@@ -1,8 +1,8 @@
 #!/usr/bin/python3
 """Draw docs/performance.png and print the tables of docs/performance.md
-from the results of tests/bench/run.py.
+from the results of build-aux/bench/run.py.
 
-    tests/bench/plot.py [RESULTS.json] [OUT.png]
+    build-aux/bench/plot.py [RESULTS.json] [OUT.png]
 
 SPDX-License-Identifier: LGPL-2.1-or-later
 """

@@ -2,10 +2,10 @@
 """The benchmark of docs/performance.md: libocc (C and Python) against
 pandas, at sizes from one country to six million ratings.
 
-    tests/bench/run.py [--build build] [--data DIR] [--sizes 500,5k,...]
+    build-aux/bench/run.py [--build build] [--data DIR] [--sizes 500,5k,...]
                        [--repeat N] [--out results.json]
 
-For each size it generates the data (tests/bench/occ-gen, seed 1; kept in
+For each size it generates the data (build-aux/bench/occ-gen, seed 1; kept in
 DIR between runs), then runs, each in its own process, one after the
 other:
 
@@ -74,7 +74,7 @@ def generate(build, data, name, shape):
     base = os.path.join(data, name + "-base.json")
     ratings = os.path.join(data, name + ".csv")
     full = os.path.join(data, name + ".json")
-    argv = [os.path.join(build, "tests", "bench", "occ-gen"),
+    argv = [os.path.join(build, "build-aux", "bench", "occ-gen"),
             "--countries", str(countries), "--leaves", str(leaves),
             "--raters", str(raters), "--phases", str(phases), "--seed", "1",
             "--base", base, "--csv", ratings]
@@ -177,13 +177,13 @@ def main():
         n, base, ratings, full = generate(build, args.data, name, SIZES[name])
         out = os.path.join(args.data, name)
         row = {"size": name, "ratings": n, "csv_mib": os.path.getsize(ratings) / 2**20}
-        row["floor"] = run([os.path.join(build, "tests", "bench", "bench-floor"),
+        row["floor"] = run([os.path.join(build, "build-aux", "bench", "bench-floor"),
                             str(n), str(BYTES_PER_RATING)])
-        row["c"] = run([os.path.join(build, "tests", "bench", "bench-occ"),
+        row["c"] = run([os.path.join(build, "build-aux", "bench", "bench-occ"),
                         "--repeat", str(args.repeat), base, ratings,
                         out + "-c.json"], env)
         if full:
-            row["c_json"] = run([os.path.join(build, "tests", "bench", "bench-occ"),
+            row["c_json"] = run([os.path.join(build, "build-aux", "bench", "bench-occ"),
                                  "--repeat", str(args.repeat), "--json", full,
                                  out + "-cj.json"], env)
         row["cffi"] = run([py, os.path.join(HERE, "bench_cffi.py"), "--repeat",
