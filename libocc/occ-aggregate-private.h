@@ -7,7 +7,7 @@
 #include <float.h>
 #include <math.h>
 
-#include <occ/occ.h>
+#include <occ/occ-methodology.h>
 
 G_BEGIN_DECLS
 

@@ -24,7 +24,9 @@
 
 #include <math.h>
 
-#include "occ-analysis-private.h"
+#include <occ/occ-agreement.h>
+
+#include "occ-analysis-common-private.h"
 #include "occ-dataset-private.h"
 
 #define N_METRICS 4

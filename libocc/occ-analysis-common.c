@@ -6,7 +6,9 @@
 
 #include <math.h>
 
-#include "occ-analysis-private.h"
+#include <occ/occ-analysis-common.h>
+
+#include "occ-analysis-common-private.h"
 
 /* Random variates ------------------------------------------------------- */
 

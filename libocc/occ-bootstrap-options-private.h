@@ -6,7 +6,9 @@
  */
 #pragma once
 
-#include "occ-analysis-private.h"
+#include <occ/occ-bootstrap-options.h>
+
+#include "occ-analysis-common-private.h"
 
 G_BEGIN_DECLS
 

@@ -19,7 +19,10 @@
 
 #include <math.h>
 
-#include "occ-analysis-private.h"
+#include <occ/occ-bootstrap.h>
+
+#include "occ-analysis-common-private.h"
+#include "occ-bootstrap-private.h"
 #include "occ-bootstrap-options-private.h"
 #include "occ-results-private.h"
 

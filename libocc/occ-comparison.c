@@ -4,7 +4,10 @@
  */
 #include "config.h"
 
-#include "occ-analysis-private.h"
+#include <occ/occ-comparison.h>
+
+#include "occ-analysis-common-private.h"
+#include "occ-bootstrap-private.h"
 #include "occ-results-private.h"
 
 /**

@@ -4,7 +4,8 @@
  */
 #pragma once
 
-#include <occ/occ.h>
+#include <occ/occ-dataset-csv.h>
+#include <occ/occ-error.h>
 
 G_BEGIN_DECLS
 

@@ -22,6 +22,8 @@
 
 #include <glib/gstdio.h>
 
+#include <occ/occ-dataset-csv.h>
+
 #include "occ-csv-private.h"
 #include "occ-dataset-private.h"
 #include "occ-input-private.h"

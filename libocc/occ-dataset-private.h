@@ -4,6 +4,8 @@
  */
 #pragma once
 
+#include <occ/occ-dataset.h>
+
 #include "occ-id-table-private.h"
 #include "occ-json-private.h"
 #include "occ-methodology-private.h"

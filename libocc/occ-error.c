@@ -4,7 +4,7 @@
  */
 #include "config.h"
 
-#include <occ/occ.h>
+#include <occ/occ-error.h>
 
 /**
  * occ_error_quark:

@@ -5,7 +5,7 @@
 #pragma once
 
 #include <json-glib/json-glib.h>
-#include <occ/occ.h>
+#include <occ/occ-error.h>
 
 G_BEGIN_DECLS
 

@@ -4,6 +4,8 @@
  */
 #pragma once
 
+#include <occ/occ-methodology.h>
+
 #include "occ-json-private.h"
 #include "occ-labels-private.h"
 

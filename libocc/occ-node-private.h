@@ -4,7 +4,7 @@
  */
 #pragma once
 
-#include <occ/occ.h>
+#include <occ/occ-node.h>
 
 #include "occ-labels-private.h"
 #include "occ-node-list-private.h"

@@ -4,6 +4,8 @@
  */
 #pragma once
 
+#include <occ/occ-results.h>
+
 #include "occ-engine-private.h"
 
 G_BEGIN_DECLS

@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <occ/occ-score.h>
+
 #include "occ-results-private.h"
 
 /**

@@ -24,7 +24,9 @@
 
 #include <math.h>
 
-#include "occ-analysis-private.h"
+#include <occ/occ-sensitivity.h>
+
+#include "occ-analysis-common-private.h"
 #include "occ-sensitivity-options-private.h"
 #include "occ-engine-private.h"
 

@@ -11,7 +11,7 @@
 
 #include <string.h>
 
-#include <occ/occ.h>
+#include <occ/occ-text.h>
 
 /* Characters that steer a terminal or the direction of text: C0 and DEL,
  * C1 (U+0080 to U+009F, which some terminals take as ESC sequences), and

@@ -4,7 +4,8 @@
  */
 #include "config.h"
 
-#include <occ/occ.h>
+#include <occ/occ-version-macros.h>
+#include <occ/occ-version.h>
 
 /**
  * occ_get_version:

@@ -106,4 +106,7 @@ guint8 *occ_agreement_dup_alpha (OccAgreement *self,
                                  double **high,
                                  gsize *n_cells);
 
+OCC_AVAILABLE_IN_1_2
+char *occ_agreement_to_data (OccAgreement *self, gsize *length);
+
 G_END_DECLS

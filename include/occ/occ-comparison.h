@@ -67,13 +67,4 @@ OccIntervalStatus occ_comparison_get_interval (OccComparison *self,
 OCC_AVAILABLE_IN_1_1
 char *occ_comparison_to_data (OccComparison *self, gsize *length);
 
-OCC_AVAILABLE_IN_1_2
-char *occ_agreement_to_data (OccAgreement *self, gsize *length);
-
-OCC_AVAILABLE_IN_1_2
-char *occ_sensitivity_to_data (OccSensitivity *self,
-                               OccRankKind kind,
-                               const char *const *nodes,
-                               gsize *length);
-
 G_END_DECLS

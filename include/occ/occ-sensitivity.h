@@ -98,4 +98,10 @@ guint8 *occ_sensitivity_dup_ranks (OccSensitivity *self,
                                    double **high,
                                    gsize *n_nodes);
 
+OCC_AVAILABLE_IN_1_2
+char *occ_sensitivity_to_data (OccSensitivity *self,
+                               OccRankKind kind,
+                               const char *const *nodes,
+                               gsize *length);
+
 G_END_DECLS

@@ -23,7 +23,7 @@
 
 #include <glib.h>
 
-#include "occ-analysis-private.h"
+#include "occ-analysis-common-private.h"
 
 static int
 compare_doubles (const void *a, const void *b)

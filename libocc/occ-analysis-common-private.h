@@ -1,11 +1,12 @@
-/* occ-analysis-private.h: what the analyses share: a reproducible random
- * generator, a parallel loop, quantiles
+/* occ-analysis-common-private.h: what the analyses share: a reproducible
+ * random generator, a parallel loop, quantiles
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
 #pragma once
 
-#include <occ/occ.h>
+#include <gio/gio.h>
+#include <occ/occ-analysis-common.h>
 
 #include "occ-aggregate-private.h"
 
@@ -151,10 +152,5 @@ double occ_normal_quantile (double p);
 /* What the analyses write ------------------------------------------------ */
 
 void occ_give_array (gpointer out, gpointer array);
-
-/* An interval by table cell and slot (occ-bootstrap.c). */
-OccIntervalStatus occ_bootstrap_get_cell (OccBootstrap *self, gsize cell,
-                                          guint slot, double *low,
-                                          double *high);
 
 G_END_DECLS
