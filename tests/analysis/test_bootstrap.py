@@ -232,3 +232,52 @@ def test_progress_reports(americas):
     assert seen and seen[-1] == 1.0
     assert all(0 <= f <= 1 for f in seen)
     assert seen == sorted(seen)
+
+
+def wide_copy(doc, extra=2):
+    """@doc with @extra more criteria of weight 0, each rating scoring them
+    as it scores the first: the same figures for every node and for the
+    first criteria, under another methodology id (rev. 2 refuses a
+    cco-2024 with other rules)."""
+    meth = json.loads(occ.Methodology.builtin(doc["methodology"]).to_json())
+    first = meth["criteria"][0]["id"]
+    meth["id"] = "wide-copy"
+    for i in range(extra):
+        meth["criteria"].append({"id": "Z%d" % i, "label": "Copy %d" % i,
+                                 "weight": 0.0})
+    wide = dict(doc, methodology=meth, ratings=[])
+    for r in doc["ratings"]:
+        scores = dict(r["scores"])
+        for i in range(extra):
+            scores["Z%d" % i] = scores.get(first)
+        wide["ratings"].append(dict(r, scores=scores))
+    return wide
+
+
+@pytest.mark.parametrize("method", ["percentile", "bca"])
+def test_fused_path_equals_generic_engine(americas, method):
+    """The bootstrap's fast path (replicate_fused(): rule 1 in
+    resample_means(), taken when the raters' method is the mean and there
+    are at most 4 criteria) against the generic one (resample_rows(), then
+    the engine's own rule 1), which the same ratings take with 5 criteria:
+    the same draws, so every interval and se is the same double."""
+    doc, ds, results = americas
+    wide = wide_copy(doc)
+    assert len(wide["methodology"]["criteria"]) > 4
+    wide_ds = occ.Dataset.from_string(json.dumps(wide))
+    fast = occ.Bootstrap(results, replicates=B, seed=SEED, method=method)
+    generic = occ.Bootstrap(wide_ds.score(), replicates=B, seed=SEED,
+                            method=method)
+    n_criteria = len(ds.methodology.criteria)
+    compared = 0
+    for country in ("PE", "CO"):
+        for phase in ("2022", "2024"):
+            k, p = ds.country_index(country), ds.phase_index(phase)
+            for criterion in [None] + list(range(n_criteria)):
+                a = fast.intervals(k, p, criterion)
+                b = generic.intervals(k, p, criterion)
+                for field in ("status", "low", "high", "se"):
+                    assert np.array_equal(a[field], b[field]), \
+                        (country, phase, criterion, field)
+                compared += int(np.sum(a["status"] != 0))
+    assert compared > 200

@@ -188,3 +188,23 @@ def test_errors(americas):
                    {"levels": ("leaves",)}, {"seed": 2 ** 64}):
         with pytest.raises(ValueError):
             occ.Sensitivity(ds, **kwargs)
+
+
+@pytest.mark.parametrize("kind", ["countries", "peers"])
+def test_kept_leaf_scores_equal_generic_engine(americas, kind):
+    """The fast path that scores rule 1 once and keeps the leaves'
+    criterion scores for every draw (the scorer's keep_leaf_criteria,
+    taken when the raters' method is not drawn) against the generic one
+    that scores rule 1 again in every draw, which drawing the raters'
+    method from {mean} alone takes: the same draws, so the same doubles
+    for every node of every depth."""
+    doc, ds = americas
+    nodes = [n.id for n in ds.nodes]
+    kept = occ.Sensitivity(ds, draws=N, seed=11, methods=("mean",),
+                           levels=("criteria", "children"))
+    again = occ.Sensitivity(ds, draws=N, seed=11, methods=("mean",),
+                            levels=("raters", "criteria", "children"))
+    a = json.loads(kept.to_json(nodes=nodes, kind=kind))
+    b = json.loads(again.to_json(nodes=nodes, kind=kind))
+    assert len(a["results"]) > 100
+    assert a == b
