@@ -12,9 +12,7 @@
  */
 #include "config.h"
 
-#include <math.h>
-
-#include "occ-csv-private.h"
+#include "occ-csv-reader-private.h"
 
 enum
 {
@@ -488,45 +486,6 @@ occ_csv_reader_finish (OccCsvReader *reader, GError **error)
   return close_field (reader, error) && end_record (reader, error);
 }
 
-/* Formula injection (OWASP "CSV injection"): a spreadsheet evaluates a
- * cell that begins with one of these. */
-static gboolean
-starts_formula (char c)
-{
-  return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t'
-         || c == '\r';
-}
-
-/* A plain decimal number, as the number formatter writes them ("-0.76",
- * "1e-05"): never neutralized, a spreadsheet reads it as the number. The
- * formatter never writes a leading "+", so "+1" is neutralized like any
- * other text that starts with one. */
-static gboolean
-is_plain_number (const char *text)
-{
-  char *end;
-  double value;
-
-  if (!(g_ascii_isdigit (*text) || *text == '-' || *text == '.'))
-    return FALSE;
-  value = g_ascii_strtod (text, &end);
-  return end != text && *end == '\0' && isfinite (value)
-         && strpbrk (text, "xXnNiI") == NULL;
-}
-
-/* @text gets a `'` before it: it would start a formula, or it already
- * starts with `'`s before one (so that the reader, which removes one `'`
- * before such text, gives it back whole). */
-static gboolean
-looks_like_formula (const char *text)
-{
-  const char *p = text;
-
-  while (*p == '\'')
-    p++;
-  return starts_formula (*p) && !is_plain_number (text);
-}
-
 /* The reader's side: text after the `'` the writer put before it, with
  * *@length shortened to match; other text as it is. */
 const char *
@@ -538,66 +497,8 @@ occ_csv_unneutralize (const char *text, gsize *length)
     return text;
   while (*p == '\'')
     p++;
-  if (!starts_formula (*p))
+  if (!occ_csv_starts_formula (*p))
     return text;
   (*length)--;
   return text + 1;
-}
-
-/**
- * occ_csv_quote_field:
- * @field: (nullable): the text of a cell, or %NULL for an empty one
- * @flags: how to write it
- *
- * One CSV cell as libocc's writers write it (RFC 4180): in double
- * quotes, with inner quotes doubled, when it holds a comma, a quote or a
- * line break or begins or ends with a blank; and, unless @flags has
- * %OCC_CSV_FLAGS_RAW, after a `'` when a spreadsheet would take it for a
- * formula (see [flags@Occ.CsvFlags]). A plain number such as `-0.76` is
- * never changed; `+1` is, as the number formatter never writes it.
- *
- * Returns: (transfer full): the cell's text
- *
- * Since: 1.2
- */
-char *
-occ_csv_quote_field (const char *field, OccCsvFlags flags)
-{
-  GString *out = g_string_new (NULL);
-
-  occ_csv_append_field (out, field, flags);
-  return g_string_free (out, FALSE);
-}
-
-/* RFC 4180: quote a field holding a comma, quote or line break, doubling
- * its quotes. A field with leading or trailing blanks is quoted too, so
- * that a spreadsheet keeps them. */
-void
-occ_csv_append_field (GString *out, const char *field, OccCsvFlags flags)
-{
-  gsize n;
-  gboolean neutralize;
-
-  if (field == NULL || *field == '\0')
-    return;
-  n = strlen (field);
-  neutralize = !(flags & OCC_CSV_FLAGS_RAW) && looks_like_formula (field);
-  if (strpbrk (field, ",\"\r\n") == NULL && field[0] != ' '
-      && field[n - 1] != ' ')
-    {
-      if (neutralize)
-        g_string_append_c (out, '\'');
-      g_string_append_len (out, field, (gssize) n);
-      return;
-    }
-  g_string_append_c (out, '"');
-  if (neutralize)
-    g_string_append_c (out, '\'');
-  for (const char *p = field; *p; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (out, '"');
-      g_string_append_c (out, *p);
-    }
-  g_string_append_c (out, '"');
 }

@@ -18,13 +18,14 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <math.h>
+#include <string.h>
 #include <unistd.h>
 
 #include <glib/gstdio.h>
 
 #include <occ/occ-dataset-csv.h>
 
-#include "occ-csv-private.h"
+#include "occ-csv-reader-private.h"
 #include "occ-dataset-private.h"
 #include "occ-input-private.h"
 
@@ -1041,6 +1042,94 @@ occ_dataset_new_with_ratings_csv_bytes (OccDataset *base, GBytes *bytes,
 
 /* Writing ------------------------------------------------------------- */
 
+/* A plain decimal number, as the number formatter writes them ("-0.76",
+ * "1e-05"): never neutralized, a spreadsheet reads it as the number. The
+ * formatter never writes a leading "+", so "+1" is neutralized like any
+ * other text that starts with one. */
+static gboolean
+is_plain_number (const char *text)
+{
+  char *end;
+  double value;
+
+  if (!(g_ascii_isdigit (*text) || *text == '-' || *text == '.'))
+    return FALSE;
+  value = g_ascii_strtod (text, &end);
+  return end != text && *end == '\0' && isfinite (value)
+         && strpbrk (text, "xXnNiI") == NULL;
+}
+
+/* @text gets a `'` before it: it would start a formula, or it already
+ * starts with `'`s before one (so that the reader, which removes one `'`
+ * before such text, gives it back whole). */
+static gboolean
+looks_like_formula (const char *text)
+{
+  const char *p = text;
+
+  while (*p == '\'')
+    p++;
+  return occ_csv_starts_formula (*p) && !is_plain_number (text);
+}
+
+/* RFC 4180: quote a field holding a comma, quote or line break, doubling
+ * its quotes. A field with leading or trailing blanks is quoted too, so
+ * that a spreadsheet keeps them. */
+static void
+append_field (GString *out, const char *field, OccCsvFlags flags)
+{
+  gsize n;
+  gboolean neutralize;
+
+  if (field == NULL || *field == '\0')
+    return;
+  n = strlen (field);
+  neutralize = !(flags & OCC_CSV_FLAGS_RAW) && looks_like_formula (field);
+  if (strpbrk (field, ",\"\r\n") == NULL && field[0] != ' '
+      && field[n - 1] != ' ')
+    {
+      if (neutralize)
+        g_string_append_c (out, '\'');
+      g_string_append_len (out, field, (gssize) n);
+      return;
+    }
+  g_string_append_c (out, '"');
+  if (neutralize)
+    g_string_append_c (out, '\'');
+  for (const char *p = field; *p; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (out, '"');
+      g_string_append_c (out, *p);
+    }
+  g_string_append_c (out, '"');
+}
+
+/**
+ * occ_csv_quote_field:
+ * @field: (nullable): the text of a cell, or %NULL for an empty one
+ * @flags: how to write it
+ *
+ * One CSV cell as libocc's writers write it (RFC 4180): in double
+ * quotes, with inner quotes doubled, when it holds a comma, a quote or a
+ * line break or begins or ends with a blank; and, unless @flags has
+ * %OCC_CSV_FLAGS_RAW, after a `'` when a spreadsheet would take it for a
+ * formula (see [flags@Occ.CsvFlags]). A plain number such as `-0.76` is
+ * never changed; `+1` is, as the number formatter never writes it.
+ *
+ * Returns: (transfer full): the cell's text
+ *
+ * Since: 1.2
+ */
+char *
+occ_csv_quote_field (const char *field, OccCsvFlags flags)
+{
+  GString *out = g_string_new (NULL);
+
+  append_field (out, field, flags);
+  return g_string_free (out, FALSE);
+}
+
 static void
 append_int (GString *out, gint64 value)
 {
@@ -1062,7 +1151,7 @@ append_header (GString *out, OccMethodology *m, gboolean template,
   for (guint c = 0; c < m->n_criteria; c++)
     {
       g_string_append_c (out, ',');
-      occ_csv_append_field (out, m->criterion_ids[c], flags);
+      append_field (out, m->criterion_ids[c], flags);
     }
   g_string_append (out, template ? ",groups,validated\r\n"
                                  : ",groups,validated,evidence\r\n");
@@ -1076,13 +1165,13 @@ append_rating (GString *out, OccDataset *self, gsize i, OccCsvFlags flags,
   const gint32 *scores = &self->r_scores[i * m->n_criteria];
   OccNode *node = g_ptr_array_index (self->nodes, self->r_node[i]);
 
-  occ_csv_append_field (out, self->countries.ids[self->r_country[i]], flags);
+  append_field (out, self->countries.ids[self->r_country[i]], flags);
   g_string_append_c (out, ',');
-  occ_csv_append_field (out, self->phases.ids[self->r_phase[i]], flags);
+  append_field (out, self->phases.ids[self->r_phase[i]], flags);
   g_string_append_c (out, ',');
-  occ_csv_append_field (out, node->id, flags);
+  append_field (out, node->id, flags);
   g_string_append_c (out, ',');
-  occ_csv_append_field (out, self->raters.ids[self->r_rater[i]], flags);
+  append_field (out, self->raters.ids[self->r_rater[i]], flags);
   for (guint c = 0; c < m->n_criteria; c++)
     {
       g_string_append_c (out, ',');
@@ -1100,13 +1189,13 @@ append_rating (GString *out, OccDataset *self, gsize i, OccCsvFlags flags,
         g_string_append_c (groups, ';');
       g_string_append (groups, m->group_ids[self->r_groups[g]]);
     }
-  occ_csv_append_field (out, groups->str, flags);
+  append_field (out, groups->str, flags);
   g_string_append_c (out, ',');
   if (self->r_validated[i] >= 0)
     g_string_append (out, self->r_validated[i] ? "true" : "false");
   g_string_append_c (out, ',');
   if (self->r_evidence[i] != 0)
-    occ_csv_append_field (out, g_ptr_array_index (self->r_evidence_text,
+    append_field (out, g_ptr_array_index (self->r_evidence_text,
                                                   self->r_evidence[i] - 1),
                           flags);
   g_string_append (out, "\r\n");
@@ -1292,15 +1381,15 @@ occ_dataset_template_to_csv_full (OccDataset *self, OccCsvFlags flags,
 
           if (!self->node_leaf[j])
             continue;
-          occ_csv_append_field (out, self->countries.ids[k], flags);
+          append_field (out, self->countries.ids[k], flags);
           g_string_append_c (out, ',');
-          occ_csv_append_field (out, self->phases.ids[p], flags);
+          append_field (out, self->phases.ids[p], flags);
           g_string_append_c (out, ',');
-          occ_csv_append_field (out, node->id, flags);
+          append_field (out, node->id, flags);
           if (label)
             {
               g_string_append_c (out, ',');
-              occ_csv_append_field (out, node->label, flags);
+              append_field (out, node->label, flags);
             }
           /* rater, the criteria, groups, validated: to fill */
           for (guint c = 0; c < m->n_criteria + 3; c++)

@@ -1,10 +1,9 @@
-/* occ-csv-private.h: an RFC 4180 reader fed in chunks, and CSV writing
+/* occ-csv-reader-private.h: an RFC 4180 reader fed in chunks
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
 #pragma once
 
-#include <occ/occ-dataset-csv.h>
 #include <occ/occ-error.h>
 
 G_BEGIN_DECLS
@@ -92,8 +91,15 @@ void occ_csv_error (GError **error, const OccCsvReader *reader,
                     OccError code, const char *format, ...)
   G_GNUC_PRINTF (7, 8);
 
-void occ_csv_append_field (GString *out, const char *field,
-                           OccCsvFlags flags);
+/* Formula injection (OWASP "CSV injection"): a spreadsheet evaluates a
+ * cell that begins with one of these. */
+static inline gboolean
+occ_csv_starts_formula (char c)
+{
+  return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t'
+         || c == '\r';
+}
+
 const char *occ_csv_unneutralize (const char *text, gsize *length);
 
 G_END_DECLS
