@@ -7,7 +7,7 @@
 #include <float.h>
 #include <math.h>
 
-#include <occ/occ-methodology.h>
+#include <occ/occ-aggregation.h>
 
 G_BEGIN_DECLS
 

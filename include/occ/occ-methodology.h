@@ -10,26 +10,9 @@
 
 #include <glib-object.h>
 #include <occ/occ-version-macros.h>
+#include <occ/occ-aggregation.h>
 
 G_BEGIN_DECLS
-
-/**
- * OccAggregation:
- * @OCC_AGGREGATION_MEAN: weighted arithmetic mean
- * @OCC_AGGREGATION_MEDIAN: unweighted median; the mean of the two middle
- *   values when their count is even
- * @OCC_AGGREGATION_GEOMETRIC: weighted geometric mean; a zero anywhere
- *   gives zero
- *
- * How a set of values is reduced to one.
- *
- * Since: 1.0
- */
-typedef enum {
-  OCC_AGGREGATION_MEAN,
-  OCC_AGGREGATION_MEDIAN,
-  OCC_AGGREGATION_GEOMETRIC,
-} OccAggregation;
 
 /**
  * OccLevel:

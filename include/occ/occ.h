@@ -9,6 +9,7 @@
 #include <occ/occ-version-macros.h>
 #include <occ/occ-version.h>
 #include <occ/occ-error.h>
+#include <occ/occ-aggregation.h>
 #include <occ/occ-methodology.h>
 #include <occ/occ-node.h>
 #include <occ/occ-dataset.h>
