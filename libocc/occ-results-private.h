@@ -7,6 +7,7 @@
 #include <occ/occ-results.h>
 
 #include "occ-engine-private.h"
+#include "occ-score-private.h"
 
 G_BEGIN_DECLS
 
@@ -19,8 +20,6 @@ struct _OccResults
   GArray *entries; /* gsize cells with any score, in list order */
 };
 
-OccScore *occ_score_new (OccResults *results, guint country, guint phase,
-                         guint node);
 
 /* Called for each slot (a criterion, or the node's own score: slot
  * n_criteria) of each written cell, to add optional members; and once

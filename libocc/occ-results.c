@@ -86,7 +86,7 @@ get_item (GListModel *model, guint position)
   occ_table_cell_split (self->table,
                         g_array_index (self->entries, gsize, position), &k,
                         &p, &j);
-  return occ_score_new (self, k, p, j);
+  return occ_score_new (G_OBJECT (self), self->dataset, self->table, k, p, j);
 }
 
 static void
@@ -195,7 +195,7 @@ occ_results_lookup (OccResults *self, const char *country, const char *phase,
       || !has_any_score (self->table,
                          occ_table_cell (self->table, k, p, n->index)))
     return NULL;
-  return occ_score_new (self, k, p, n->index);
+  return occ_score_new (G_OBJECT (self), self->dataset, self->table, k, p, n->index);
 }
 
 /**
@@ -227,7 +227,7 @@ occ_results_lookup_country (OccResults *self, const char *country,
   if (!resolve (self, country, phase, &k, &p)
       || !has_any_score (t, occ_table_cell (t, k, p, t->n_nodes)))
     return NULL;
-  return occ_score_new (self, k, p, t->n_nodes);
+  return occ_score_new (G_OBJECT (self), self->dataset, self->table, k, p, t->n_nodes);
 }
 
 /* Best (rank 1) or worst (lowest rounded value) of @peer's peer group. */
@@ -264,7 +264,7 @@ extremes (OccResults *self, const char *country, const char *phase,
           lowest = MIN (lowest, key);
         else if (best ? t->rank[base + i] == 1 : key == lowest)
           {
-            g_autoptr (OccScore) score = occ_score_new (self, k, p, i);
+            g_autoptr (OccScore) score = occ_score_new (G_OBJECT (self), self->dataset, self->table, k, p, i);
             g_list_store_append (store, score);
           }
       }

@@ -6,7 +6,7 @@
 
 #include <occ/occ-score.h>
 
-#include "occ-results-private.h"
+#include "occ-score-private.h"
 
 /**
  * OccScore:
@@ -33,7 +33,9 @@ struct _OccScore
 {
   GObject parent_instance;
 
-  OccResults *results;
+  GObject *owner; /* the results, which keep the dataset and the table */
+  OccDataset *dataset;
+  OccTable *table;
   guint country;
   guint phase;
   guint node; /* n_nodes for the country as a whole */
@@ -47,7 +49,7 @@ occ_score_finalize (GObject *object)
 {
   OccScore *self = OCC_SCORE (object);
 
-  g_clear_object (&self->results);
+  g_clear_object (&self->owner);
   G_OBJECT_CLASS (occ_score_parent_class)->finalize (object);
 }
 
@@ -63,28 +65,31 @@ occ_score_init (OccScore *self)
 }
 
 OccScore *
-occ_score_new (OccResults *results, guint country, guint phase, guint node)
+occ_score_new (GObject *owner, OccDataset *dataset, OccTable *table,
+               guint country, guint phase, guint node)
 {
   OccScore *self = g_object_new (OCC_TYPE_SCORE, NULL);
 
-  self->results = g_object_ref (results);
+  self->owner = g_object_ref (owner);
+  self->dataset = dataset;
+  self->table = table;
   self->country = country;
   self->phase = phase;
   self->node = node;
-  self->cell = occ_table_cell (results->table, country, phase, node);
+  self->cell = occ_table_cell (table, country, phase, node);
   return self;
 }
 
 static OccTable *
 table (OccScore *self)
 {
-  return self->results->table;
+  return self->table;
 }
 
 static OccMethodology *
 methodology (OccScore *self)
 {
-  return self->results->dataset->methodology;
+  return self->dataset->methodology;
 }
 
 static guint
@@ -113,7 +118,7 @@ const char *
 occ_score_get_country (OccScore *self)
 {
   g_return_val_if_fail (OCC_IS_SCORE (self), NULL);
-  return self->results->dataset->countries.ids[self->country];
+  return self->dataset->countries.ids[self->country];
 }
 
 /**
@@ -130,7 +135,7 @@ const char *
 occ_score_get_phase (OccScore *self)
 {
   g_return_val_if_fail (OCC_IS_SCORE (self), NULL);
-  return self->results->dataset->phases.ids[self->phase];
+  return self->dataset->phases.ids[self->phase];
 }
 
 /**
@@ -150,7 +155,7 @@ occ_score_get_node (OccScore *self)
   g_return_val_if_fail (OCC_IS_SCORE (self), NULL);
   if (is_country (self))
     return NULL;
-  return g_ptr_array_index (self->results->dataset->nodes, self->node);
+  return g_ptr_array_index (self->dataset->nodes, self->node);
 }
 
 /**
