@@ -1,4 +1,7 @@
-/* occ-dataset.c: an occ-dataset/1 document
+/* occ-dataset.c: an occ-dataset/1 document: the type and what it tells
+ *
+ * Made by the constructors of occ-dataset-loader.c, which fill its
+ * columns (occ-dataset-private.h); never changed after.
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
@@ -6,12 +9,7 @@
 
 #include <math.h>
 
-#include <glib/gstdio.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include "occ-dataset-private.h"
-#include "occ-input-private.h"
 
 /**
  * OccDataset:
@@ -109,166 +107,6 @@ occ_dataset_init (OccDataset *self)
   self->node_index = g_hash_table_new (g_str_hash, g_str_equal);
   self->r_evidence_text = g_ptr_array_new_with_free_func (g_free);
   self->p_by_cell = g_hash_table_new (NULL, NULL);
-}
-
-static OccDataset *
-load (const char *data, gsize length, const char *source, GError **error)
-{
-  g_autoptr (OccDataset) self = NULL;
-  g_autoptr (JsonNode) root = occ_json_parse (data, length, source, error);
-  g_autoptr (GError) local = NULL;
-
-  if (root == NULL)
-    return NULL;
-  self = g_object_new (OCC_TYPE_DATASET, NULL);
-  if (!occ_dataset_load_json (self, root, &local))
-    {
-      /* A syntax error already starts with FILE:LINE:COLUMN. */
-      g_propagate_prefixed_error (error, g_steal_pointer (&local), "%s: ",
-                                  source);
-      return NULL;
-    }
-  return g_steal_pointer (&self);
-}
-
-/**
- * occ_dataset_new_from_file:
- * @filename: (type filename): the path of an `occ-dataset/1` file
- * @error: return location for a #GError
- *
- * Loads a dataset from a file. Error messages start with @filename.
- *
- * Returns: (transfer full): the dataset, or %NULL with a #GFileError when
- *   the file cannot be read, or an [error@Occ.Error] naming the place and
- *   the rule broken
- *
- * Since: 1.0
- */
-OccDataset *
-occ_dataset_new_from_file (const char *filename, GError **error)
-{
-  g_autoptr (GMappedFile) file = NULL;
-  g_autofree char *display = NULL;
-  GStatBuf st;
-  int fd;
-
-  g_return_val_if_fail (filename != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  display = g_filename_display_name (filename);
-  /* A FIFO, socket or device is refused before anything blocks on it. */
-  if ((fd = occ_open_regular_file (filename, display, error)) < 0)
-    return NULL;
-  /* Refuse a multi-gigabyte file before mapping it. */
-  if (fstat (fd, &st) != 0
-      || !occ_json_check_size ((guint64) st.st_size, display, error))
-    {
-      close (fd);
-      return NULL;
-    }
-  file = g_mapped_file_new_from_fd (fd, FALSE, error);
-  close (fd);
-  if (file == NULL)
-    return NULL;
-  return load (g_mapped_file_get_contents (file),
-               g_mapped_file_get_length (file), display, error);
-}
-
-/**
- * occ_dataset_new_from_stream:
- * @stream: a stream of `occ-dataset/1` JSON, read to its end (not closed)
- * @source: (nullable): the name of the input in messages, such as `-` for
- *   standard input, or %NULL for `<stream>`
- * @cancellable: (nullable): a #GCancellable
- * @error: return location for a #GError
- *
- * Loads a dataset from a stream, such as a pipe or standard input. What
- * is read counts against the input limit as it arrives: an endless stream
- * is refused with %OCC_ERROR_LIMIT once it passes 128 MiB, without
- * keeping more than that.
- *
- * Returns: (transfer full): the dataset, or %NULL with the stream's
- *   #GIOError or an [error@Occ.Error]
- *
- * Since: 1.2
- */
-OccDataset *
-occ_dataset_new_from_stream (GInputStream *stream, const char *source,
-                             GCancellable *cancellable, GError **error)
-{
-  g_autoptr (GByteArray) data = g_byte_array_new ();
-  g_autofree guint8 *buf = g_malloc (65536);
-  const char *name = source ? source : "<stream>";
-  gssize n;
-
-  g_return_val_if_fail (G_IS_INPUT_STREAM (stream), NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  while ((n = g_input_stream_read (stream, buf, 65536, cancellable, error))
-         > 0)
-    {
-      /* One byte past the limit is enough to refuse. */
-      if (!occ_json_check_size ((guint64) data->len + (guint64) n, name,
-                                error))
-        return NULL;
-      g_byte_array_append (data, buf, (guint) n);
-    }
-  if (n < 0)
-    return NULL;
-  return load ((const char *) data->data, data->len, name, error);
-}
-
-/**
- * occ_dataset_new_from_data:
- * @data: `occ-dataset/1` JSON text, in UTF-8
- * @length: the length of @data in bytes, or -1 if it is nul-terminated
- * @error: return location for a #GError
- *
- * Loads a dataset from memory. Error messages start with `<data>`.
- *
- * From a language binding, pass the text as a string and -1 as @length
- * (a string's length in characters is not its length in bytes); for
- * bytes, use [ctor@Occ.Dataset.new_from_bytes].
- *
- * Returns: (transfer full): the dataset, or %NULL with an
- *   [error@Occ.Error]
- *
- * Since: 1.0
- */
-OccDataset *
-occ_dataset_new_from_data (const char *data, gssize length, GError **error)
-{
-  g_return_val_if_fail (data != NULL || length == 0, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  if (length < 0)
-    length = (gssize) strlen (data);
-  return load (data ? data : "", (gsize) length, "<data>", error);
-}
-
-/**
- * occ_dataset_new_from_bytes:
- * @bytes: `occ-dataset/1` JSON text
- * @error: return location for a #GError
- *
- * Loads a dataset from a #GBytes, as [ctor@Occ.Dataset.new_from_data].
- *
- * Returns: (transfer full): the dataset, or %NULL with an
- *   [error@Occ.Error]
- *
- * Since: 1.0
- */
-OccDataset *
-occ_dataset_new_from_bytes (GBytes *bytes, GError **error)
-{
-  gsize length;
-  const char *data;
-
-  g_return_val_if_fail (bytes != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  data = g_bytes_get_data (bytes, &length);
-  return load (data ? data : "", length, "<data>", error);
 }
 
 /**
