@@ -588,6 +588,7 @@ occ_normal_cdf (double x)
 
 /* Wichura's AS 241 (PPND16), good to about 1e-16; Python's
  * statistics.NormalDist.inv_cdf uses the same algorithm. */
+/* clang-format off */
 double
 occ_normal_quantile (double p)
 {
@@ -639,6 +640,7 @@ occ_normal_quantile (double p)
     }
   return q < 0 ? -num / den : num / den;
 }
+/* clang-format on */
 
 /* What the analyses write ----------------------------------------------- */
 

@@ -16,4 +16,6 @@
  *
  * Since: 1.0
  */
+/* clang-format off */
 G_DEFINE_QUARK (occ-error-quark, occ_error)
+/* clang-format on */

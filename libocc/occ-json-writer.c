@@ -252,6 +252,7 @@ format_double_printf (char buf[G_ASCII_DTOSTR_BUF_SIZE], double value)
 typedef unsigned __int128 occ_u128;
 typedef __int128 occ_i128;
 
+/* clang-format off */
 static const guint64 powers_of_ten[20] = {
   1ull, 10ull, 100ull, 1000ull, 10000ull, 100000ull, 1000000ull,
   10000000ull, 100000000ull, 1000000000ull, 10000000000ull,
@@ -259,6 +260,7 @@ static const guint64 powers_of_ten[20] = {
   100000000000000ull, 1000000000000000ull, 10000000000000000ull,
   100000000000000000ull, 1000000000000000000ull, 10000000000000000000ull,
 };
+/* clang-format on */
 
 /* 10^e for 0 <= e <= 21 */
 static inline occ_u128

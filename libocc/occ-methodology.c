@@ -40,6 +40,7 @@ G_DEFINE_FINAL_TYPE (OccMethodology, occ_methodology, G_TYPE_OBJECT)
 /* occ-v1 §3, with the nine population groups the spec names, the levels
  * of the CCO's framework, and the labels an observatory of the Americas
  * uses in Spanish, Portuguese and French. */
+/* clang-format off */
 #define L3(es, pt, fr) \
   ", \"labels\": {\"es\": \"" es "\", \"pt\": \"" pt "\", \"fr\": \"" fr "\"}"
 static const char cco_2024_json[] =
@@ -97,6 +98,7 @@ static const char cco_2024_json[] =
       "Communautés rurales et paysannes") "}],"
   " \"precision\": 2}";
 #undef L3
+/* clang-format on */
 
 static const struct
 {

@@ -58,7 +58,9 @@ typedef struct
   char *seed, *method; /* NULL: not given */
 } OccToolBootstrapArgs;
 
+/* clang-format off */
 #define OCC_TOOL_BOOTSTRAP_ARGS_INIT { NAN, -1, -1, NULL, NULL }
+/* clang-format on */
 
 /* --method. */
 void occ_tool_options_add_method (OccToolOptions *self,

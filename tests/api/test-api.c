@@ -144,6 +144,7 @@ static void
 test_bands_and_rounding (void)
 {
   g_autoptr (OccMethodology) m = occ_methodology_new_builtin ("cco-2024", NULL);
+  /* clang-format off */
   static const struct
   {
     double value;
@@ -170,6 +171,7 @@ test_bands_and_rounding (void)
                  * close (the 1.1 reading took these as halves) */
                 { 2.6749999999, "2.67" }, { 1.0049999999999997, "1.00" },
                 { 1.4999999999999998, "1.50" }, { 0.994999999999, "0.99" } };
+  /* clang-format on */
   for (guint i = 0; i < G_N_ELEMENTS (bands); i++)
     g_assert_cmpstr (occ_methodology_band_for_value (m, bands[i].value), ==,
                      bands[i].band);

@@ -93,6 +93,7 @@ test_random_bits (void)
 static void
 test_edges (void)
 {
+  /* clang-format off */
   static const double values[] = {
     1e-4, 1e-4 * (1 + DBL_EPSILON), 1e-4 * (1 - DBL_EPSILON), 0.1, 0.2, 0.3,
     1.0 / 3, 2.0 / 3, 0.5, 1, 2, 3, 10, 100, 1e13, 99999999999999.95,
@@ -100,6 +101,7 @@ test_edges (void)
     0.99999999999999989, 2.675, 1.005, 123456789.123456789, 4503599627370496.0,
     0.000123456789012345678, 1.4, 2.33, 2.8, 1.5, 0.46, 0.11, 0.79,
   };
+  /* clang-format on */
 
   for (guint i = 0; i < G_N_ELEMENTS (values); i++)
     {

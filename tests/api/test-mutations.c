@@ -13,11 +13,13 @@
 
 #define MUTATIONS_PER_SEED 1500
 
+/* clang-format off */
 static const char *const splices[] = {
   "[", "]", "{", "}", ",", ":", "\"", "null", "true", "-1", "1e999", "2.5",
   "\"PE\"", "\"2024\"", "\"R\"", "{\"id\": \"x\"}", "[[[[[[", "0", "\\u0000",
   "\"children\": [{\"id\": \"VIII\"}]", "\"weight\": -1",
 };
+/* clang-format on */
 
 static void
 mutate (GRand *rand, GString *text)

@@ -599,6 +599,7 @@ append_json_string (GString *out, const char *text)
 static void
 test_formulas_neutralized (void)
 {
+  /* clang-format off */
   static const char *const ids[] = {
     "=cmd|' /C calc'!A0", "@SUM(1+1)", "+medium", "-x", "\tz", "'=q", "''@w",
     "-1", "+2.5", "1e-05", "plain", "'quoted", "\rcr",
@@ -609,6 +610,7 @@ test_formulas_neutralized (void)
     "'''@w", "-1", "'+2.5", "1e-05", "plain", "'quoted", "\"'\rcr\"",
     "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"",
   };
+  /* clang-format on */
   GString *doc = g_string_new (
     "{\"format\": \"occ-dataset/1\", \"methodology\": {\"id\": \"f\","
     " \"scale\": {\"min\": 0, \"max\": 3}, \"criteria\": [{\"id\": \"R\"}],"

@@ -48,6 +48,7 @@ typedef struct
   double r, e, s;
 } AnnexIX;
 
+/* clang-format off */
 static const AnnexIX annex_ix[] = {
   { "IX.A.3.D", 2.00, 1.50, 1.10 },
   { "IX.A.4", 0.67, 0.67, 2.00 },
@@ -70,6 +71,7 @@ static const AnnexIX annex_ix[] = {
   { "IX.E.1.F", 2.00, 1.00, 1.00 },
   { "IX.E.6", 2.00, 1.33, 1.33 },
 };
+/* clang-format on */
 
 /* The report's words on the IX Summit (its section 3). */
 typedef struct

@@ -115,6 +115,7 @@ static void
 check_criterion (const Ctx *ctx, OccScore *score, guint c, const char *id,
                  JsonObject *want)
 {
+  /* clang-format off */
   static const char *const known[] = { "value", "n", "band", "delta",
                                        "no_delta", "absent", NULL };
   g_autofree char *v_field = g_strdup_printf ("criteria.%s.value", id);
@@ -236,6 +237,7 @@ check_expect (Ctx *ctx, OccResults *results, OccMethodology *m, JsonArray *list)
     "no_delta", "rank", "country_rank", "inclusion", "no_inclusion",
     "missing_children", "criteria", "absent", "tolerance", NULL
   };
+  /* clang-format on */
   double file_tolerance = ctx->tolerance;
 
   for (guint i = 0; i < json_array_get_length (list); i++)
