@@ -24,11 +24,8 @@ occ_sums_are_safe (double sum, double total)
   return isfinite (sum) && isfinite (total) && total >= DBL_MIN;
 }
 
-gboolean occ_aggregate_slow (OccAggregation method,
-                             double *values,
-                             const double *weights,
-                             gsize n,
-                             double *result);
+gboolean occ_aggregate_slow (OccAggregation method, double *values,
+                             const double *weights, gsize n, double *result);
 
 /* occ_aggregate:
  * The plain weighted mean inline, since every node of every replicate and

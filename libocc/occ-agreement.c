@@ -102,7 +102,8 @@ units_prepare (Units *u)
   occ_sort_doubles (u->distinct, n);
   u->n_distinct = 0;
   for (gsize i = 0; i < n; i++)
-    if (u->n_distinct == 0 || u->distinct[u->n_distinct - 1] != u->distinct[i])
+    if (u->n_distinct == 0
+        || u->distinct[u->n_distinct - 1] != u->distinct[i])
       u->distinct[u->n_distinct++] = u->distinct[i];
   u->idx = g_new (guint, n + 1);
   for (gsize i = 0; i < n; i++)
@@ -199,21 +200,21 @@ alpha_all (const Units *u, Scratch *s, double alpha[N_METRICS],
 
   /* Expected disagreement, metric by metric. */
   expected[OCC_ALPHA_METRIC_NOMINAL] = n * n - sum_sq;
-  expected[OCC_ALPHA_METRIC_INTERVAL] =
-    expected_interval (s->marginal, u->distinct, v, n);
+  expected[OCC_ALPHA_METRIC_INTERVAL] = expected_interval (s->marginal,
+                                                           u->distinct, v, n);
   for (guint g = 0; g < v; g++)
     {
       cumulative += s->marginal[g];
       s->x[g] = cumulative - s->marginal[g] / 2; /* mid-ranks */
     }
-  expected[OCC_ALPHA_METRIC_ORDINAL] =
-    expected_interval (s->marginal, s->x, v, n);
+  expected[OCC_ALPHA_METRIC_ORDINAL] = expected_interval (s->marginal, s->x,
+                                                          v, n);
   for (guint c = 0; c < v; c++)
     for (guint k = 0; k < v; k++)
       if (c != k && s->marginal[c] > 0 && s->marginal[k] > 0)
-        expected[OCC_ALPHA_METRIC_RATIO] +=
-          s->marginal[c] * s->marginal[k]
-          * ratio_delta2 (u->distinct[c], u->distinct[k]);
+        expected[OCC_ALPHA_METRIC_RATIO] += s->marginal[c] * s->marginal[k]
+                                            * ratio_delta2 (u->distinct[c],
+                                                            u->distinct[k]);
 
   /* Observed disagreement, unit by unit. */
   for (guint j = 0; j < u->n_units; j++)
@@ -228,8 +229,9 @@ alpha_all (const Units *u, Scratch *s, double alpha[N_METRICS],
       observed[OCC_ALPHA_METRIC_RATIO] += c * u->do_ratio[j];
       for (guint i = 0; i < m; i++)
         s->unit_x[i] = s->x[u->idx[u->start[j] + i]];
-      observed[OCC_ALPHA_METRIC_ORDINAL] +=
-        c * pair_sum_squares (s->unit_x, m) / (m - 1);
+      observed[OCC_ALPHA_METRIC_ORDINAL] += c
+                                            * pair_sum_squares (s->unit_x, m)
+                                            / (m - 1);
     }
   for (guint m = 0; m < N_METRICS; m++)
     if (expected[m] > 0)
@@ -297,8 +299,7 @@ occ_alpha_compute (const double *data, gsize n_data, guint n_coders,
       return FALSE;
     }
   for (gsize i = 0; i < n_data; i++)
-    if (isinf (data[i])
-        || (metric == OCC_ALPHA_METRIC_RATIO && data[i] < 0))
+    if (isinf (data[i]) || (metric == OCC_ALPHA_METRIC_RATIO && data[i] < 0))
       {
         g_set_error (error, OCC_ERROR, OCC_ERROR_RANGE,
                      "alpha: value %" G_GSIZE_FORMAT " (unit %" G_GSIZE_FORMAT
@@ -419,7 +420,7 @@ gather_units (OccDataset *ds, guint k, guint p, guint scope, Units *u)
   guint n_values = 0;
 
   u->start = g_new (guint, (gsize) ds->n_nodes * n_criteria + 1);
-  u->values = g_new (double, (gsize) rows * n_criteria + 1);
+  u->values = g_new (double, (gsize) rows *n_criteria + 1);
   for (guint i = 0; i < ds->n_nodes; i++)
     for (guint c = first_c; c < last_c; c++)
       {
@@ -475,8 +476,8 @@ agreement_task (gpointer shared, gpointer worker, gsize task)
     s.counts[j] = 1;
   alpha_all (&u, &s, e->alpha, defined);
   for (guint m = 0; m < N_METRICS; m++)
-    e->flags[m] = defined[m] && (m != OCC_ALPHA_METRIC_RATIO
-                                 || sh->ratio_allowed);
+    e->flags[m] = defined[m]
+                  && (m != OCC_ALPHA_METRIC_RATIO || sh->ratio_allowed);
   reps = g_new (double, (gsize) N_METRICS * self->replicates + 1);
   for (guint b = 0; u.n_units > 0 && b < self->replicates; b++)
     {
@@ -881,10 +882,11 @@ occ_agreement_to_data (OccAgreement *self, gsize *length)
           occ_json_put_string (&w, "phase", phase);
           if (c >= 0)
             occ_json_put_string (&w, "criterion", m->criterion_ids[c]);
-          occ_json_put_int (&w, "units", occ_agreement_get_n_units (
-                                           self, country, phase, c));
-          occ_json_put_int (&w, "values", occ_agreement_get_n_values (
-                                            self, country, phase, c));
+          occ_json_put_int (
+            &w, "units", occ_agreement_get_n_units (self, country, phase, c));
+          occ_json_put_int (&w, "values",
+                            occ_agreement_get_n_values (self, country, phase,
+                                                        c));
           for (guint metric = 0; metric < G_N_ELEMENTS (metric_names);
                metric++)
             {

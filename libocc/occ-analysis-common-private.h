@@ -128,8 +128,7 @@ typedef struct
 
 gboolean occ_parallel_run (guint n_threads, gsize n_tasks, OccTaskFunc func,
                            gpointer shared, gpointer *workers,
-                           OccProgress *progress,
-                           GCancellable *cancellable);
+                           OccProgress *progress, GCancellable *cancellable);
 
 guint occ_threads_for (guint requested);
 

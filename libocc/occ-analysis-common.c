@@ -124,7 +124,9 @@ occ_parallel_run (guint n_threads, gsize n_tasks, OccTaskFunc func,
                   gpointer shared, gpointer *workers, OccProgress *progress,
                   GCancellable *cancellable)
 {
-  Loop l = { .n_tasks = n_tasks, .func = func, .shared = shared,
+  Loop l = { .n_tasks = n_tasks,
+             .func = func,
+             .shared = shared,
              .cancellable = cancellable };
   g_autofree GThread **threads = NULL;
   g_autofree ThreadData *data = NULL;
@@ -537,9 +539,9 @@ occ_quantiles_select (const double *values, gsize n, const double *p,
         continue;
       kth_pair (b->kept, b->count, b->lo - b->below, scratch + n, &value,
                 &next);
-      quantiles[i] = interpolate ? value + (b->h - (double) b->lo)
-                                             * (next - value)
-                                 : value;
+      quantiles[i] = interpolate
+                       ? value + (b->h - (double) b->lo) * (next - value)
+                       : value;
     }
   /* Last, since they need the whole of @scratch. */
   for (guint i = 0; i < n_p; i++)

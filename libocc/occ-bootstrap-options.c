@@ -233,4 +233,3 @@ occ_bootstrap_options_get_threads (OccBootstrapOptions *self)
   g_return_val_if_fail (OCC_IS_BOOTSTRAP_OPTIONS (self), 0);
   return self->threads;
 }
-

@@ -114,8 +114,8 @@ typedef struct
    * marked), resampled row by row; the scorer reads these. */
   gint32 *scores;
   guint32 *marked;
-  double *scratch;  /* one series of replicates */
-  double *select;   /* room to select quantiles: twice the replicates */
+  double *scratch; /* one series of replicates */
+  double *select;  /* room to select quantiles: twice the replicates */
 } Worker;
 
 /* The unit being bootstrapped, shared by the threads. */
@@ -126,9 +126,9 @@ typedef struct
   OccTable *t; /* the results' table: the estimates */
   guint country, phase;
   guint64 unit;
-  guint n_series; /* (nodes + 1) × slots */
+  guint n_series;              /* (nodes + 1) × slots */
   guint32 run_first, run_last; /* the unit's rating rows */
-  double *store;  /* n_series × replicates */
+  double *store;               /* n_series × replicates */
   /* The jackknife: deletion t leaves out row jk_pos[t] of dataset cell
    * jk_cell[t]; deletions of one leaf (a stratum) are consecutive, from
    * jk_stratum[h] to jk_stratum[h + 1]. */
@@ -137,7 +137,7 @@ typedef struct
   guint32 *jk_pos;
   guint *jk_stratum;
   guint n_strata;
-  double *jstore; /* n_series × n_jack */
+  double *jstore;         /* n_series × n_jack */
   guint *rated_below;     /* per node: leaves below with ratings */
   guint *published_below; /* per node: leaves below from published scores */
   /* When the raters' method is the mean (see resample_means()): the
@@ -158,8 +158,8 @@ worker_new (OccDataset *ds, guint replicates)
 
   w->table = occ_table_new (ds);
   w->scorer = occ_scorer_new (ds, w->table);
-  w->scores = g_memdup2 (ds->cell_scores, (ds->n_ratings * n_criteria + 1)
-                                             * sizeof (gint32));
+  w->scores = g_memdup2 (ds->cell_scores,
+                         (ds->n_ratings * n_criteria + 1) * sizeof (gint32));
   w->marked = g_memdup2 (ds->cell_marked,
                          (ds->n_ratings + 1) * sizeof (guint32));
   w->scorer->cell_scores = w->scores;
@@ -254,7 +254,7 @@ resample_means (Unit *u, Worker *w, gsize cell, guint32 first, guint32 n,
   const guint64 *counted = &u->counted[first];
   guint bits = u->count_bits;
   guint64 mask = bits < 64 ? (G_GUINT64_CONSTANT (1) << bits) - 1
-                          : G_MAXUINT64;
+                           : G_MAXUINT64;
   guint64 counts = 0;
   gint64 sum[MAX_PACKED_CRITERIA];
   gint64 s0 = 0, s1 = 0, s2 = 0, s3 = 0;
@@ -304,7 +304,8 @@ replicate_fused (Unit *u, Worker *w, OccRng *rng)
     {
       gsize cell = occ_dataset_cell (ds, u->country, u->phase, i);
       gsize at = occ_table_cell (t, u->country, u->phase, i);
-      guint32 first = ds->cell_start[cell], n = ds->cell_start[cell + 1] - first;
+      guint32 first = ds->cell_start[cell],
+              n = ds->cell_start[cell + 1] - first;
 
       if (n_criteria == 3 && n > 0)
         resample_means (u, w, at, first, n, rng, 3);
@@ -345,7 +346,8 @@ replicate_task (gpointer shared, gpointer worker, gsize task)
   for (guint i = 0; i < ds->n_nodes; i++)
     {
       gsize cell = occ_dataset_cell (ds, u->country, u->phase, i);
-      guint32 first = ds->cell_start[cell], n = ds->cell_start[cell + 1] - first;
+      guint32 first = ds->cell_start[cell],
+              n = ds->cell_start[cell + 1] - first;
 
       if (n == 1)
         /* Its one row, as it is (the jackknife leaves such leaves alone):
@@ -686,7 +688,8 @@ run_all (OccBootstrap *self, guint n_threads, OccProgress *progress,
     for (guint p = 0; ok && p < ds->phases.n; p++)
       {
         gsize first = occ_dataset_cell (ds, k, p, 0);
-        gsize rows = ds->cell_start[first + ds->n_nodes] - ds->cell_start[first];
+        gsize rows = ds->cell_start[first + ds->n_nodes]
+                     - ds->cell_start[first];
 
         u.country = k;
         u.phase = p;
@@ -698,7 +701,7 @@ run_all (OccBootstrap *self, guint n_threads, OccProgress *progress,
             g_free (u.jstore);
             u.jk_cell = g_new (gsize, rows + 1);
             u.jk_pos = g_new (guint32, rows + 1);
-            u.jstore = g_new (double, (gsize) u.n_series * rows + 1);
+            u.jstore = g_new (double, (gsize) u.n_series *rows + 1);
           }
         ok = run_unit (&u, workers, n_threads, progress, cancellable);
       }
@@ -971,8 +974,7 @@ occ_bootstrap_lookup (OccBootstrap *self, const char *country,
  */
 guint
 occ_bootstrap_get_n_valid (OccBootstrap *self, const char *country,
-                           const char *phase, const char *node,
-                           int criterion)
+                           const char *phase, const char *node, int criterion)
 {
   gssize i;
 
@@ -1131,8 +1133,8 @@ write_extra (OccJsonWriter *w, gsize cell, guint slot, gpointer data)
       occ_json_put_string (w, "method", method_name (self->method));
       /* A string: JSON readers may keep numbers in doubles. */
       {
-        g_autofree char *seed =
-          g_strdup_printf ("%" G_GUINT64_FORMAT, self->seed);
+        g_autofree char *seed = g_strdup_printf ("%" G_GUINT64_FORMAT,
+                                                 self->seed);
         occ_json_put_string (w, "seed", seed);
       }
       occ_json_put_int (w, "published_only_leaves",

@@ -80,7 +80,8 @@ add_node_rows (OccComparison *self, guint node)
       {
         Row row = { k, node };
         guint at = self->rows->len;
-        guint rank = t->country_rank[occ_table_cell (t, k, self->phase, node)];
+        guint rank =
+          t->country_rank[occ_table_cell (t, k, self->phase, node)];
 
         /* Insertion: the countries of one node are few. */
         while (at > first)
@@ -327,8 +328,8 @@ occ_comparison_get_rank (OccComparison *self, guint row)
 {
   const Row *r = get_row (self, row);
 
-  return r ? self->results->table->country_rank[row_cell (self, r,
-                                                          self->phase)]
+  return r ? self->results->table
+               ->country_rank[row_cell (self, r, self->phase)]
            : 0;
 }
 
@@ -376,8 +377,8 @@ occ_comparison_get_previous_rank (OccComparison *self, guint row)
 
   if (r == NULL || self->phase == 0)
     return 0;
-  return self->results->table->country_rank[row_cell (self, r,
-                                                      self->phase - 1)];
+  return self->results->table
+    ->country_rank[row_cell (self, r, self->phase - 1)];
 }
 
 /**
@@ -463,7 +464,8 @@ occ_comparison_to_data (OccComparison *self, gsize *length)
       occ_json_begin_object (&w, NULL);
       if (node)
         occ_json_put_string (&w, "node", node);
-      occ_json_put_string (&w, "country", occ_comparison_get_country (self, i));
+      occ_json_put_string (&w, "country",
+                           occ_comparison_get_country (self, i));
       occ_comparison_get_value (self, i, &value);
       occ_json_put_double (&w, "value", value);
       occ_json_put_int (&w, "rank", occ_comparison_get_rank (self, i));

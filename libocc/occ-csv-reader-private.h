@@ -11,7 +11,7 @@ G_BEGIN_DECLS
 /* Limits that keep hostile input from growing one record without bound:
  * the reader holds one record at a time, never the whole file. */
 #define OCC_CSV_MAX_FIELD (1u << 20) /* bytes in one field */
-#define OCC_CSV_MAX_FIELDS 4096u      /* fields in one record */
+#define OCC_CSV_MAX_FIELDS 4096u     /* fields in one record */
 /* Bytes in one record, all its fields together: without it, 4096 fields
  * of 1 MiB made one record of 4 GiB. A rating's row is a few hundred
  * bytes; an evidence cell of a whole MiB still fits. */
@@ -86,10 +86,9 @@ occ_csv_field_text (const OccCsvReader *reader, guint i)
   return reader->text + reader->fields[i].offset;
 }
 
-void occ_csv_error (GError **error, const OccCsvReader *reader,
-                    guint32 line, guint32 column, const char *column_name,
-                    OccError code, const char *format, ...)
-  G_GNUC_PRINTF (7, 8);
+void occ_csv_error (GError **error, const OccCsvReader *reader, guint32 line,
+                    guint32 column, const char *column_name, OccError code,
+                    const char *format, ...) G_GNUC_PRINTF (7, 8);
 
 /* Formula injection (OWASP "CSV injection"): a spreadsheet evaluates a
  * cell that begins with one of these. */

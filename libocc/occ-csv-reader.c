@@ -14,8 +14,7 @@
 
 #include "occ-csv-reader-private.h"
 
-enum
-{
+enum {
   FIELD_START, /* nothing of the current field consumed yet */
   UNQUOTED,
   QUOTED,
@@ -27,7 +26,10 @@ static const guint8 stop_unquoted[256] = {
   [0] = 1, [','] = 1, ['"'] = 1, ['\r'] = 1, ['\n'] = 1,
 };
 static const guint8 stop_quoted[256] = {
-  [0] = 1, ['"'] = 1, ['\r'] = 1, ['\n'] = 1,
+  [0] = 1,
+  ['"'] = 1,
+  ['\r'] = 1,
+  ['\n'] = 1,
 };
 
 static const guint8 utf8_bom[3] = { 0xEF, 0xBB, 0xBF };
@@ -72,8 +74,8 @@ occ_csv_error (GError **error, const OccCsvReader *reader, guint32 line,
     g_set_error (error, OCC_ERROR, code, "%s:%u:%u (column %s): %s",
                  reader->source, line, column, column_name, what);
   else
-    g_set_error (error, OCC_ERROR, code, "%s:%u:%u: %s", reader->source,
-                 line, column, what);
+    g_set_error (error, OCC_ERROR, code, "%s:%u:%u: %s", reader->source, line,
+                 column, what);
 }
 
 /* The field being read, which the last push to reader->fields opened. */
@@ -134,8 +136,8 @@ close_field (OccCsvReader *reader, GError **error)
   const char *text = reader->text + field->offset;
 
   field->length = reader->text_len - field->offset;
-  if ((reader->high & 0x80) && !g_utf8_validate_len (text, field->length,
-                                                      NULL))
+  if ((reader->high & 0x80)
+      && !g_utf8_validate_len (text, field->length, NULL))
     {
       occ_csv_error (error, reader, field->line, field->column, NULL,
                      OCC_ERROR_SYNTAX, "the field is not valid UTF-8");
@@ -396,40 +398,40 @@ feed (OccCsvReader *reader, const guint8 *data, gsize length, GError **error)
             }
         }
       {
-      const guint8 *stops
-        = reader->state == QUOTED ? stop_quoted : stop_unquoted;
-      gsize j = i;
-      guint8 high = 0;
-      guint32 chars = 0;
+        const guint8 *stops = reader->state == QUOTED ? stop_quoted
+                                                      : stop_unquoted;
+        gsize j = i;
+        guint8 high = 0;
+        guint32 chars = 0;
 
-      /* One pass finds the end of the run, and counts its characters (the
+        /* One pass finds the end of the run, and counts its characters (the
        * bytes that do not continue a UTF-8 sequence) for column numbers. */
-      for (; j < length && !stops[data[j]]; j++)
-        {
-          high |= data[j];
-          chars += (data[j] & 0xC0) != 0x80;
-        }
-      if (j > i)
-        {
-          if (reader->state == QUOTE_SEEN)
-            return text_after_quote (reader, error);
+        for (; j < length && !stops[data[j]]; j++)
+          {
+            high |= data[j];
+            chars += (data[j] & 0xC0) != 0x80;
+          }
+        if (j > i)
+          {
+            if (reader->state == QUOTE_SEEN)
+              return text_after_quote (reader, error);
+            reader->skip_lf = FALSE;
+            if (reader->state == FIELD_START)
+              {
+                if (!open_field (reader, error))
+                  return FALSE;
+                reader->state = UNQUOTED;
+              }
+            if (!append_run (reader, data + i, j - i, high, chars, error))
+              return FALSE;
+            i = j;
+            continue;
+          }
+        if (data[i] != '\n' && data[i] != '\r')
           reader->skip_lf = FALSE;
-          if (reader->state == FIELD_START)
-            {
-              if (!open_field (reader, error))
-                return FALSE;
-              reader->state = UNQUOTED;
-            }
-          if (!append_run (reader, data + i, j - i, high, chars, error))
-            return FALSE;
-          i = j;
-          continue;
-        }
-      if (data[i] != '\n' && data[i] != '\r')
-        reader->skip_lf = FALSE;
-      if (!step (reader, data[i], error))
-        return FALSE;
-      i++;
+        if (!step (reader, data[i], error))
+          return FALSE;
+        i++;
       }
     }
   return TRUE;
@@ -474,9 +476,9 @@ occ_csv_reader_finish (OccCsvReader *reader, GError **error)
   if (reader->state == QUOTED)
     {
       const OccCsvField *field = current_field (reader);
-      occ_csv_error (error, reader, field->line, field->column, NULL,
-                     OCC_ERROR_SYNTAX,
-                     "the quoted field is not closed by the end of the input");
+      occ_csv_error (
+        error, reader, field->line, field->column, NULL, OCC_ERROR_SYNTAX,
+        "the quoted field is not closed by the end of the input");
       return FALSE;
     }
   if (!reader->in_record)

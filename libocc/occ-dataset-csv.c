@@ -32,8 +32,7 @@
 /* The roles a column can play; a criterion's column is ROLE_CRITERION + c.
  * A column whose name is none of these is ignored, as JSON members a
  * reader does not know are (occ-v1 §0). */
-enum
-{
+enum {
   ROLE_IGNORED = -1,
   ROLE_COUNTRY,
   ROLE_PHASE,
@@ -66,8 +65,8 @@ typedef struct
 
   gboolean have_header;
   guint n_columns;
-  int *roles;        /* per column */
-  char **names;      /* per column, for messages */
+  int *roles;   /* per column */
+  char **names; /* per column, for messages */
   int column_of[ROLE_CRITERION + OCC_MAX_CRITERIA]; /* -1: absent */
 
   /* The columns, grown by doubling. */
@@ -122,7 +121,8 @@ copy_framework (OccDataset *self, OccDataset *base)
   self->node_top = g_memdup2 (base->node_top, (n + 1) * sizeof (guint));
   self->node_peer = g_memdup2 (base->node_peer, (n + 1) * sizeof (guint));
   self->node_leaf = g_memdup2 (base->node_leaf, (n + 1) * sizeof (gboolean));
-  self->node_weight = g_memdup2 (base->node_weight, (n + 1) * sizeof (double));
+  self->node_weight = g_memdup2 (base->node_weight,
+                                 (n + 1) * sizeof (double));
   self->child_start = g_memdup2 (base->child_start, (n + 1) * sizeof (guint));
   self->child_list = g_memdup2 (base->child_list, (n + 1) * sizeof (guint));
 }
@@ -142,7 +142,8 @@ copy_published (OccDataset *self, OccDataset *base)
   self->p_scores = g_memdup2 (base->p_scores,
                               (n * n_criteria + 1) * sizeof (double));
   self->p_raters = g_memdup2 (base->p_raters, (n + 1) * sizeof (gint64));
-  self->p_inclusion = g_memdup2 (base->p_inclusion, (n + 1) * sizeof (double));
+  self->p_inclusion = g_memdup2 (base->p_inclusion,
+                                 (n + 1) * sizeof (double));
   g_hash_table_iter_init (&iter, base->p_by_cell);
   while (g_hash_table_iter_next (&iter, &key, &value))
     g_hash_table_insert (self->p_by_cell, key, value);
@@ -299,9 +300,9 @@ check_header_complete (Import *im, OccCsvReader *r, GError **error)
       if (im->column_of[role] >= 0 || role == ROLE_GROUPS
           || role == ROLE_VALIDATED || role == ROLE_EVIDENCE)
         continue;
-      name = role < ROLE_CRITERION ? role_names[role]
-                                   : im->m->criterion_ids[role
-                                                          - ROLE_CRITERION];
+      name = role < ROLE_CRITERION
+               ? role_names[role]
+               : im->m->criterion_ids[role - ROLE_CRITERION];
       needed = required_columns (im);
       occ_csv_error (error, r, 1, 1, NULL, OCC_ERROR_FORMAT,
                      "the header has no column \"%s\"; a ratings CSV has %s",
@@ -376,9 +377,9 @@ trimmed (OccCsvReader *r, guint column, gsize *length)
   return text;
 }
 
-static gboolean
-cell_error (Import *im, OccCsvReader *r, guint column, OccError code,
-            GError **error, const char *format, ...) G_GNUC_PRINTF (6, 7);
+static gboolean cell_error (Import *im, OccCsvReader *r, guint column,
+                            OccError code, GError **error, const char *format,
+                            ...) G_GNUC_PRINTF (6, 7);
 
 static gboolean
 cell_error (Import *im, OccCsvReader *r, guint column, OccError code,
@@ -447,7 +448,8 @@ successor_matches (Import *im, guint role, guint32 last, const char *id,
         next++;
       if (next >= ds->n_nodes
           || strcmp (((OccNode *) g_ptr_array_index (ds->nodes, next))->id,
-                     id) != 0)
+                     id)
+               != 0)
         return FALSE;
     }
   else
@@ -639,8 +641,7 @@ read_groups (Import *im, OccCsvReader *r, gsize rating, GError **error)
 }
 
 static gboolean
-read_validated (Import *im, OccCsvReader *r, gint8 *validated,
-                GError **error)
+read_validated (Import *im, OccCsvReader *r, gint8 *validated, GError **error)
 {
   guint column;
   gsize length;
@@ -663,8 +664,7 @@ read_validated (Import *im, OccCsvReader *r, gint8 *validated,
 /* Evidence is kept as the JSON loader keeps it: the array as compact
  * JSON text. */
 static gboolean
-read_evidence (Import *im, OccCsvReader *r, guint32 *evidence,
-               GError **error)
+read_evidence (Import *im, OccCsvReader *r, guint32 *evidence, GError **error)
 {
   g_autoptr (JsonNode) node = NULL;
   g_autoptr (GError) local = NULL;
@@ -799,8 +799,7 @@ import_finish (Import *im, OccCsvReader *r, GError **error)
                                            FALSE);
   if (occ_dataset_group_ratings (ds, &duplicate, &earlier))
     return TRUE;
-  occ_csv_error (error, r, im->lines[duplicate], 1, NULL,
-                 OCC_ERROR_DUPLICATE,
+  occ_csv_error (error, r, im->lines[duplicate], 1, NULL, OCC_ERROR_DUPLICATE,
                  "rater \"%s\" already rated node \"%s\" in (%s, %s) at "
                  "line %u",
                  ds->raters.ids[ds->r_rater[duplicate]],
@@ -1183,7 +1182,8 @@ append_rating (GString *out, OccDataset *self, gsize i, OccCsvFlags flags,
   g_string_truncate (groups, 0);
   if (!self->r_groups_recorded[i])
     g_string_append (groups, NOT_RECORDED);
-  for (guint32 g = self->r_group_start[i]; g < self->r_group_start[i + 1]; g++)
+  for (guint32 g = self->r_group_start[i]; g < self->r_group_start[i + 1];
+       g++)
     {
       if (g > self->r_group_start[i])
         g_string_append_c (groups, ';');
@@ -1195,9 +1195,10 @@ append_rating (GString *out, OccDataset *self, gsize i, OccCsvFlags flags,
     g_string_append (out, self->r_validated[i] ? "true" : "false");
   g_string_append_c (out, ',');
   if (self->r_evidence[i] != 0)
-    append_field (out, g_ptr_array_index (self->r_evidence_text,
-                                                  self->r_evidence[i] - 1),
-                          flags);
+    append_field (out,
+                  g_ptr_array_index (self->r_evidence_text,
+                                     self->r_evidence[i] - 1),
+                  flags);
   g_string_append (out, "\r\n");
 }
 

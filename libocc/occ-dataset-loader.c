@@ -125,7 +125,8 @@ load_id_table (JsonObject *root, const char *member, const char *name_member,
                                            &at, error);
       const char *id = NULL, *name = NULL;
 
-      if (entry == NULL || !occ_json_required_id (entry, "id", &at, &id, error)
+      if (entry == NULL
+          || !occ_json_required_id (entry, "id", &at, &id, error)
           || !occ_json_optional_string (entry, name_member, &at, &name, error)
           || !occ_labels_read (entry, &at, &table->l10n[i], error))
         return FALSE;
@@ -165,7 +166,8 @@ load_rater_countries (OccDataset *self, JsonObject *root, const OccPath *path,
         return FALSE;
       if (country == NULL)
         continue;
-      self->rater_country[i] = occ_id_table_lookup (&self->countries, country);
+      self->rater_country[i] = occ_id_table_lookup (&self->countries,
+                                                    country);
       if (self->rater_country[i] < 0)
         {
           occ_path_error (error, OCC_ERROR_UNKNOWN_ID, &country_path,
@@ -556,7 +558,8 @@ load_rating_extras (OccDataset *self, JsonObject *rating, const OccPath *path,
       OccPath at = OCC_PATH_MEMBER (path, "evidence");
       if (!occ_json_array (evidence, &at, error))
         return FALSE;
-      g_ptr_array_add (self->r_evidence_text, json_to_string (evidence, FALSE));
+      g_ptr_array_add (self->r_evidence_text,
+                       json_to_string (evidence, FALSE));
       self->r_evidence[i] = self->r_evidence_text->len;
     }
   return TRUE;
@@ -694,8 +697,8 @@ load_ratings (OccDataset *self, JsonObject *root, const OccPath *path,
               GError **error)
 {
   OccPath here = OCC_PATH_MEMBER (path, "ratings");
-  g_autofree guint32 *seen =
-    g_new0 (guint32, self->methodology->n_groups + 1);
+  g_autofree guint32 *seen = g_new0 (guint32,
+                                     self->methodology->n_groups + 1);
   g_autoptr (GArray) groups = g_array_new (FALSE, FALSE, sizeof (guint16));
   JsonArray *array;
   gsize n;
@@ -705,8 +708,8 @@ load_ratings (OccDataset *self, JsonObject *root, const OccPath *path,
   n = array ? json_array_get_length (array) : 0;
   if (n >= G_MAXUINT32)
     {
-      occ_path_error (error, OCC_ERROR_LIMIT, &here,
-                      "more than %u ratings", G_MAXUINT32 - 1);
+      occ_path_error (error, OCC_ERROR_LIMIT, &here, "more than %u ratings",
+                      G_MAXUINT32 - 1);
       return FALSE;
     }
   allocate_ratings (self, n);
@@ -718,7 +721,8 @@ load_ratings (OccDataset *self, JsonObject *root, const OccPath *path,
         return FALSE;
     }
   self->r_group_start[n] = groups->len;
-  self->r_groups = (guint16 *) g_array_free (g_steal_pointer (&groups), FALSE);
+  self->r_groups = (guint16 *) g_array_free (g_steal_pointer (&groups),
+                                             FALSE);
   return group_ratings (self, &here, error);
 }
 
@@ -783,17 +787,18 @@ load_published_record (OccDataset *self, JsonNode *json, const OccPath *path,
     return FALSE;
   cell = occ_dataset_cell (self, self->p_country[i], self->p_phase[i],
                            self->p_node[i]);
-  earlier = g_hash_table_lookup (self->p_by_cell, GSIZE_TO_POINTER (cell + 1));
+  earlier = g_hash_table_lookup (self->p_by_cell,
+                                 GSIZE_TO_POINTER (cell + 1));
   if (earlier != NULL)
     {
-      occ_path_error (error, OCC_ERROR_DUPLICATE, path,
-                      "(%s, %s, %s) was already published at published[%"
-                      G_GSIZE_FORMAT "]",
-                      self->countries.ids[self->p_country[i]],
-                      self->phases.ids[self->p_phase[i]],
-                      occ_node_get_id (g_ptr_array_index (self->nodes,
-                                                          self->p_node[i])),
-                      GPOINTER_TO_SIZE (earlier) - 1);
+      occ_path_error (
+        error, OCC_ERROR_DUPLICATE, path,
+        "(%s, %s, %s) was already published at published[%" G_GSIZE_FORMAT
+        "]",
+        self->countries.ids[self->p_country[i]],
+        self->phases.ids[self->p_phase[i]],
+        occ_node_get_id (g_ptr_array_index (self->nodes, self->p_node[i])),
+        GPOINTER_TO_SIZE (earlier) - 1);
       return FALSE;
     }
   g_hash_table_insert (self->p_by_cell, GSIZE_TO_POINTER (cell + 1),
@@ -822,7 +827,8 @@ load_published (OccDataset *self, JsonObject *root, const OccPath *path,
   for (gsize i = 0; i < n; i++)
     {
       OccPath at = OCC_PATH_INDEX (&here, (guint) i);
-      if (!load_published_record (self, json_array_get_element (array, (guint) i),
+      if (!load_published_record (self,
+                                  json_array_get_element (array, (guint) i),
                                   &at, i, error))
         return FALSE;
     }
@@ -879,8 +885,8 @@ load (const char *data, gsize length, const char *source, GError **error)
   if (!occ_dataset_load_json (self, root, &local))
     {
       /* A syntax error already starts with FILE:LINE:COLUMN. */
-      g_propagate_prefixed_error (error, g_steal_pointer (&local), "%s: ",
-                                  source);
+      g_propagate_prefixed_error (error, g_steal_pointer (&local),
+                                  "%s: ", source);
       return NULL;
     }
   return g_steal_pointer (&self);

@@ -37,7 +37,7 @@ struct _OccDataset
   int *rater_country; /* -1: none given */
 
   /* The framework, in pre-order; parents come before their children. */
-  OccNodeList *roots; /* immutable once loaded: see occ-node-list.c */
+  OccNodeList *roots;     /* immutable once loaded: see occ-node-list.c */
   GPtrArray *nodes;       /* OccNode, owned */
   GHashTable *node_index; /* id → OccNode */
   guint n_nodes;
@@ -57,14 +57,14 @@ struct _OccDataset
   guint32 *r_phase;
   guint32 *r_node;
   guint32 *r_rater;
-  gint32 *r_scores;      /* n_ratings × n_criteria, OCC_SCORE_NULL */
+  gint32 *r_scores;       /* n_ratings × n_criteria, OCC_SCORE_NULL */
   guint32 *r_group_start; /* n_ratings + 1 offsets into r_groups */
   guint16 *r_groups;
   /* Whether the rating records inclusion at all (occ-v1 §2): a JSON
    * rating with a `groups` member, a CSV row of a sheet with a `groups`
    * column. Those that do not count on neither side of rule 6. */
   guint8 *r_groups_recorded;
-  gint8 *r_validated; /* -1: not given */
+  gint8 *r_validated;         /* -1: not given */
   GPtrArray *r_evidence_text; /* serialized evidence arrays */
   guint32 *r_evidence;        /* index + 1 into r_evidence_text, 0: none */
 
@@ -82,9 +82,9 @@ struct _OccDataset
   guint32 *p_country;
   guint32 *p_phase;
   guint32 *p_node;
-  double *p_scores;   /* n_published × n_criteria, NaN for null */
-  gint64 *p_raters;   /* -1: not given */
-  double *p_inclusion; /* -1: not given */
+  double *p_scores;      /* n_published × n_criteria, NaN for null */
+  gint64 *p_raters;      /* -1: not given */
+  double *p_inclusion;   /* -1: not given */
   GHashTable *p_by_cell; /* cell + 1 → published index + 1 */
 };
 

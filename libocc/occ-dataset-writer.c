@@ -39,7 +39,7 @@ write_raters (OccDataset *self, OccJsonWriter *w)
       occ_labels_write (self->raters.l10n[i], w);
       if (self->rater_country[i] >= 0)
         occ_json_put_string (w, "country",
-                         self->countries.ids[self->rater_country[i]]);
+                             self->countries.ids[self->rater_country[i]]);
       occ_json_end_object (w);
     }
   occ_json_end_array (w);
@@ -96,8 +96,8 @@ write_rating (OccDataset *self, OccJsonWriter *w, gsize i)
   occ_json_put_string (w, "country", self->countries.ids[self->r_country[i]]);
   occ_json_put_string (w, "phase", self->phases.ids[self->r_phase[i]]);
   occ_json_put_string (w, "node",
-                   occ_node_get_id (g_ptr_array_index (self->nodes,
-                                                       self->r_node[i])));
+                       occ_node_get_id (g_ptr_array_index (self->nodes,
+                                                           self->r_node[i])));
   occ_json_put_string (w, "rater", self->raters.ids[self->r_rater[i]]);
   occ_json_begin_object (w, "scores");
   for (guint c = 0; c < m->n_criteria; c++)
@@ -116,8 +116,8 @@ write_rating (OccDataset *self, OccJsonWriter *w, gsize i)
     }
   if (self->r_evidence[i] != 0)
     occ_json_put_raw (w, "evidence",
-                  g_ptr_array_index (self->r_evidence_text,
-                                     self->r_evidence[i] - 1));
+                      g_ptr_array_index (self->r_evidence_text,
+                                         self->r_evidence[i] - 1));
   if (self->r_validated[i] >= 0)
     occ_json_put_bool (w, "validated", self->r_validated[i]);
   occ_json_end_object (w);
@@ -133,8 +133,8 @@ write_published (OccDataset *self, OccJsonWriter *w, gsize i)
   occ_json_put_string (w, "country", self->countries.ids[self->p_country[i]]);
   occ_json_put_string (w, "phase", self->phases.ids[self->p_phase[i]]);
   occ_json_put_string (w, "node",
-                   occ_node_get_id (g_ptr_array_index (self->nodes,
-                                                       self->p_node[i])));
+                       occ_node_get_id (g_ptr_array_index (self->nodes,
+                                                           self->p_node[i])));
   occ_json_begin_object (w, "scores");
   for (guint c = 0; c < m->n_criteria; c++)
     if (isnan (scores[c]))

@@ -690,8 +690,8 @@ occ_dataset_get_n_published (OccDataset *self)
 int
 occ_dataset_published_for_cell (OccDataset *self, gsize cell)
 {
-  return GPOINTER_TO_INT (
-           g_hash_table_lookup (self->p_by_cell, GSIZE_TO_POINTER (cell + 1)))
+  return GPOINTER_TO_INT (g_hash_table_lookup (self->p_by_cell,
+                                               GSIZE_TO_POINTER (cell + 1)))
          - 1;
 }
 

@@ -72,7 +72,7 @@ typedef struct _OccScorer
    * same runs (ds->cell_start). */
   const gint32 *cell_scores;
   const guint32 *cell_marked;
-  gsize short_cell;  /* a dataset cell whose run's last rating is left out
+  gsize short_cell; /* a dataset cell whose run's last rating is left out
                         (the jackknife); G_MAXSIZE: none */
   gboolean keep_leaf_criteria; /* rule 1's values are in the table already
                                   (inclusion is then not pooled again) */
@@ -82,9 +82,9 @@ typedef struct _OccScorer
                            (what the analyses' replicates keep) */
 
   /* The plan (see make_plan() in occ-engine.c): */
-  guint *leaves;   /* the leaves, in document order */
+  guint *leaves; /* the leaves, in document order */
   guint n_leaves;
-  guint *inner;    /* inner nodes, children first; the country last */
+  guint *inner; /* inner nodes, children first; the country last */
   guint n_inner;
   guint *inner_start; /* children of inner[x]: plan_child[inner_start[x]
                          .. inner_start[x + 1]] */
@@ -93,14 +93,14 @@ typedef struct _OccScorer
 
   guint *top_nodes; /* the country's children */
   guint n_top;
-  double *values;   /* scratch: values to aggregate */
-  double *weights;  /* scratch: their weights */
-  double *pool_num; /* per node of the current (country, phase): */
-  double *pool_den; /* pooled inclusion (occ-v1 §4.6) */
+  double *values;        /* scratch: values to aggregate */
+  double *weights;       /* scratch: their weights */
+  double *pool_num;      /* per node of the current (country, phase): */
+  double *pool_den;      /* pooled inclusion (occ-v1 §4.6) */
   OccRankEntry *entries; /* a ranking's entries, and room to sort them */
-  guint *peer_nodes;     /* nodes by peer group: peer_nodes[peer_start[g] ..] */
+  guint *peer_nodes; /* nodes by peer group: peer_nodes[peer_start[g] ..] */
   guint *peer_start;
-  guint32 *rank_counts;  /* counts of keys, for ranks without sorting */
+  guint32 *rank_counts; /* counts of keys, for ranks without sorting */
   OccRankEntry *country_entries; /* a block of nodes' entries, by country */
   guint32 *country_ranks;        /* and their ranks */
 } OccScorer;

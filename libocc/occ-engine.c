@@ -257,9 +257,8 @@ mean_of_children (const double *v, const guint8 *present, guint slot,
  * plan (children in document order, so sums run in the order the rules
  * state). */
 static void
-score_inner (OccScorer *s, double *v, guint8 *present, gsize cell,
-             guint node, const guint *children, const double *weights,
-             guint n_children)
+score_inner (OccScorer *s, double *v, guint8 *present, gsize cell, guint node,
+             const guint *children, const double *weights, guint n_children)
 {
   OccTable *t = s->t;
   OccAggregation method = s->aggregation[OCC_LEVEL_CHILDREN];
@@ -424,8 +423,8 @@ assign_ranks (OccRankEntry *entries, gsize n, guint32 *ranks, gsize stride,
           above += here;
         }
       for (gsize i = 0; i < n; i++)
-        ranks[offset + entries[i].item * stride]
-          = counts[entries[i].key - lo] + 1;
+        ranks[offset + entries[i].item * stride] = counts[entries[i].key - lo]
+                                                   + 1;
       return;
     }
   sort_rank_entries (entries, entries + n, n);
@@ -474,7 +473,8 @@ rank_peers (OccScorer *s, OccRankEntry *entries, guint country, guint phase)
           guint i = s->peer_nodes[x];
 
           if (occ_table_get (t, base + i, top, &value))
-            entries[n++] = (OccRankEntry){ occ_round_key (value, precision), i };
+            entries[n++] = (OccRankEntry){ occ_round_key (value, precision),
+                                           i };
         }
       assign_ranks (entries, n, t->rank, 1, base, s->rank_counts);
     }
@@ -516,8 +516,8 @@ rank_countries (OccScorer *s, guint phase)
 
           for (guint b = 0; b < block; b++)
             if (occ_table_get (t, base + b, top, &value))
-              bucket[(gsize) b * n_countries + count[b]++]
-                = (OccRankEntry){ occ_round_key (value, precision), k };
+              bucket[(gsize) b * n_countries + count[b]++] =
+                (OccRankEntry){ occ_round_key (value, precision), k };
         }
       /* Ranks into a block × countries scratch, then back in table order. */
       for (guint b = 0; b < block; b++)
@@ -619,9 +619,8 @@ occ_scorer_new (OccDataset *ds, OccTable *table)
   guint n_nodes = ds->n_nodes, n_countries = ds->countries.n;
   /* Values to aggregate: a leaf's ratings (at most one per rater), a
    * leaf's criteria, a node's children, the countries of a rank. */
-  gsize scratch = MAX (MAX (n_nodes, ds->raters.n),
-                       MAX (n_countries, m->n_criteria))
-                  + 4;
+  gsize scratch =
+    MAX (MAX (n_nodes, ds->raters.n), MAX (n_countries, m->n_criteria)) + 4;
 
   s->ds = ds;
   s->m = m;
@@ -637,16 +636,14 @@ occ_scorer_new (OccDataset *ds, OccTable *table)
   s->pool_den = g_new (double, n_nodes + 1);
   s->top_nodes = g_new (guint, n_nodes + 1);
   /* Entries, and as many again for sorting them. */
-  s->entries = g_new (OccRankEntry, 2 * ((gsize) MAX (n_nodes, n_countries)
-                                         + 1));
+  s->entries = g_new (OccRankEntry,
+                      2 * ((gsize) MAX (n_nodes, n_countries) + 1));
   s->rank_counts = g_new (guint32, RANK_COUNT_MAX + 1);
   /* A block's entries by country, and room to sort one node's. */
-  s->country_entries = g_new (OccRankEntry, (country_rank_block (ds) + 2)
-                                                * (gsize) n_countries
-                                              + 2);
-  s->country_ranks = g_new (guint32, (gsize) country_rank_block (ds)
-                                         * n_countries
-                                       + 1);
+  s->country_entries = g_new (
+    OccRankEntry, (country_rank_block (ds) + 2) * (gsize) n_countries + 2);
+  s->country_ranks =
+    g_new (guint32, (gsize) country_rank_block (ds) * n_countries + 1);
   order_peers (s);
   for (guint i = 0; i < n_nodes; i++)
     if (ds->node_parent[i] < 0)
@@ -775,8 +772,8 @@ occ_table_get_delta (const OccTable *t, guint country, guint phase,
   if (phase == 0
       || !occ_table_get (t, occ_table_cell (t, country, phase, node), slot,
                          &now)
-      || !occ_table_get (t, occ_table_cell (t, country, phase - 1, node), slot,
-                         &before))
+      || !occ_table_get (t, occ_table_cell (t, country, phase - 1, node),
+                         slot, &before))
     return FALSE;
   *delta = now - before;
   return TRUE;

@@ -39,11 +39,11 @@ kind_of (mode_t mode)
 }
 
 static int
-refuse (const char *display, const struct stat *st,
-        GError **error)
+refuse (const char *display, const struct stat *st, GError **error)
 {
   g_set_error (error, G_FILE_ERROR,
-               S_ISDIR (st->st_mode) ? G_FILE_ERROR_ISDIR : G_FILE_ERROR_INVAL,
+               S_ISDIR (st->st_mode) ? G_FILE_ERROR_ISDIR
+                                     : G_FILE_ERROR_INVAL,
                "“%s” is %s; libocc reads regular files (a pipe or a "
                "terminal through standard input, \"-\" for occ)",
                display, kind_of (st->st_mode));

@@ -36,17 +36,12 @@ struct _OccPath
 
 char *occ_path_to_string (const OccPath *path);
 
-void occ_path_error (GError **error,
-                     OccError code,
-                     const OccPath *path,
-                     const char *format,
-                     ...) G_GNUC_PRINTF (4, 5);
+void occ_path_error (GError **error, OccError code, const OccPath *path,
+                     const char *format, ...) G_GNUC_PRINTF (4, 5);
 
 gboolean occ_json_check_size (guint64 size, const char *source,
                               GError **error);
-JsonNode *occ_json_parse (const char *data,
-                          gsize length,
-                          const char *source,
+JsonNode *occ_json_parse (const char *data, gsize length, const char *source,
                           GError **error);
 
 JsonObject *occ_json_object (JsonNode *node, const OccPath *path,
@@ -85,7 +80,8 @@ void occ_json_begin_object (OccJsonWriter *w, const char *key);
 void occ_json_end_object (OccJsonWriter *w);
 void occ_json_begin_array (OccJsonWriter *w, const char *key);
 void occ_json_end_array (OccJsonWriter *w);
-void occ_json_put_string (OccJsonWriter *w, const char *key, const char *value);
+void occ_json_put_string (OccJsonWriter *w, const char *key,
+                          const char *value);
 void occ_json_put_double (OccJsonWriter *w, const char *key, double value);
 void occ_json_put_int (OccJsonWriter *w, const char *key, gint64 value);
 void occ_json_put_bool (OccJsonWriter *w, const char *key, gboolean value);

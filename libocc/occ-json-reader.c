@@ -169,8 +169,8 @@ check_depth (const char *data, gsize length, const char *source,
           if (++depth > OCC_MAX_JSON_DEPTH)
             {
               g_set_error (error, OCC_ERROR, OCC_ERROR_LIMIT,
-                           "%s:%u:%u: nesting deeper than %d levels",
-                           source, line, column, OCC_MAX_JSON_DEPTH);
+                           "%s:%u:%u: nesting deeper than %d levels", source,
+                           line, column, OCC_MAX_JSON_DEPTH);
               return FALSE;
             }
         }
@@ -333,8 +333,8 @@ check_length (const char *s, gsize limit, const char *what,
   if (length <= limit)
     return TRUE;
   occ_path_error (error, OCC_ERROR_LIMIT, path,
-                  "a string of %" G_GSIZE_FORMAT " bytes; %s at most %"
-                  G_GSIZE_FORMAT,
+                  "a string of %" G_GSIZE_FORMAT
+                  " bytes; %s at most %" G_GSIZE_FORMAT,
                   length, what, limit);
   return FALSE;
 }
@@ -407,8 +407,8 @@ occ_json_integer (JsonNode *node, const OccPath *path, gint64 *value,
     {
       char buf[G_ASCII_DTOSTR_BUF_SIZE];
       occ_format_double (buf, d);
-      occ_path_error (error, OCC_ERROR_RANGE, path,
-                      "%s is not an integer", buf);
+      occ_path_error (error, OCC_ERROR_RANGE, path, "%s is not an integer",
+                      buf);
       return FALSE;
     }
   *value = (gint64) d;
@@ -457,8 +457,7 @@ occ_json_required_id (JsonObject *object, const char *name,
     return FALSE;
   if (**value == '\0')
     {
-      occ_path_error (error, OCC_ERROR_RANGE, &here,
-                      "an id cannot be empty");
+      occ_path_error (error, OCC_ERROR_RANGE, &here, "an id cannot be empty");
       return FALSE;
     }
   return check_length (*value, OCC_MAX_ID_LENGTH, "an id has", &here, error);

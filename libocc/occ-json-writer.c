@@ -286,8 +286,8 @@ at_least_pow10 (guint64 m, int k, int x)
 static gboolean
 reads_back (guint64 m, int k, occ_u128 d, int s)
 {
-  occ_i128 diff = (occ_i128) (d << k) - (occ_i128) ((occ_u128) m
-                                                    * pow10_u128 (s));
+  occ_i128 diff = (occ_i128) (d << k)
+                  - (occ_i128) ((occ_u128) m * pow10_u128 (s));
   occ_i128 scale = (occ_i128) pow10_u128 (s);
   occ_i128 twice = diff >= 0 ? 2 * diff : -2 * diff;
 

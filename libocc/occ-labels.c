@@ -79,8 +79,8 @@ occ_labels_read (JsonObject *object, const OccPath *path, OccLabels **labels,
     return FALSE;
   if (json_object_get_size (map) > OCC_MAX_LANGUAGES)
     {
-      occ_path_error (error, OCC_ERROR_LIMIT, &here,
-                      "more than %d languages", OCC_MAX_LANGUAGES);
+      occ_path_error (error, OCC_ERROR_LIMIT, &here, "more than %d languages",
+                      OCC_MAX_LANGUAGES);
       return FALSE;
     }
   read = g_new0 (OccLabels, 1);
@@ -140,7 +140,8 @@ occ_labels_lookup (const OccLabels *labels, const char *lang,
     for (guint i = 0; i < labels->n; i++)
       if (strlen (labels->langs[i]) == (gsize) (dash - lang)
           && g_ascii_strncasecmp (labels->langs[i], lang,
-                                  (gsize) (dash - lang)) == 0)
+                                  (gsize) (dash - lang))
+               == 0)
         return labels->texts[i];
   return fallback;
 }

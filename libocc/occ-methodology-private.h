@@ -45,7 +45,7 @@ struct _OccMethodology
   guint n_groups;
   char **group_ids;
   char **group_labels;
-  guint n_levels;      /* names of the framework's levels, by depth */
+  guint n_levels; /* names of the framework's levels, by depth */
   char **level_labels;
   /* `labels` (occ-v1 §2): of the name, and one per criterion, band,
    * group and level, NULL where there are none. */

@@ -110,8 +110,7 @@ static const struct
 
 static const char *const aggregation_names[] = { "mean", "median",
                                                  "geometric" };
-static const char *const level_names[] = { "raters", "criteria",
-                                           "children" };
+static const char *const level_names[] = { "raters", "criteria", "children" };
 
 static void
 free_l10n (OccLabels **l10n, guint n)
@@ -219,8 +218,8 @@ parse_scale (OccMethodology *self, JsonObject *object, const OccPath *path,
 
 /* Each entry of "criteria" or "population_groups": {"id", "label"}. */
 static gboolean
-parse_labelled_ids (JsonArray *array, const OccPath *path,
-                    GHashTable *index, char ***ids_out, char ***labels_out,
+parse_labelled_ids (JsonArray *array, const OccPath *path, GHashTable *index,
+                    char ***ids_out, char ***labels_out,
                     OccLabels ***l10n_out, guint *n_out, GError **error)
 {
   guint n = json_array_get_length (array);
@@ -239,7 +238,8 @@ parse_labelled_ids (JsonArray *array, const OccPath *path,
       const char *id = NULL, *label = NULL;
 
       *n_out = i + 1;
-      if (entry == NULL || !occ_json_required_id (entry, "id", &at, &id, error)
+      if (entry == NULL
+          || !occ_json_required_id (entry, "id", &at, &id, error)
           || !occ_json_optional_string (entry, "label", &at, &label, error)
           || !occ_labels_read (entry, &at, &(*l10n_out)[i], error))
         return FALSE;
@@ -279,8 +279,8 @@ parse_criteria (OccMethodology *self, JsonObject *object, const OccPath *path,
     }
   if (json_array_get_length (array) > OCC_MAX_CRITERIA)
     {
-      occ_path_error (error, OCC_ERROR_LIMIT, &here,
-                      "more than %d criteria", OCC_MAX_CRITERIA);
+      occ_path_error (error, OCC_ERROR_LIMIT, &here, "more than %d criteria",
+                      OCC_MAX_CRITERIA);
       return FALSE;
     }
   if (!parse_labelled_ids (array, &here, self->criterion_index,
@@ -451,7 +451,8 @@ parse_levels (OccMethodology *self, JsonObject *object, const OccPath *path,
       JsonNode *label_node;
 
       if (level == NULL
-          || !(label_node = occ_json_member (level, "label", &at, TRUE, error)))
+          || !(label_node = occ_json_member (level, "label", &at, TRUE,
+                                             error)))
         return FALSE;
       {
         OccPath label_path = OCC_PATH_MEMBER (&at, "label");
@@ -557,9 +558,9 @@ builtin_by_id (const char *id)
   for (guint i = 0; i < G_N_ELEMENTS (builtins); i++)
     if (g_str_equal (id, builtins[i].id))
       {
-        g_autoptr (JsonNode) root =
-          occ_json_parse (builtins[i].json, strlen (builtins[i].json),
-                          "<builtin>", NULL);
+        g_autoptr (JsonNode) root = occ_json_parse (builtins[i].json,
+                                                    strlen (builtins[i].json),
+                                                    "<builtin>", NULL);
         OccPath path = OCC_PATH_ROOT;
         OccMethodology *self = parse_methodology (root, &path, NULL);
 
@@ -609,8 +610,10 @@ differ_string (Difference *d, const char *member, const char *a,
 {
   if (g_str_equal (a, b))
     return FALSE;
-  g_autofree char *a40 = g_utf8_substring (a, 0, MIN (g_utf8_strlen (a, -1), 40));
-  g_autofree char *b40 = g_utf8_substring (b, 0, MIN (g_utf8_strlen (b, -1), 40));
+  g_autofree char *a40 = g_utf8_substring (a, 0,
+                                           MIN (g_utf8_strlen (a, -1), 40));
+  g_autofree char *b40 = g_utf8_substring (b, 0,
+                                           MIN (g_utf8_strlen (b, -1), 40));
 
   g_strlcpy (d->member, member, sizeof d->member);
   /* Quoted and cut short, on a character: a message, not a copy of the
@@ -822,7 +825,7 @@ occ_methodology_write (OccMethodology *self, OccJsonWriter *w,
   occ_json_begin_object (w, "aggregation");
   for (guint level = 0; level < G_N_ELEMENTS (level_names); level++)
     occ_json_put_string (w, level_names[level],
-                     aggregation_names[self->aggregation[level]]);
+                         aggregation_names[self->aggregation[level]]);
   occ_json_end_object (w);
   occ_json_put_int (w, "min_raters", self->min_raters);
   occ_json_begin_array (w, "bands");
@@ -1288,8 +1291,7 @@ occ_methodology_get_population_group_id (OccMethodology *self, guint group)
  * Since: 1.0
  */
 const char *
-occ_methodology_get_population_group_label (OccMethodology *self,
-                                            guint group)
+occ_methodology_get_population_group_label (OccMethodology *self, guint group)
 {
   g_return_val_if_fail (OCC_IS_METHODOLOGY (self), NULL);
   g_return_val_if_fail (group < self->n_groups, NULL);

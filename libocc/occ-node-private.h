@@ -22,7 +22,7 @@ struct _OccNode
   double weight;
   guint depth;
   guint index;
-  OccNode *parent; /* not a reference; cleared when the parent goes */
+  OccNode *parent;       /* not a reference; cleared when the parent goes */
   OccNodeList *children; /* immutable once loaded: see occ-node-list.c */
 };
 

@@ -20,12 +20,11 @@ struct _OccResults
   GArray *entries; /* gsize cells with any score, in list order */
 };
 
-
 /* Called for each slot (a criterion, or the node's own score: slot
  * n_criteria) of each written cell, to add optional members; and once
  * with cell G_MAXSIZE for members of the document itself. */
-typedef void (*OccResultsExtraFunc) (OccJsonWriter *w, gsize cell,
-                                     guint slot, gpointer data);
+typedef void (*OccResultsExtraFunc) (OccJsonWriter *w, gsize cell, guint slot,
+                                     gpointer data);
 
 char *occ_results_to_data_extra (OccResults *self, OccResultsExtraFunc func,
                                  gpointer data, gsize *length);

@@ -195,7 +195,8 @@ occ_results_lookup (OccResults *self, const char *country, const char *phase,
       || !has_any_score (self->table,
                          occ_table_cell (self->table, k, p, n->index)))
     return NULL;
-  return occ_score_new (G_OBJECT (self), self->dataset, self->table, k, p, n->index);
+  return occ_score_new (G_OBJECT (self), self->dataset, self->table, k, p,
+                        n->index);
 }
 
 /**
@@ -227,7 +228,8 @@ occ_results_lookup_country (OccResults *self, const char *country,
   if (!resolve (self, country, phase, &k, &p)
       || !has_any_score (t, occ_table_cell (t, k, p, t->n_nodes)))
     return NULL;
-  return occ_score_new (G_OBJECT (self), self->dataset, self->table, k, p, t->n_nodes);
+  return occ_score_new (G_OBJECT (self), self->dataset, self->table, k, p,
+                        t->n_nodes);
 }
 
 /* Best (rank 1) or worst (lowest rounded value) of @peer's peer group. */
@@ -252,9 +254,9 @@ extremes (OccResults *self, const char *country, const char *phase,
   for (int pass = best ? 1 : 0; pass < 2; pass++)
     for (guint i = 0; i < ds->n_nodes; i++)
       {
-        gboolean member = peer_node
-                            ? ds->node_peer[i] == ds->node_peer[peer_node->index]
-                            : ds->node_parent[i] < 0;
+        gboolean member = peer_node ? ds->node_peer[i]
+                                        == ds->node_peer[peer_node->index]
+                                    : ds->node_parent[i] < 0;
         gint64 key;
 
         if (!member || !occ_table_get (t, base + i, top, &value))
@@ -264,7 +266,9 @@ extremes (OccResults *self, const char *country, const char *phase,
           lowest = MIN (lowest, key);
         else if (best ? t->rank[base + i] == 1 : key == lowest)
           {
-            g_autoptr (OccScore) score = occ_score_new (G_OBJECT (self), self->dataset, self->table, k, p, i);
+            g_autoptr (OccScore) score = occ_score_new (G_OBJECT (self),
+                                                        self->dataset,
+                                                        self->table, k, p, i);
             g_list_store_append (store, score);
           }
       }
@@ -404,8 +408,8 @@ write_slot (OccResults *self, OccJsonWriter *w, guint k, guint p, guint j,
 }
 
 static void
-write_criteria (OccResults *self, OccJsonWriter *w, guint k, guint p,
-                guint j, const Extra *extra)
+write_criteria (OccResults *self, OccJsonWriter *w, guint k, guint p, guint j,
+                const Extra *extra)
 {
   OccMethodology *m = self->dataset->methodology;
   OccTable *t = self->table;

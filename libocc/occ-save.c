@@ -151,8 +151,9 @@ occ_save_atomically (const char *filename, const char *data, gsize length,
        * written. */
       fd = g_mkstemp_full (temp, O_RDWR | O_CLOEXEC, replacing ? 0600 : 0666);
       if (fd < 0)
-        return save_error (error, errno, filename, "cannot create a "
-                                                   "temporary file beside it");
+        return save_error (error, errno, filename,
+                           "cannot create a "
+                           "temporary file beside it");
       /* Held until the rename: a live save's file is not stale. */
       if (flock (fd, LOCK_EX) != 0 || fstat (fd, &st) != 0)
         goto failed;
@@ -162,8 +163,9 @@ occ_save_atomically (const char *filename, const char *data, gsize length,
       fd = -1;
     }
   if (fd < 0)
-    return save_error (error, EAGAIN, filename, "other saves of it keep "
-                                                "removing its temporary file");
+    return save_error (error, EAGAIN, filename,
+                       "other saves of it keep "
+                       "removing its temporary file");
   if ((replacing && !copy_permissions (fd, &old))
       || !write_all (fd, data, length) || fsync (fd) != 0)
     goto failed;

@@ -13,8 +13,7 @@ G_BEGIN_DECLS
 /* The score of @node (n_nodes: the country) in one country and phase of
  * @table, which @dataset was scored into; @owner (the results) keeps both
  * alive as long as the score. */
-OccScore *occ_score_new (GObject *owner, OccDataset *dataset,
-                         OccTable *table, guint country, guint phase,
-                         guint node);
+OccScore *occ_score_new (GObject *owner, OccDataset *dataset, OccTable *table,
+                         guint country, guint phase, guint node);
 
 G_END_DECLS

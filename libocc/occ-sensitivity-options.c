@@ -313,4 +313,3 @@ occ_sensitivity_options_get_threads (OccSensitivityOptions *self)
   g_return_val_if_fail (OCC_IS_SENSITIVITY_OPTIONS (self), 0);
   return self->threads;
 }
-

@@ -44,8 +44,7 @@
 #define MAX_BLOCK (G_GUINT64_CONSTANT (1) << 22)
 
 /* The three outputs of each cell. */
-enum
-{
+enum {
   OUT_SCORE,
   OUT_PEER_RANK,
   OUT_COUNTRY_RANK,
@@ -88,8 +87,8 @@ struct _OccSensitivity
   guint draws;
   guint n_inputs;
   GPtrArray *input_names;
-  Spread *spread;   /* n_cells × N_OUTPUTS */
-  double *indices;  /* n_cells × N_OUTPUTS × n_inputs */
+  Spread *spread;    /* n_cells × N_OUTPUTS */
+  double *indices;   /* n_cells × N_OUTPUTS × n_inputs */
   guint8 *has_index; /* same */
 };
 
@@ -129,10 +128,10 @@ typedef struct
   double *weights;         /* n × n_criteria */
   OccAggregation *methods; /* n × 3 */
   guint n_inputs;
-  double *inputs;   /* n_inputs × n: the inputs' values */
-  guint16 *bins;    /* n_inputs × n */
-  guint *n_bins;    /* n_inputs */
-  guint *bin_size;  /* n_inputs × MAX_BINS: draws per bin */
+  double *inputs;  /* n_inputs × n: the inputs' values */
+  guint16 *bins;   /* n_inputs × n */
+  guint *n_bins;   /* n_inputs */
+  guint *bin_size; /* n_inputs × MAX_BINS: draws per bin */
 } Draws;
 
 static void
@@ -167,7 +166,9 @@ make_draw (OccSensitivityOptions *o, OccMethodology *m, Draws *d, guint i)
       switch (o->weight_draw)
         {
         case OCC_WEIGHT_DRAW_UNIFORM:
-          w[c] = base * (1.0 + o->parameter * (2.0 * occ_rng_uniform (&rng) - 1.0));
+          w[c] = base
+                 * (1.0
+                    + o->parameter * (2.0 * occ_rng_uniform (&rng) - 1.0));
           break;
         case OCC_WEIGHT_DRAW_DIRICHLET:
           w[c] = base > 0 ? occ_rng_gamma (&rng, o->parameter * base / total)
@@ -182,11 +183,10 @@ make_draw (OccSensitivityOptions *o, OccMethodology *m, Draws *d, guint i)
   if (!(sum > 0))
     memcpy (w, m->criterion_weights, m->n_criteria * sizeof (double));
   for (guint level = 0; level < 3; level++)
-    method[level] =
-      o->vary[level]
-        ? g_array_index (o->methods, OccAggregation,
-                         occ_rng_below (&rng, o->methods->len))
-        : m->aggregation[level];
+    method[level] = o->vary[level]
+                      ? g_array_index (o->methods, OccAggregation,
+                                       occ_rng_below (&rng, o->methods->len))
+                      : m->aggregation[level];
 }
 
 typedef struct
@@ -286,9 +286,9 @@ typedef struct
   OccTable *table;
   OccScorer *scorer;
   double *weights;
-  double *scratch;   /* one cell's draws */
-  double *select;    /* room to select quantiles: twice the draws */
-  double *bin_sum;   /* per output, input and bin */
+  double *scratch; /* one cell's draws */
+  double *select;  /* room to select quantiles: twice the draws */
+  double *bin_sum; /* per output, input and bin */
   guint *bin_count;
   double *block;     /* DRAW_BLOCK draws' outputs, draw by draw */
   guint *rank_count; /* per rank, and the largest rank */
@@ -303,9 +303,9 @@ typedef struct
   Draws *draws;
   gboolean keep_leaf_criteria;
   guint phase;
-  guint n_cells;   /* countries × (nodes + 1) */
+  guint n_cells;    /* countries × (nodes + 1) */
   guint block_rows; /* draws per task */
-  double *store;   /* N_OUTPUTS × n_cells × draws */
+  double *store;    /* N_OUTPUTS × n_cells × draws */
 } Phase;
 
 /* Draws per block: DRAW_BLOCK, unless a block would take more than
@@ -334,12 +334,11 @@ worker_new (OccDataset *ds, Draws *d, gboolean keep)
   w->scratch = g_new (double, d->n + 1);
   w->select = g_new (double, 2 * (gsize) d->n + 1);
   w->block = g_new (double, (gsize) block_rows (ds, d) * N_OUTPUTS
-                               * ds->countries.n * (ds->n_nodes + 1));
+                              * ds->countries.n * (ds->n_nodes + 1));
   /* At most 32 bins of a weight, 16 methods. */
-  w->bin_sum = g_new (double, (gsize) N_OUTPUTS * d->n_inputs * MAX_BINS
-                                + 1);
-  w->bin_count = g_new (guint, (gsize) N_OUTPUTS * d->n_inputs * MAX_BINS
-                                 + 1);
+  w->bin_sum = g_new (double, (gsize) N_OUTPUTS * d->n_inputs * MAX_BINS + 1);
+  w->bin_count = g_new (guint,
+                        (gsize) N_OUTPUTS * d->n_inputs * MAX_BINS + 1);
   /* Ranks run from 1 to the number of countries or of nodes. */
   w->max_rank = MAX (ds->countries.n, ds->n_nodes + 1);
   w->rank_count = g_new (guint, (gsize) w->max_rank + 2);
@@ -396,14 +395,15 @@ evaluate_draw (Phase *ph, Worker *w, guint draw, guint b)
         gsize c = (gsize) k * (ds->n_nodes + 1) + j;
         double value;
         gboolean has = occ_table_get (t, cell, top, &value);
-        guint32 peer = j < ds->n_nodes ? t->rank[cell] : t->country_rank[cell];
+        guint32 peer = j < ds->n_nodes ? t->rank[cell]
+                                       : t->country_rank[cell];
 
         row[0 * (gsize) ph->n_cells + c] = has ? value : NAN;
         row[1 * (gsize) ph->n_cells + c] = has && peer > 0 ? (double) peer
                                                            : NAN;
-        row[2 * (gsize) ph->n_cells + c] =
-          has && t->country_rank[cell] > 0 ? (double) t->country_rank[cell]
-                                           : NAN;
+        row[2 * (gsize) ph->n_cells + c] = has && t->country_rank[cell] > 0
+                                             ? (double) t->country_rank[cell]
+                                             : NAN;
       }
 }
 
@@ -469,8 +469,8 @@ bin_sums (Worker *w, Draws *d, const double *y, gsize n_valid, guint o)
   memset (sum, 0, (gsize) n_inputs * MAX_BINS * sizeof (double));
   if (n_valid == d->n)
     {
-      memcpy (count, d->bin_size, (gsize) n_inputs * MAX_BINS
-                                    * sizeof (guint));
+      memcpy (count, d->bin_size,
+              (gsize) n_inputs * MAX_BINS * sizeof (guint));
       for (guint i = 0; i < d->n; i++)
         for (guint input = 0; input < n_inputs; input++)
           sum[input * MAX_BINS + d->bins[(gsize) input * d->n + i]] += y[i];
@@ -664,8 +664,8 @@ summary_task (gpointer shared, gpointer worker, gsize task)
       if (mo[o].n == 0)
         continue;
       for (guint i = 0; i < self->n_inputs; i++)
-        self->has_index[idx + i] =
-          first_order (w, d, o, i, &mo[o], &self->indices[idx + i]);
+        self->has_index[idx + i] = first_order (w, d, o, i, &mo[o],
+                                                &self->indices[idx + i]);
     }
 }
 
@@ -712,7 +712,7 @@ run_phases (OccSensitivity *self, Draws *d, gboolean keep, guint n_threads,
   guint n_blocks;
 
   ph.n_cells = ds->countries.n * (ds->n_nodes + 1);
-  ph.store = g_new (double, (gsize) N_OUTPUTS * ph.n_cells * d->n + 1);
+  ph.store = g_new (double, (gsize) N_OUTPUTS *ph.n_cells * d->n + 1);
   for (guint i = 0; i < n_threads; i++)
     workers[i] = worker_new (ds, d, keep);
   ph.block_rows = block_rows (ds, d);
@@ -1028,9 +1028,9 @@ occ_sensitivity_dup_indices (OccSensitivity *self, const char *country,
     *present = NULL;
   if (cell < 0)
     return NULL;
-  output = !of_rank ? OUT_SCORE
-                    : kind == OCC_RANK_KIND_PEERS ? OUT_PEER_RANK
-                                                  : OUT_COUNTRY_RANK;
+  output = !of_rank                      ? OUT_SCORE
+           : kind == OCC_RANK_KIND_PEERS ? OUT_PEER_RANK
+                                         : OUT_COUNTRY_RANK;
   idx = ((gsize) cell * N_OUTPUTS + output) * self->n_inputs;
   *n_inputs = self->n_inputs;
   if (present)
@@ -1146,8 +1146,8 @@ put_entry (OccSensitivity *self, OccJsonWriter *w, OccRankKind kind,
       occ_json_begin_object (w, of_rank ? "indices_rank" : "indices_score");
       for (gsize i = 0; i < n; i++)
         if (present[i])
-          occ_json_put_double (w, occ_sensitivity_get_input_name (
-                                    self, (guint) i), s[i]);
+          occ_json_put_double (
+            w, occ_sensitivity_get_input_name (self, (guint) i), s[i]);
       occ_json_end_object (w);
     }
   occ_json_end_object (w);
@@ -1193,8 +1193,8 @@ occ_sensitivity_to_data (OccSensitivity *self, OccRankKind kind,
   occ_json_writer_init (&w, out);
   occ_json_begin_object (&w, NULL);
   occ_json_put_int (&w, "draws", occ_sensitivity_get_draws (self));
-  occ_json_put_string (&w, "rank", kind == OCC_RANK_KIND_PEERS ? "peers"
-                                                               : "countries");
+  occ_json_put_string (&w, "rank",
+                       kind == OCC_RANK_KIND_PEERS ? "peers" : "countries");
   occ_json_begin_array (&w, "inputs");
   for (guint i = 0; i < occ_sensitivity_get_n_inputs (self); i++)
     occ_json_put_string (&w, NULL, occ_sensitivity_get_input_name (self, i));

@@ -19,9 +19,9 @@
 static gboolean
 is_control (gunichar c)
 {
-  return c < 0x20 || (c >= 0x7f && c <= 0x9f)
-         || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069)
-         || c == 0x200e || c == 0x200f || c == 0x061c;
+  return c < 0x20 || (c >= 0x7f && c <= 0x9f) || (c >= 0x202a && c <= 0x202e)
+         || (c >= 0x2066 && c <= 0x2069) || c == 0x200e || c == 0x200f
+         || c == 0x061c;
 }
 
 /**

@@ -72,9 +72,8 @@ main (int argc, char **argv)
     die (argv[i], error);
   if (!json)
     {
-      OccDataset *with = occ_dataset_new_with_ratings_csv (dataset,
-                                                           argv[i + 1],
-                                                           &error);
+      OccDataset *with =
+        occ_dataset_new_with_ratings_csv (dataset, argv[i + 1], &error);
       if (with == NULL)
         die (argv[i + 1], error);
       g_object_unref (dataset);

@@ -29,7 +29,7 @@
 #include <string.h>
 
 static const char *const groups[] = {
-  "women",      "youth",      "children", "older-adults", "indigenous",
+  "women",           "youth",  "children",   "older-adults", "indigenous",
   "afro-descendant", "lgbtiq", "disability", "rural",
 };
 #define N_GROUPS 9
@@ -108,15 +108,17 @@ write_commitment (FILE *f, const Options *o, unsigned c)
 {
   unsigned first = c * LEAVES_PER_COMMITMENT;
 
-  fprintf (f, "{\"id\": \"C%u\", \"label\": \"Commitment %u\"%s, "
-              "\"children\": [",
+  fprintf (f,
+           "{\"id\": \"C%u\", \"label\": \"Commitment %u\"%s, "
+           "\"children\": [",
            c + 1, c + 1, (c + 1) % 7 == 0 ? ", \"weight\": 2" : "");
   for (unsigned l = first; l < o->leaves && l < first + LEAVES_PER_COMMITMENT;
        l++)
     {
       char id[32];
       leaf_id (id, l);
-      fprintf (f, "%s\n          {\"id\": \"%s\", \"label\": \"Commitment %s\"}",
+      fprintf (f,
+               "%s\n          {\"id\": \"%s\", \"label\": \"Commitment %s\"}",
                l > first ? "," : "", id, id);
     }
   fputs ("]}", f);
@@ -133,14 +135,16 @@ write_framework (FILE *f, const Options *o)
   fputs ("  \"framework\": [", f);
   for (unsigned s = 0; s < n_summits; s++)
     {
-      fprintf (f, "%s\n    {\"id\": \"S%u\", \"label\": \"Summit %u\", "
-                  "\"children\": [",
+      fprintf (f,
+               "%s\n    {\"id\": \"S%u\", \"label\": \"Summit %u\", "
+               "\"children\": [",
                s > 0 ? "," : "", s + 1, s + 1);
       for (unsigned t = s * THEMES_PER_SUMMIT;
            t < n_themes && t < (s + 1) * THEMES_PER_SUMMIT; t++)
         {
-          fprintf (f, "%s\n      {\"id\": \"T%u\", \"label\": \"Theme %u\", "
-                      "\"children\": [",
+          fprintf (f,
+                   "%s\n      {\"id\": \"T%u\", \"label\": \"Theme %u\", "
+                   "\"children\": [",
                    t > s * THEMES_PER_SUMMIT ? "," : "", t + 1, t + 1);
           for (unsigned c = t * COMMITMENTS_PER_THEME;
                c < n_comm && c < (t + 1) * COMMITMENTS_PER_THEME; c++)
@@ -161,9 +165,10 @@ write_framework (FILE *f, const Options *o)
 static void
 write_base (FILE *f, const Options *o)
 {
-  fprintf (f, "{\n  \"format\": \"occ-dataset/1\",\n  \"title\": "
-              "\"Synthetic: %u countries, %u leaves, %u raters, %u phases, "
-              "seed %llu\",\n  \"methodology\": \"cco-2024\",\n",
+  fprintf (f,
+           "{\n  \"format\": \"occ-dataset/1\",\n  \"title\": "
+           "\"Synthetic: %u countries, %u leaves, %u raters, %u phases, "
+           "seed %llu\",\n  \"methodology\": \"cco-2024\",\n",
            o->countries, o->leaves, o->raters, o->phases,
            (unsigned long long) o->seed);
   fputs ("  \"countries\": [", f);
@@ -228,8 +233,9 @@ static void
 write_json_rating (FILE *f, int first, unsigned k, unsigned r, unsigned p,
                    const char *leaf, const Rating *x)
 {
-  fprintf (f, "%s\n    {\"country\": \"K%03u\", \"phase\": \"P%u\", "
-              "\"node\": \"%s\", \"rater\": \"K%03u-R%02u\", \"scores\": {",
+  fprintf (f,
+           "%s\n    {\"country\": \"K%03u\", \"phase\": \"P%u\", "
+           "\"node\": \"%s\", \"rater\": \"K%03u-R%02u\", \"scores\": {",
            first ? "" : ",", k + 1, p + 1, leaf, k + 1, r + 1);
   for (unsigned c = 0; c < N_CRITERIA; c++)
     {

@@ -38,7 +38,8 @@ main (int argc, char **argv)
       g_autofree char *text = NULL;
       double value;
 
-      if (occ_score_get_depth (score) > 1 || !occ_score_get_value (score, &value))
+      if (occ_score_get_depth (score) > 1
+          || !occ_score_get_value (score, &value))
         continue;
       text = occ_methodology_format_value (methodology, value);
       g_print ("%s %s %-8s %s %s\n", occ_score_get_country (score),

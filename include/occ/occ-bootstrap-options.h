@@ -17,8 +17,11 @@ G_BEGIN_DECLS
 #define OCC_TYPE_BOOTSTRAP_OPTIONS (occ_bootstrap_options_get_type ())
 
 OCC_AVAILABLE_IN_1_1
-G_DECLARE_FINAL_TYPE (OccBootstrapOptions, occ_bootstrap_options, OCC,
-                      BOOTSTRAP_OPTIONS, GObject)
+G_DECLARE_FINAL_TYPE (OccBootstrapOptions,
+                      occ_bootstrap_options,
+                      OCC,
+                      BOOTSTRAP_OPTIONS,
+                      GObject)
 
 OCC_AVAILABLE_IN_1_1
 OccBootstrapOptions *occ_bootstrap_options_new (void);
@@ -36,8 +39,7 @@ OCC_AVAILABLE_IN_1_1
 double occ_bootstrap_options_get_level (OccBootstrapOptions *self);
 
 OCC_AVAILABLE_IN_1_1
-void occ_bootstrap_options_set_seed (OccBootstrapOptions *self,
-                                     guint64 seed);
+void occ_bootstrap_options_set_seed (OccBootstrapOptions *self, guint64 seed);
 OCC_AVAILABLE_IN_1_1
 guint64 occ_bootstrap_options_get_seed (OccBootstrapOptions *self);
 
@@ -45,7 +47,8 @@ OCC_AVAILABLE_IN_1_1
 void occ_bootstrap_options_set_method (OccBootstrapOptions *self,
                                        OccIntervalMethod method);
 OCC_AVAILABLE_IN_1_1
-OccIntervalMethod occ_bootstrap_options_get_method (OccBootstrapOptions *self);
+OccIntervalMethod
+occ_bootstrap_options_get_method (OccBootstrapOptions *self);
 
 OCC_AVAILABLE_IN_1_1
 void occ_bootstrap_options_set_threads (OccBootstrapOptions *self,

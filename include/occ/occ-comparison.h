@@ -19,8 +19,7 @@ G_BEGIN_DECLS
 #define OCC_TYPE_COMPARISON (occ_comparison_get_type ())
 
 OCC_AVAILABLE_IN_1_1
-G_DECLARE_FINAL_TYPE (OccComparison, occ_comparison, OCC, COMPARISON,
-                      GObject)
+G_DECLARE_FINAL_TYPE (OccComparison, occ_comparison, OCC, COMPARISON, GObject)
 
 OCC_AVAILABLE_IN_1_1
 OccComparison *occ_comparison_new (OccResults *results,

@@ -27,12 +27,10 @@ G_BEGIN_DECLS
  *
  * Since: 1.2
  */
-typedef enum
-{
+typedef enum {
   OCC_CSV_FLAGS_NONE = 0,
   OCC_CSV_FLAGS_RAW = 1 << 0,
 } OccCsvFlags;
-
 
 OCC_AVAILABLE_IN_1_1
 OccDataset *occ_dataset_new_with_ratings_csv (OccDataset *base,
@@ -43,7 +41,8 @@ OCC_AVAILABLE_IN_1_1
 OccDataset *occ_dataset_new_with_ratings_csv_stream (OccDataset *base,
                                                      GInputStream *stream,
                                                      const char *source,
-                                                     GCancellable *cancellable,
+                                                     GCancellable
+                                                       *cancellable,
                                                      GError **error);
 
 OCC_AVAILABLE_IN_1_1

@@ -55,7 +55,11 @@ typedef enum {
 #define OCC_TYPE_METHODOLOGY (occ_methodology_get_type ())
 
 OCC_AVAILABLE_IN_1_0
-G_DECLARE_FINAL_TYPE (OccMethodology, occ_methodology, OCC, METHODOLOGY, GObject)
+G_DECLARE_FINAL_TYPE (OccMethodology,
+                      occ_methodology,
+                      OCC,
+                      METHODOLOGY,
+                      GObject)
 
 OCC_AVAILABLE_IN_1_0
 OccMethodology *occ_methodology_new_builtin (const char *id, GError **error);
@@ -152,7 +156,8 @@ const char *occ_methodology_get_localized_name (OccMethodology *self,
                                                 const char *lang);
 
 OCC_AVAILABLE_IN_1_2
-const char *occ_methodology_get_localized_criterion_label (OccMethodology *self,
+const char *occ_methodology_get_localized_criterion_label (OccMethodology
+                                                             *self,
                                                            guint criterion,
                                                            const char *lang);
 

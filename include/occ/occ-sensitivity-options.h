@@ -36,8 +36,11 @@ typedef enum {
 #define OCC_TYPE_SENSITIVITY_OPTIONS (occ_sensitivity_options_get_type ())
 
 OCC_AVAILABLE_IN_1_1
-G_DECLARE_FINAL_TYPE (OccSensitivityOptions, occ_sensitivity_options, OCC,
-                      SENSITIVITY_OPTIONS, GObject)
+G_DECLARE_FINAL_TYPE (OccSensitivityOptions,
+                      occ_sensitivity_options,
+                      OCC,
+                      SENSITIVITY_OPTIONS,
+                      GObject)
 
 OCC_AVAILABLE_IN_1_1
 OccSensitivityOptions *occ_sensitivity_options_new (void);
@@ -59,9 +62,9 @@ void occ_sensitivity_options_set_weight_draw (OccSensitivityOptions *self,
                                               OccWeightDraw draw,
                                               double parameter);
 OCC_AVAILABLE_IN_1_1
-OccWeightDraw occ_sensitivity_options_get_weight_draw (
-  OccSensitivityOptions *self,
-  double *parameter);
+OccWeightDraw occ_sensitivity_options_get_weight_draw (OccSensitivityOptions
+                                                         *self,
+                                                       double *parameter);
 
 OCC_AVAILABLE_IN_1_1
 void occ_sensitivity_options_set_methods (OccSensitivityOptions *self,
@@ -69,9 +72,9 @@ void occ_sensitivity_options_set_methods (OccSensitivityOptions *self,
                                           gsize n_methods);
 
 OCC_AVAILABLE_IN_1_1
-OccAggregation *occ_sensitivity_options_dup_methods (
-  OccSensitivityOptions *self,
-  gsize *n_methods);
+OccAggregation *occ_sensitivity_options_dup_methods (OccSensitivityOptions
+                                                       *self,
+                                                     gsize *n_methods);
 
 OCC_AVAILABLE_IN_1_1
 void occ_sensitivity_options_set_vary_level (OccSensitivityOptions *self,

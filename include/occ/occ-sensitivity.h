@@ -35,7 +35,10 @@ typedef enum {
 #define OCC_TYPE_SENSITIVITY (occ_sensitivity_get_type ())
 
 OCC_AVAILABLE_IN_1_1
-G_DECLARE_FINAL_TYPE (OccSensitivity, occ_sensitivity, OCC, SENSITIVITY,
+G_DECLARE_FINAL_TYPE (OccSensitivity,
+                      occ_sensitivity,
+                      OCC,
+                      SENSITIVITY,
                       GObject)
 
 OCC_AVAILABLE_IN_1_1

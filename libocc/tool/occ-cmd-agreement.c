@@ -41,7 +41,7 @@ add_options (OccToolOptions *options)
 
 /* In the order of OccAlphaMetric. */
 static const char *const metric_names[] = { "nominal", "ordinal", "interval",
-                                             "ratio" };
+                                            "ratio" };
 
 /* --metric: an OccAlphaMetric, or -1 for all. */
 static int
@@ -70,8 +70,8 @@ append_agreement (GString *out, OccAgreement *a, int metric, gboolean csv)
   OccDataset *ds = occ_agreement_get_dataset (a);
   OccMethodology *m = occ_dataset_get_methodology (ds);
   guint n_criteria = occ_methodology_get_n_criteria (m);
-  static const char *const common[] = { "country", "phase", "criterion",
-                                        "units", "values", NULL };
+  static const char *const common[] = { "country", "phase",  "criterion",
+                                        "units",   "values", NULL };
   g_autoptr (GPtrArray) rows = occ_tool_rows_new ();
   OccToolRow *header = occ_tool_row_of (common);
   gboolean any = FALSE;
@@ -99,12 +99,12 @@ append_agreement (GString *out, OccAgreement *a, int metric, gboolean csv)
           occ_tool_row_add (
             row, g_strdup (c < 0 ? "all"
                                  : occ_methodology_get_criterion_id (m, c)));
-          occ_tool_row_add (row, g_strdup_printf (
-                                   "%u", occ_agreement_get_n_units (
-                                           a, country, phase, c)));
-          occ_tool_row_add (row, g_strdup_printf (
-                                   "%u", occ_agreement_get_n_values (
-                                           a, country, phase, c)));
+          occ_tool_row_add (row,
+                            g_strdup_printf ("%u", occ_agreement_get_n_units (
+                                                     a, country, phase, c)));
+          occ_tool_row_add (row, g_strdup_printf ("%u",
+                                                  occ_agreement_get_n_values (
+                                                    a, country, phase, c)));
           for (guint i = 0; i < G_N_ELEMENTS (metric_names); i++)
             {
               double alpha = 0, low = 0, high = 0;
@@ -116,8 +116,10 @@ append_agreement (GString *out, OccAgreement *a, int metric, gboolean csv)
               has_ci = occ_agreement_lookup_interval (a, country, phase, c, i,
                                                       &low, &high);
               any |= has;
-              occ_tool_row_add (row, occ_tool_cell_fraction (csv, has, alpha));
-              occ_tool_row_add (row, occ_tool_cell_fraction (csv, has_ci, low));
+              occ_tool_row_add (row,
+                                occ_tool_cell_fraction (csv, has, alpha));
+              occ_tool_row_add (row,
+                                occ_tool_cell_fraction (csv, has_ci, low));
               occ_tool_row_add (row,
                                 occ_tool_cell_fraction (csv, has_ci, high));
             }
@@ -130,10 +132,11 @@ append_agreement (GString *out, OccAgreement *a, int metric, gboolean csv)
                           "criterion (a dataset of published scores has "
                           "none).\n");
   else if (!csv)
-    g_string_append_printf (out, "\nKrippendorff's alpha, raters as coders, "
-                                 "(leaf, criterion) as units; %.0f %% "
-                                 "intervals from %u replicates resampling "
-                                 "units.\n",
+    g_string_append_printf (out,
+                            "\nKrippendorff's alpha, raters as coders, "
+                            "(leaf, criterion) as units; %.0f %% "
+                            "intervals from %u replicates resampling "
+                            "units.\n",
                             occ_agreement_get_level (a) * 100,
                             occ_agreement_get_replicates (a));
 }
@@ -175,9 +178,14 @@ run (int argc, char **argv)
 }
 
 const OccToolCommand occ_cmd_agreement = {
-  "agreement", "[DATASET]", "Inter-rater agreement (Krippendorff's alpha)",
+  "agreement",
+  "[DATASET]",
+  "Inter-rater agreement (Krippendorff's alpha)",
   "Krippendorff's alpha of the raters' ratings in each country and "
   "phase, over all criteria and criterion by criterion, with bootstrap "
   "intervals (units resampled).",
-  add_options, 0, 1, run,
+  add_options,
+  0,
+  1,
+  run,
 };

@@ -72,9 +72,8 @@ compare_row (OccComparison *c, OccMethodology *m, gboolean csv, guint i)
   occ_tool_row_add (row, occ_tool_cell_uint (occ_comparison_get_rank (c, i)));
   occ_tool_row_add (row, csv ? occ_tool_cell_exact (has_delta, delta)
                              : occ_tool_cell_change (m, has_delta, delta));
-  occ_tool_row_add (row,
-                    occ_tool_cell_uint (occ_comparison_get_previous_rank (c,
-                                                                          i)));
+  occ_tool_row_add (
+    row, occ_tool_cell_uint (occ_comparison_get_previous_rank (c, i)));
   occ_tool_row_add (row, occ_tool_cell_status (status));
   return row;
 }
@@ -83,10 +82,10 @@ static void
 append_comparison (GString *out, OccComparison *c, OccBootstrap *boot,
                    OccMethodology *m, gboolean csv)
 {
-  static const char *const header[] = { "node", "country", "value",
-                                        "ci_low", "ci_high", "rank",
-                                        "delta", "previous_rank",
-                                        "ci_status", NULL };
+  static const char *const header[] = {
+    "node", "country", "value",         "ci_low",    "ci_high",
+    "rank", "delta",   "previous_rank", "ci_status", NULL
+  };
   g_autoptr (GPtrArray) rows = occ_tool_rows_new ();
   g_autofree char *phase = NULL;
 
@@ -97,9 +96,10 @@ append_comparison (GString *out, OccComparison *c, OccBootstrap *boot,
   if (csv)
     return;
   phase = occ_escape_for_terminal (occ_comparison_get_phase (c));
-  g_string_append_printf (out, "\nPhase %s; rank between countries; "
-                               "delta and previous_rank against the "
-                               "phase before.\n",
+  g_string_append_printf (out,
+                          "\nPhase %s; rank between countries; "
+                          "delta and previous_rank against the "
+                          "phase before.\n",
                           phase);
   if (boot)
     occ_tool_append_published_note (out, boot);
@@ -119,7 +119,8 @@ run (int argc, char **argv)
   const char *format;
   int status = 0;
 
-  if ((format = occ_tool_output_format (opt_format, "table", formats, &status))
+  if ((format = occ_tool_output_format (opt_format, "table", formats,
+                                        &status))
       == NULL)
     return status;
   if (opt_node && opt_depth >= 0)
@@ -154,10 +155,15 @@ run (int argc, char **argv)
 }
 
 const OccToolCommand occ_cmd_compare = {
-  "compare", "[DATASET]", "Compare countries on a node",
+  "compare",
+  "[DATASET]",
+  "Compare countries on a node",
   "One node (--node), every node of a depth (--depth) or the countries' "
   "own scores across countries in one phase: score, rank between "
   "countries, change and rank since the previous phase, and with --ci "
   "bootstrap intervals.",
-  add_options, 0, 1, run,
+  add_options,
+  0,
+  1,
+  run,
 };

@@ -48,8 +48,9 @@ run (int argc, char **argv)
   if (dataset == NULL)
     return occ_tool_fail (error);
   if (strcmp (shown, "csv") == 0)
-    text = occ_dataset_ratings_to_csv_full (
-      dataset, occ_tool_csv_flags (csv_raw), &length);
+    text = occ_dataset_ratings_to_csv_full (dataset,
+                                            occ_tool_csv_flags (csv_raw),
+                                            &length);
   else
     text = occ_dataset_to_data (dataset, &length);
   g_string_append_len (out, text, (gssize) length);
@@ -57,11 +58,16 @@ run (int argc, char **argv)
 }
 
 const OccToolCommand occ_cmd_export = {
-  "export", "DATASET", "Write a dataset's ratings as CSV (or JSON)",
+  "export",
+  "DATASET",
+  "Write a dataset's ratings as CSV (or JSON)",
   "Write the ratings of an occ-dataset/1 file as CSV, one row per "
   "rating (the layout of docs/csv.md), ready to edit in a spreadsheet "
   "and to read back with --ratings. With --format=json, write the whole "
   "dataset as occ-dataset/1 instead, for instance to turn a dataset and "
   "a ratings CSV (--ratings) into one JSON file.",
-  add_options, 1, 1, run,
+  add_options,
+  1,
+  1,
+  run,
 };

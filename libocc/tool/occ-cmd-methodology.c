@@ -49,8 +49,13 @@ run (int argc, char **argv)
 }
 
 const OccToolCommand occ_cmd_methodology = {
-  "methodology", "[ID]", "Print a built-in methodology",
+  "methodology",
+  "[ID]",
+  "Print a built-in methodology",
   "Print a built-in methodology (default: " DEFAULT_METHODOLOGY ") as "
   "JSON, or with --list the ids of all built-in methodologies.",
-  add_options, 0, 1, run,
+  add_options,
+  0,
+  1,
+  run,
 };

@@ -93,7 +93,8 @@ in_sentence (const char *raw)
   return g_strconcat (lower, second, NULL);
 }
 
-typedef struct {
+typedef struct
+{
   OccResults *results;
   OccMethodology *m;
   const char *country;
@@ -136,8 +137,8 @@ append_criteria (Report *r, OccScore *score)
       double v = 0, d = 0;
       gboolean known = occ_score_get_criterion_value (score, c, &v);
       gboolean has_delta = occ_score_get_criterion_delta (score, c, &d);
-      g_autofree char *id = occ_escape_for_terminal (
-        occ_methodology_get_criterion_id (r->m, c));
+      g_autofree char *id =
+        occ_escape_for_terminal (occ_methodology_get_criterion_id (r->m, c));
 
       g_string_append_printf (r->out, "%s %s ", c == 0 ? ";" : ",", id);
       append_value (r, known, v, occ_score_get_criterion_band (score, c),
@@ -215,8 +216,9 @@ append_node (Report *r, OccNode *node)
   GListModel *children = occ_node_get_children (node);
   g_autofree char *title = node_title (node);
 
-  g_string_append_printf (r->out, "%*s%s: ",
-                          2 * (int) occ_node_get_depth (node), "", title);
+  g_string_append_printf (r->out,
+                          "%*s%s: ", 2 * (int) occ_node_get_depth (node), "",
+                          title);
   append_score (r, score);
   g_string_append_c (r->out, '\n');
   if (score == NULL && !subtree_scored (r, node))
@@ -251,8 +253,8 @@ append_node_list (Report *r, GListModel *list)
 static void
 append_extremes (Report *r, const char *peer, const char *group)
 {
-  g_autoptr (GListModel) best =
-    occ_results_get_best (r->results, r->country, r->phase, peer);
+  g_autoptr (GListModel) best = occ_results_get_best (r->results, r->country,
+                                                      r->phase, peer);
   g_autoptr (GListModel) worst =
     occ_results_get_worst (r->results, r->country, r->phase, peer);
 
@@ -375,10 +377,10 @@ append_legend (GString *out, OccMethodology *m)
                         "phase), rank among its peers; per criterion (");
   for (guint c = 0; c < occ_methodology_get_n_criteria (m); c++)
     {
-      g_autofree char *id = occ_escape_for_terminal (
-        occ_methodology_get_criterion_id (m, c));
-      g_autofree char *label = occ_escape_for_terminal (
-        occ_methodology_get_criterion_label (m, c));
+      g_autofree char *id =
+        occ_escape_for_terminal (occ_methodology_get_criterion_id (m, c));
+      g_autofree char *label =
+        occ_escape_for_terminal (occ_methodology_get_criterion_label (m, c));
 
       g_string_append_printf (out, "%s%s = %s", c > 0 ? ", " : "", id, label);
     }
@@ -398,9 +400,10 @@ append_report (GString *out, OccResults *results)
                                  "Untitled dataset"),
                      '=');
   {
-    g_autofree char *name = occ_escape_for_terminal (
-      occ_methodology_get_name (r.m));
-    g_autofree char *id = occ_escape_for_terminal (occ_methodology_get_id (r.m));
+    g_autofree char *name =
+      occ_escape_for_terminal (occ_methodology_get_name (r.m));
+    g_autofree char *id =
+      occ_escape_for_terminal (occ_methodology_get_id (r.m));
     g_string_append_printf (out, "Methodology: %s (%s)\n", name, id);
   }
   append_legend (out, r.m);
@@ -430,9 +433,14 @@ run (int argc, char **argv)
 }
 
 const OccToolCommand occ_cmd_report = {
-  "report", "[DATASET]", "Print a plain-text report",
+  "report",
+  "[DATASET]",
+  "Print a plain-text report",
   "Print a plain-text report of every country and phase: the score of "
   "each node with its criteria, change and rank, the best and worst of "
   "each peer group, and the country score.",
-  add_options, 0, 1, run,
+  add_options,
+  0,
+  1,
+  run,
 };

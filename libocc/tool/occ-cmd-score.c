@@ -85,7 +85,8 @@ row_new (OccScore *score)
   occ_tool_row_add (row, g_strdup (occ_score_get_country (score)));
   occ_tool_row_add (row, g_strdup (occ_score_get_phase (score)));
   occ_tool_row_add (row, g_strdup (occ_score_get_node_id (score)));
-  occ_tool_row_add (row, occ_tool_cell_int (TRUE, occ_score_get_depth (score)));
+  occ_tool_row_add (row,
+                    occ_tool_cell_int (TRUE, occ_score_get_depth (score)));
   return row;
 }
 
@@ -135,12 +136,12 @@ table_row (OccMethodology *m, OccScore *score)
     {
       Figures cf = get_criterion_figures (score, c);
 
-      occ_tool_row_add (row, occ_tool_cell_display (m, cf.has_value,
-                                                    cf.value));
+      occ_tool_row_add (row,
+                        occ_tool_cell_display (m, cf.has_value, cf.value));
       occ_tool_row_add (row,
                         g_strdup (occ_score_get_criterion_band (score, c)));
-      occ_tool_row_add (row, occ_tool_cell_change (m, cf.has_delta,
-                                                   cf.delta));
+      occ_tool_row_add (row,
+                        occ_tool_cell_change (m, cf.has_delta, cf.delta));
     }
   occ_tool_row_add (row, f.has_inclusion
                            ? occ_tool_format_percent (f.inclusion)
@@ -153,9 +154,9 @@ table_row (OccMethodology *m, OccScore *score)
 static OccToolRow *
 header_row (OccMethodology *m, gboolean csv)
 {
-  static const char *const common[] = { "country", "phase", "node", "depth",
-                                        "value", "band", "delta", "rank",
-                                        NULL };
+  static const char *const common[] = { "country", "phase", "node",
+                                        "depth",   "value", "band",
+                                        "delta",   "rank",  NULL };
   OccToolRow *row = occ_tool_row_of (common);
 
   if (csv)
@@ -188,8 +189,8 @@ append_scores (GString *out, OccResults *results, gboolean csv)
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     {
       g_autoptr (OccScore) score = g_list_model_get_item (model, i);
-      g_ptr_array_add (rows, csv ? csv_row (score, several)
-                                 : table_row (m, score));
+      g_ptr_array_add (rows,
+                       csv ? csv_row (score, several) : table_row (m, score));
     }
   occ_tool_append_rows (out, rows, csv, occ_tool_csv_flags (csv_raw));
 }
@@ -199,9 +200,10 @@ append_scores (GString *out, OccResults *results, gboolean csv)
 static OccToolRow *
 ci_header (OccMethodology *m, gboolean csv)
 {
-  static const char *const common[] = { "country", "phase", "node", "depth",
-                                        "value", "ci_low", "ci_high", "se",
-                                        "ci_status", NULL };
+  static const char *const common[] = { "country", "phase", "node",
+                                        "depth",   "value", "ci_low",
+                                        "ci_high", "se",    "ci_status",
+                                        NULL };
   OccToolRow *row = occ_tool_row_of (common);
 
   if (!csv)
@@ -226,10 +228,10 @@ add_interval_cells (OccToolRow *row, OccMethodology *m, gboolean csv,
 {
   const char *node = occ_score_get_node_id (score);
   double value = 0, low = 0, high = 0, se = 0;
-  gboolean known = criterion < 0
-                     ? occ_score_get_value (score, &value)
-                     : occ_score_get_criterion_value (score, (guint) criterion,
-                                                      &value);
+  gboolean known =
+    criterion < 0
+      ? occ_score_get_value (score, &value)
+      : occ_score_get_criterion_value (score, (guint) criterion, &value);
   OccIntervalStatus status = occ_bootstrap_lookup (
     boot, occ_score_get_country (score), occ_score_get_phase (score), node,
     criterion, &low, &high, &se);
@@ -358,9 +360,14 @@ run (int argc, char **argv)
 }
 
 const OccToolCommand occ_cmd_score = {
-  "score", "[DATASET]", "Score a dataset: JSON, table or CSV",
+  "score",
+  "[DATASET]",
+  "Score a dataset: JSON, table or CSV",
   "Score an occ-dataset/1 file (default: the bundled Peru dataset) and "
   "print the scores of every node as occ-results/1 JSON, an aligned "
   "table or CSV. “-” reads standard input.",
-  add_options, 0, 1, run,
+  add_options,
+  0,
+  1,
+  run,
 };

@@ -97,8 +97,9 @@ parse_methods (OccSensitivityOptions *options)
     }
   if (methods->len == 0 || methods->len > 16)
     return FALSE;
-  occ_sensitivity_options_set_methods (
-    options, (const OccAggregation *) methods->data, methods->len);
+  occ_sensitivity_options_set_methods (options,
+                                       (const OccAggregation *) methods->data,
+                                       methods->len);
   return TRUE;
 }
 
@@ -240,7 +241,7 @@ add_spread (OccToolRow *row, gboolean csv, OccMethodology *m, gboolean rank,
 {
   for (guint i = 0; i < 3; i++)
     occ_tool_row_add (row, rank ? occ_tool_cell_rank (csv, known, q[i])
-                       : occ_tool_cell_number (m, csv, known, q[i]));
+                                : occ_tool_cell_number (m, csv, known, q[i]));
 }
 
 static OccToolRow *
@@ -280,7 +281,8 @@ sensitivity_row (SensitivityOut *so, const char *country, const char *phase,
         so->s, country, phase, node, of_rank, so->kind, &present, &n);
 
       for (gsize i = 0; i < n; i++)
-        occ_tool_row_add (row, occ_tool_cell_fraction (so->csv, present[i], s[i]));
+        occ_tool_row_add (row,
+                          occ_tool_cell_fraction (so->csv, present[i], s[i]));
     }
   return row;
 }
@@ -293,10 +295,10 @@ sensitivity_output (SensitivityOut *so, GPtrArray *nodes, const char *format,
   gboolean json = strcmp (format, "json") == 0;
   g_autoptr (GPtrArray) rows = occ_tool_rows_new ();
   guint n_inputs = occ_sensitivity_get_n_inputs (so->s);
-  static const char *const common[] = {
-    "country", "phase", "node", "value", "median", "p5", "p95",
-    "rank", "rank_median", "rank_p5", "rank_p95", NULL
-  };
+  static const char *const common[] = { "country", "phase",    "node",
+                                        "value",   "median",   "p5",
+                                        "p95",     "rank",     "rank_median",
+                                        "rank_p5", "rank_p95", NULL };
   OccToolRow *header;
 
   if (json)
@@ -306,11 +308,11 @@ sensitivity_output (SensitivityOut *so, GPtrArray *nodes, const char *format,
       g_autofree char *text = NULL;
 
       g_ptr_array_add (nodes, NULL);
-      text = occ_sensitivity_to_data (
-        so->s, so->kind,
-        g_ptr_array_index (nodes, 0) ? (const char *const *) nodes->pdata
-                                     : NULL,
-        NULL);
+      text = occ_sensitivity_to_data (so->s, so->kind,
+                                      g_ptr_array_index (nodes, 0)
+                                        ? (const char *const *) nodes->pdata
+                                        : NULL,
+                                      NULL);
       g_ptr_array_remove_index (nodes, nodes->len - 1);
       g_string_append (out, text);
       return;
@@ -318,9 +320,9 @@ sensitivity_output (SensitivityOut *so, GPtrArray *nodes, const char *format,
   header = occ_tool_row_of (common);
   for (int of_rank = 0; of_rank < 2; of_rank++)
     for (guint i = 0; i < n_inputs; i++)
-      occ_tool_row_add (header, g_strdup_printf (
-                         "S%s(%s)", of_rank ? "rank" : "",
-                         occ_sensitivity_get_input_name (so->s, i)));
+      occ_tool_row_add (
+        header, g_strdup_printf ("S%s(%s)", of_rank ? "rank" : "",
+                                 occ_sensitivity_get_input_name (so->s, i)));
   g_ptr_array_add (rows, header);
   for (guint j = 0; j < nodes->len; j++)
     for (guint k = 0; k < occ_dataset_get_n_countries (ds); k++)
@@ -361,7 +363,8 @@ run (int argc, char **argv)
   const char *format;
   int status = 0;
 
-  if ((format = occ_tool_output_format (opt_format, "table", formats, &status))
+  if ((format = occ_tool_output_format (opt_format, "table", formats,
+                                        &status))
       == NULL)
     return status;
   if (opt_node && opt_depth >= 0)
@@ -384,19 +387,25 @@ run (int argc, char **argv)
   so.s = s;
   so.results = results;
   so.csv = strcmp (format, "csv") == 0;
-  so.kind = opt_rank ? (strcmp (opt_rank, "peers") == 0 ? OCC_RANK_KIND_PEERS
-                                                         : OCC_RANK_KIND_COUNTRIES)
-            : occ_dataset_get_n_countries (dataset) > 1 ? OCC_RANK_KIND_COUNTRIES
-                                                        : OCC_RANK_KIND_PEERS;
+  so.kind = opt_rank
+              ? (strcmp (opt_rank, "peers") == 0 ? OCC_RANK_KIND_PEERS
+                                                 : OCC_RANK_KIND_COUNTRIES)
+            : occ_dataset_get_n_countries (dataset) > 1
+              ? OCC_RANK_KIND_COUNTRIES
+              : OCC_RANK_KIND_PEERS;
   sensitivity_output (&so, nodes, format, out);
   return occ_tool_write_stdout (out);
 }
 
-
 const OccToolCommand occ_cmd_sensitivity = {
-  "sensitivity", "[DATASET]", "How scores and ranks depend on weights",
+  "sensitivity",
+  "[DATASET]",
+  "How scores and ranks depend on weights",
   "Monte Carlo over the criterion weights and the aggregation methods: "
   "median score and rank with their 5-95 % range across draws, and each "
   "uncertain input's first-order sensitivity index.",
-  add_options, 0, 1, run,
+  add_options,
+  0,
+  1,
+  run,
 };

@@ -44,7 +44,8 @@ run (int argc, char **argv)
   g_string_append (out, ", ");
   append_count (out, occ_dataset_get_n_nodes (dataset), "node", "nodes");
   g_string_append (out, ", ");
-  append_count (out, occ_dataset_get_n_ratings (dataset), "rating", "ratings");
+  append_count (out, occ_dataset_get_n_ratings (dataset), "rating",
+                "ratings");
   g_string_append (out, ", ");
   append_count (out, occ_dataset_get_n_published (dataset), "published",
                 "published");
@@ -53,9 +54,14 @@ run (int argc, char **argv)
 }
 
 const OccToolCommand occ_cmd_validate = {
-  "validate", "DATASET", "Check a dataset",
+  "validate",
+  "DATASET",
+  "Check a dataset",
   "Check that a file is a valid occ-dataset/1 document. On error the "
   "message names the place (file:line:column or a JSON path) and the "
   "rule broken, and the exit status is 1.",
-  add_options, 1, 1, run,
+  add_options,
+  1,
+  1,
+  run,
 };

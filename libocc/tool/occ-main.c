@@ -16,9 +16,9 @@
 
 /* In the order occ --help lists them. */
 static const OccToolCommand *const commands[] = {
-  &occ_cmd_score,     &occ_cmd_validate,  &occ_cmd_report,
-  &occ_cmd_methodology, &occ_cmd_export,  &occ_cmd_template,
-  &occ_cmd_agreement, &occ_cmd_sensitivity, &occ_cmd_compare,
+  &occ_cmd_score,       &occ_cmd_validate,    &occ_cmd_report,
+  &occ_cmd_methodology, &occ_cmd_export,      &occ_cmd_template,
+  &occ_cmd_agreement,   &occ_cmd_sensitivity, &occ_cmd_compare,
 };
 
 /* --help, printed by occ rather than by GOption, which writes it with
@@ -112,11 +112,12 @@ commands_description (void)
       }
   /* The file that would be read, not a variable to work out. */
   path = occ_tool_default_dataset_path ();
-  g_string_append_printf (text,
-                          "\nuse %s\n(set OCC_DATADIR to read "
-                          OCC_TOOL_DEFAULT_DATASET " from another "
-                          "directory).",
-                          path);
+  g_string_append_printf (
+    text,
+    "\nuse %s\n(set OCC_DATADIR to read " OCC_TOOL_DEFAULT_DATASET
+    " from another "
+    "directory).",
+    path);
   return g_string_free (text, FALSE);
 }
 

@@ -32,7 +32,8 @@ bar_update (double fraction, gpointer data)
   int width = 30, filled = (int) (fraction * width);
 
   if (!bar->enabled
-      || (!bar->shown && g_get_monotonic_time () - bar->start < G_USEC_PER_SEC))
+      || (!bar->shown
+          && g_get_monotonic_time () - bar->start < G_USEC_PER_SEC))
     return;
   bar->shown = TRUE;
   fprintf (stderr, "\r%s [%.*s%*s] %3d%%", bar->what, filled,

@@ -134,8 +134,7 @@ number_callback (const char *name, const char *value, gpointer data,
 
 static void
 add_number (OccToolOptions *self, const char *long_name, char short_name,
-            const char *description, const char *arg_description,
-            Number *n)
+            const char *description, const char *arg_description, Number *n)
 {
   const GOptionEntry entries[] = {
     { long_name, short_name, 0, G_OPTION_ARG_CALLBACK,
@@ -213,7 +212,9 @@ occ_tool_output_format (const char *given, const char *fallback,
   g_string_append_printf (message, "unknown format “%s” (", format);
   for (guint i = 0; i < n; i++)
     g_string_append_printf (message, "%s%s",
-                            i == 0 ? "" : i + 1 == n ? " or " : ", ",
+                            i == 0       ? ""
+                            : i + 1 == n ? " or "
+                                         : ", ",
                             allowed[i]);
   g_string_append_c (message, ')');
   *status = occ_tool_usage_error (message->str);
@@ -238,8 +239,7 @@ occ_tool_parse_seed (const char *text, guint64 *seed, int *status)
 }
 
 void
-occ_tool_options_add_method (OccToolOptions *self,
-                             OccToolBootstrapArgs *args)
+occ_tool_options_add_method (OccToolOptions *self, OccToolBootstrapArgs *args)
 {
   const GOptionEntry entries[] = {
     { "method", 0, 0, G_OPTION_ARG_STRING, &args->method,

@@ -53,9 +53,9 @@ gboolean occ_tool_parse_seed (const char *text, guint64 *seed, int *status);
  * them. */
 typedef struct
 {
-  double level; /* NaN: not given */
+  double level;            /* NaN: not given */
   int replicates, threads; /* -1: not given */
-  char *seed, *method; /* NULL: not given */
+  char *seed, *method;     /* NULL: not given */
 } OccToolBootstrapArgs;
 
 /* clang-format off */

@@ -75,7 +75,8 @@ occ_tool_append_table (GString *out, GPtrArray *rows)
         OccToolRow *row = g_ptr_array_index (shown, r);
         const char *cell = g_ptr_array_index (row, i);
 
-        width[i] = MAX (width[i], cell ? (guint) g_utf8_strlen (cell, -1) : 1);
+        width[i] = MAX (width[i],
+                        cell ? (guint) g_utf8_strlen (cell, -1) : 1);
       }
   for (guint r = 0; r < shown->len; r++)
     {
@@ -110,8 +111,8 @@ occ_tool_append_csv_row (GString *out, OccToolRow *row, OccCsvFlags flags)
 {
   for (guint i = 0; i < row->len; i++)
     {
-      g_autofree char *cell =
-        occ_csv_quote_field (g_ptr_array_index (row, i), flags);
+      g_autofree char *cell = occ_csv_quote_field (g_ptr_array_index (row, i),
+                                                   flags);
 
       if (i > 0)
         g_string_append_c (out, ',');

@@ -50,8 +50,7 @@ char *occ_tool_cell_uint (guint value);
 /* Full precision, for CSV. */
 char *occ_tool_cell_exact (gboolean known, double value);
 /* The methodology's precision, for a person. */
-char *occ_tool_cell_display (OccMethodology *m, gboolean known,
-                             double value);
+char *occ_tool_cell_display (OccMethodology *m, gboolean known, double value);
 char *occ_tool_cell_change (OccMethodology *m, gboolean known, double value);
 /* Full precision for CSV (@csv), else the methodology's precision. */
 char *occ_tool_cell_number (OccMethodology *m, gboolean csv, gboolean known,

@@ -99,7 +99,8 @@ test_options (void)
   g_assert_cmpint (occ_sensitivity_options_get_weight_draw (s, &parameter),
                    ==, OCC_WEIGHT_DRAW_UNIFORM);
   g_assert_cmpfloat (parameter, ==, 0.20);
-  g_assert_false (occ_sensitivity_options_get_vary_level (s, OCC_LEVEL_RATERS));
+  g_assert_false (occ_sensitivity_options_get_vary_level (s,
+                                                          OCC_LEVEL_RATERS));
   g_assert_true (occ_sensitivity_options_get_vary_level (s,
                                                          OCC_LEVEL_CRITERIA));
   g_assert_true (occ_sensitivity_options_get_vary_level (s,
@@ -122,7 +123,8 @@ test_options (void)
   g_assert_cmpuint (occ_sensitivity_options_get_threads (s), ==, 2);
   g_assert_cmpint (occ_sensitivity_options_get_weight_draw (s, NULL), ==,
                    OCC_WEIGHT_DRAW_DIRICHLET);
-  g_assert_true (occ_sensitivity_options_get_vary_level (s, OCC_LEVEL_RATERS));
+  g_assert_true (occ_sensitivity_options_get_vary_level (s,
+                                                         OCC_LEVEL_RATERS));
 }
 
 static void
@@ -208,8 +210,8 @@ test_bootstrap_hand (Fixture *f, gconstpointer user_data)
   g_assert_cmpint (occ_bootstrap_lookup (boot, "AA", "p1", "X", -1, NULL,
                                          NULL, NULL),
                    ==, OCC_INTERVAL_STATUS_NONE);
-  g_assert_cmpint (occ_bootstrap_lookup (boot, "AA", "p1", "T", 2, NULL,
-                                         NULL, NULL),
+  g_assert_cmpint (occ_bootstrap_lookup (boot, "AA", "p1", "T", 2, NULL, NULL,
+                                         NULL),
                    ==, OCC_INTERVAL_STATUS_NONE);
   g_assert_cmpuint (occ_bootstrap_get_n_valid (boot, "AA", "p9", NULL, -1),
                     ==, 0);
@@ -233,8 +235,8 @@ test_bootstrap_arrays_json (Fixture *f, gconstpointer user_data)
   for (gsize j = 0; j < n; j++)
     {
       static const char *const nodes[] = { "T", "L1", "L2", NULL };
-      OccIntervalStatus s =
-        occ_bootstrap_lookup (boot, "BB", "p2", nodes[j], 0, &lo, &hi, &err);
+      OccIntervalStatus s = occ_bootstrap_lookup (boot, "BB", "p2", nodes[j],
+                                                  0, &lo, &hi, &err);
 
       g_assert_cmpint (status[j], ==, s);
       if (s >= OCC_INTERVAL_STATUS_ESTIMATED)
@@ -337,8 +339,8 @@ test_alpha_errors (void)
                                      &alpha, &error));
   g_assert_error (error, OCC_ERROR, OCC_ERROR_RANGE);
   g_clear_error (&error);
-  g_assert_true (occ_alpha_compute (negative, 4, 2,
-                                    OCC_ALPHA_METRIC_INTERVAL, &alpha, NULL));
+  g_assert_true (occ_alpha_compute (negative, 4, 2, OCC_ALPHA_METRIC_INTERVAL,
+                                    &alpha, NULL));
   g_assert_false (occ_alpha_compute (infinite, 2, 2,
                                      OCC_ALPHA_METRIC_INTERVAL, &alpha,
                                      &error));
@@ -427,12 +429,12 @@ test_agreement (Fixture *f, gconstpointer user_data)
 static void
 test_bootstrap_with_agreement (Fixture *f, gconstpointer user_data)
 {
-  g_autoptr (OccBootstrap) boot =
-    occ_bootstrap_new (f->results, NULL, NULL, NULL, NULL, NULL);
-  g_autoptr (OccAgreement) a =
-    occ_agreement_new (f->dataset, NULL, NULL, NULL, NULL, NULL);
-  g_autofree char *json =
-    occ_bootstrap_to_data_with_agreement (boot, a, NULL);
+  g_autoptr (OccBootstrap) boot = occ_bootstrap_new (f->results, NULL, NULL,
+                                                     NULL, NULL, NULL);
+  g_autoptr (OccAgreement) a = occ_agreement_new (f->dataset, NULL, NULL,
+                                                  NULL, NULL, NULL);
+  g_autofree char *json = occ_bootstrap_to_data_with_agreement (boot, a,
+                                                                NULL);
 
   g_assert_nonnull (strstr (json, "\"alpha_metric\": \"ordinal\""));
   g_assert_nonnull (strstr (json, "\"alpha\": 1.0"));
@@ -512,8 +514,8 @@ test_sensitivity (Fixture *f, gconstpointer user_data)
   g_assert_cmpfloat (lo, ==, 2.0);
   g_assert_cmpfloat (hi, ==, 2.0);
   g_assert_false (occ_sensitivity_lookup_rank (s, "AA", "p9", NULL,
-                                               OCC_RANK_KIND_PEERS, NULL, NULL,
-                                               NULL));
+                                               OCC_RANK_KIND_PEERS, NULL,
+                                               NULL, NULL));
   indices = occ_sensitivity_dup_indices (s, "AA", "p2", "nope", TRUE,
                                          OCC_RANK_KIND_PEERS, &present, &n);
   g_assert_null (indices);
@@ -570,8 +572,8 @@ static void
 test_comparison (Fixture *f, gconstpointer user_data)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (OccBootstrap) boot =
-    occ_bootstrap_new (f->results, NULL, NULL, NULL, NULL, NULL);
+  g_autoptr (OccBootstrap) boot = occ_bootstrap_new (f->results, NULL, NULL,
+                                                     NULL, NULL, NULL);
   g_autoptr (OccComparison) c = NULL;
   g_autofree char *json = NULL;
   double value = 0, delta = 0, low = 0, high = 0;
@@ -664,11 +666,14 @@ static void
 test_status_names (void)
 {
   g_assert_null (occ_interval_status_to_string (OCC_INTERVAL_STATUS_NONE));
-  g_assert_cmpstr (occ_interval_status_to_string (OCC_INTERVAL_STATUS_PUBLISHED),
-                   ==, "published");
-  g_assert_null (occ_interval_status_to_string (OCC_INTERVAL_STATUS_ESTIMATED));
-  g_assert_cmpstr (occ_interval_status_to_string (OCC_INTERVAL_STATUS_PARTIAL),
-                   ==, "partial");
+  g_assert_cmpstr (
+    occ_interval_status_to_string (OCC_INTERVAL_STATUS_PUBLISHED), ==,
+    "published");
+  g_assert_null (
+    occ_interval_status_to_string (OCC_INTERVAL_STATUS_ESTIMATED));
+  g_assert_cmpstr (
+    occ_interval_status_to_string (OCC_INTERVAL_STATUS_PARTIAL), ==,
+    "partial");
   g_assert_null (occ_interval_status_to_string ((OccIntervalStatus) 99));
 }
 

@@ -104,8 +104,8 @@ check_series (const double *values, gsize n, const char *what)
 
 /* The sizes around each switch of method: the small-series sort (16),
  * the bracketing's minimum (256), the replicates' defaults (2000). */
-static const gsize sizes[] = { 1, 2, 3, 16, 17, 255, 256, 257, 300, 511,
-                               512, 1000, 1999, 2000, 2001, 4096 };
+static const gsize sizes[] = { 1,   2,   3,   16,   17,   255,  256,  257,
+                               300, 511, 512, 1000, 1999, 2000, 2001, 4096 };
 
 static void
 test_quantiles_shaped (void)
@@ -200,7 +200,7 @@ test_quantiles_random (void)
             break;
           default: /* a run of ties inside continuous values */
             v[i] = i > n / 4 && i < n / 2 ? 1.0
-                                           : g_rand_double_range (rand, 0, 2);
+                                          : g_rand_double_range (rand, 0, 2);
           }
       check_series (v, n, "random");
     }

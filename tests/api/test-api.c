@@ -56,9 +56,10 @@ load_rich (void)
 static void
 test_version (void)
 {
-  g_autofree char *expected =
-    g_strdup_printf ("%u.%u.%u", occ_get_major_version (),
-                     occ_get_minor_version (), occ_get_micro_version ());
+  g_autofree char *expected = g_strdup_printf ("%u.%u.%u",
+                                               occ_get_major_version (),
+                                               occ_get_minor_version (),
+                                               occ_get_micro_version ());
 
   g_assert_cmpstr (occ_get_version (), ==, OCC_VERSION_S);
   g_assert_cmpstr (occ_get_version (), ==, expected);
@@ -70,10 +71,10 @@ test_version (void)
 static void
 test_builtin_cco (void)
 {
-  static const char *const groups[] = { "women", "youth", "children",
-                                        "older-adults", "indigenous",
-                                        "afro-descendant", "lgbtiq",
-                                        "disability", "rural" };
+  static const char *const groups[] = {
+    "women",           "youth",  "children",   "older-adults", "indigenous",
+    "afro-descendant", "lgbtiq", "disability", "rural"
+  };
   g_autoptr (GError) error = NULL;
   g_autoptr (OccMethodology) m = occ_methodology_new_builtin ("cco-2024",
                                                               &error);
@@ -92,7 +93,8 @@ test_builtin_cco (void)
   g_assert_cmpint (occ_methodology_lookup_criterion (m, "X"), ==, -1);
   for (guint c = 0; c < 3; c++)
     g_assert_cmpfloat (occ_methodology_get_criterion_weight (m, c), ==, 1.0);
-  for (OccLevel level = OCC_LEVEL_RATERS; level <= OCC_LEVEL_CHILDREN; level++)
+  for (OccLevel level = OCC_LEVEL_RATERS; level <= OCC_LEVEL_CHILDREN;
+       level++)
     g_assert_cmpint (occ_methodology_get_aggregation (m, level), ==,
                      OCC_AGGREGATION_MEAN);
   g_assert_cmpuint (occ_methodology_get_min_raters (m), ==, 1);
@@ -125,7 +127,8 @@ test_builtin_unknown (void)
 static void
 test_methodology_round_trip (void)
 {
-  g_autoptr (OccMethodology) m = occ_methodology_new_builtin ("cco-2024", NULL);
+  g_autoptr (OccMethodology) m = occ_methodology_new_builtin ("cco-2024",
+                                                              NULL);
   g_autofree char *text = occ_methodology_to_data (m, NULL);
   g_autoptr (GError) error = NULL;
   g_autoptr (OccMethodology) again = occ_methodology_new_from_data (text, -1,
@@ -143,7 +146,8 @@ test_methodology_round_trip (void)
 static void
 test_bands_and_rounding (void)
 {
-  g_autoptr (OccMethodology) m = occ_methodology_new_builtin ("cco-2024", NULL);
+  g_autoptr (OccMethodology) m = occ_methodology_new_builtin ("cco-2024",
+                                                              NULL);
   /* clang-format off */
   static const struct
   {
@@ -178,7 +182,8 @@ test_bands_and_rounding (void)
   g_assert_null (occ_methodology_band_for_value (m, -0.5));
   for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
     {
-      g_autofree char *text = occ_methodology_format_value (m, texts[i].value);
+      g_autofree char *text = occ_methodology_format_value (m,
+                                                            texts[i].value);
       g_assert_cmpstr (text, ==, texts[i].text);
     }
   g_assert_cmpfloat (occ_methodology_round (m, 1.975), ==, 1.98);
@@ -222,8 +227,8 @@ test_dataset_accessors (void)
   g_assert_cmpfloat (occ_node_get_weight (s1), ==, 0.25);
   g_assert_cmpuint (occ_node_get_depth (s1), ==, 1);
   g_assert_true (occ_node_is_leaf (s1));
-  g_assert_cmpuint (g_list_model_get_n_items (occ_node_get_children (top)), ==,
-                    2);
+  g_assert_cmpuint (g_list_model_get_n_items (occ_node_get_children (top)),
+                    ==, 2);
   g_assert_cmpuint (occ_dataset_get_n_published (ds), ==, 2);
 }
 
@@ -245,8 +250,9 @@ test_rating_columns (void)
   nodes = occ_dataset_get_rating_indices (ds, OCC_RATING_FIELD_NODE, &n);
   g_assert_cmpstr (occ_node_get_id (occ_dataset_get_node (ds, nodes[2])), ==,
                    "S.2");
-  g_assert_cmpuint (occ_dataset_get_rating_indices (
-                      ds, OCC_RATING_FIELD_PHASE, &n)[2], ==, 2);
+  g_assert_cmpuint (
+    occ_dataset_get_rating_indices (ds, OCC_RATING_FIELD_PHASE, &n)[2], ==,
+    2);
   e_scores = occ_dataset_dup_rating_scores (ds, 1, &rated, &n);
   g_assert_cmpuint (n, ==, 3);
   g_assert_cmpint (rated[0], ==, 0);
@@ -270,10 +276,10 @@ test_rating_details (void)
 
   groups = occ_dataset_get_rating_groups (ds, 0, &n);
   g_assert_cmpuint (n, ==, 2);
-  g_assert_cmpstr (occ_methodology_get_population_group_id (m, groups[0]),
-                   ==, "youth");
-  g_assert_cmpstr (occ_methodology_get_population_group_id (m, groups[1]),
-                   ==, "women");
+  g_assert_cmpstr (occ_methodology_get_population_group_id (m, groups[0]), ==,
+                   "youth");
+  g_assert_cmpstr (occ_methodology_get_population_group_id (m, groups[1]), ==,
+                   "women");
   occ_dataset_get_rating_groups (ds, 2, &n);
   g_assert_cmpuint (n, ==, 0);
   g_assert_cmpint (occ_dataset_get_rating_validated (ds, 0), ==, 1);
@@ -452,8 +458,7 @@ test_results_list_model (void)
       g_assert_nonnull (occ_score_get_node (score));
     }
   /* AA p1: S.2 from its published R (E null): R only, so no node score. */
-  values = occ_results_dup_values (results, 0, 0, 0, &present,
-                                   &n_nodes);
+  values = occ_results_dup_values (results, 0, 0, 0, &present, &n_nodes);
   g_assert_cmpuint (n_nodes, ==, 3);
   g_assert_cmpint (present[2], ==, 1);
   g_assert_cmpfloat_with_epsilon (values[2], 4.0 / 3, 1e-15);
@@ -461,8 +466,8 @@ test_results_list_model (void)
   g_assert_null (occ_results_lookup (results, "AA", "p1", "nope"));
   g_assert_null (occ_results_lookup (results, "ZZ", "p1", "S"));
   {
-    g_autoptr (GListModel) none =
-      occ_results_get_best (results, "ZZ", "p1", NULL);
+    g_autoptr (GListModel) none = occ_results_get_best (results, "ZZ", "p1",
+                                                        NULL);
     g_assert_cmpuint (g_list_model_get_n_items (none), ==, 0);
   }
 }

@@ -54,7 +54,8 @@ assert_refused (const char *from, const char *to, OccError code,
 {
   g_autofree char *data = edited (from, to);
   g_autoptr (GError) error = NULL;
-  g_autoptr (OccDataset) dataset = occ_dataset_new_from_data (data, -1, &error);
+  g_autoptr (OccDataset) dataset = occ_dataset_new_from_data (data, -1,
+                                                              &error);
 
   g_assert_null (dataset);
   g_assert_error (error, OCC_ERROR, (int) code);
@@ -65,11 +66,13 @@ static void
 test_blank_input (void)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (OccDataset) dataset = occ_dataset_new_from_data (" \n\t", -1, &error);
+  g_autoptr (OccDataset) dataset = occ_dataset_new_from_data (" \n\t", -1,
+                                                              &error);
 
   g_assert_null (dataset);
   g_assert_error (error, OCC_ERROR, OCC_ERROR_SYNTAX);
-  g_assert_cmpstr (error->message, ==, "<data>:1:1: no JSON value in the input");
+  g_assert_cmpstr (error->message, ==,
+                   "<data>:1:1: no JSON value in the input");
 }
 
 static void
@@ -170,8 +173,8 @@ test_writer_escapes_every_control_character (void)
 
   g_assert_cmpstr (title, ==, "a\"b\\c\rd\ne\tf\001g\037h\303\251");
   saved = occ_dataset_to_data (dataset, NULL);
-  g_assert_nonnull (strstr (saved,
-                            "\"title\": \"a\\\"b\\\\c\\rd\\ne\\tf\\u0001g\\u001fh\303\251\""));
+  g_assert_nonnull (strstr (
+    saved, "\"title\": \"a\\\"b\\\\c\\rd\\ne\\tf\\u0001g\\u001fh\303\251\""));
   again = load_ok (saved);
   g_assert_cmpstr (occ_dataset_get_title (again), ==, title);
 
@@ -204,7 +207,8 @@ test_minimal_methodology_defaults (void)
   g_assert_cmpuint (occ_methodology_get_n_criteria (m), ==, 1);
   g_assert_cmpstr (occ_methodology_get_criterion_label (m, 0), ==, "R");
   g_assert_cmpfloat (occ_methodology_get_criterion_weight (m, 0), ==, 1.0);
-  for (OccLevel level = OCC_LEVEL_RATERS; level <= OCC_LEVEL_CHILDREN; level++)
+  for (OccLevel level = OCC_LEVEL_RATERS; level <= OCC_LEVEL_CHILDREN;
+       level++)
     g_assert_cmpint (occ_methodology_get_aggregation (m, level), ==,
                      OCC_AGGREGATION_MEAN);
   g_assert_cmpuint (occ_methodology_get_min_raters (m), ==, 1);
@@ -228,10 +232,10 @@ test_partial_aggregation (void)
   g_assert_no_error (error);
   g_assert_cmpint (occ_methodology_get_aggregation (m, OCC_LEVEL_RATERS), ==,
                    OCC_AGGREGATION_MEDIAN);
-  g_assert_cmpint (occ_methodology_get_aggregation (m, OCC_LEVEL_CRITERIA), ==,
-                   OCC_AGGREGATION_MEAN);
-  g_assert_cmpint (occ_methodology_get_aggregation (m, OCC_LEVEL_CHILDREN), ==,
-                   OCC_AGGREGATION_MEAN);
+  g_assert_cmpint (occ_methodology_get_aggregation (m, OCC_LEVEL_CRITERIA),
+                   ==, OCC_AGGREGATION_MEAN);
+  g_assert_cmpint (occ_methodology_get_aggregation (m, OCC_LEVEL_CHILDREN),
+                   ==, OCC_AGGREGATION_MEAN);
 }
 
 static void
@@ -288,13 +292,14 @@ test_optional_out_arrays (void)
    * is null in both the rating and the published score: 0 in the values,
    * 0 in the mask. */
   rating_scores = occ_dataset_dup_rating_scores (dataset, 1, &rated, &n);
-  rating_scores_too = occ_dataset_dup_rating_scores (dataset, 1, NULL, &n_too);
+  rating_scores_too = occ_dataset_dup_rating_scores (dataset, 1, NULL,
+                                                     &n_too);
   g_assert_cmpuint (n, ==, 1);
   g_assert_cmpuint (n_too, ==, n);
   g_assert_cmpint (rating_scores[0], ==, 0);
   g_assert_cmpuint (rated[0], ==, 0);
-  g_assert_cmpmem (rating_scores, n * sizeof (gint32),
-                   rating_scores_too, n_too * sizeof (gint32));
+  g_assert_cmpmem (rating_scores, n * sizeof (gint32), rating_scores_too,
+                   n_too * sizeof (gint32));
 
   published = occ_dataset_dup_published_scores (dataset, 1, &present, &n);
   published_too = occ_dataset_dup_published_scores (dataset, 1, NULL, &n_too);
@@ -302,15 +307,15 @@ test_optional_out_arrays (void)
   g_assert_cmpuint (n_too, ==, n);
   g_assert_cmpfloat (published[0], ==, 0.0);
   g_assert_cmpuint (present[0], ==, 0);
-  g_assert_cmpmem (published, n * sizeof (double),
-                   published_too, n_too * sizeof (double));
+  g_assert_cmpmem (published, n * sizeof (double), published_too,
+                   n_too * sizeof (double));
 
   values = occ_results_dup_values (results, 0, 0, -1, &has_value, &n_nodes);
   values_too = occ_results_dup_values (results, 0, 0, -1, NULL, &n_nodes_too);
   g_assert_cmpuint (n_nodes, ==, occ_dataset_get_n_nodes (dataset));
   g_assert_cmpuint (n_nodes_too, ==, n_nodes);
-  g_assert_cmpmem (values, n_nodes * sizeof (double),
-                   values_too, n_nodes_too * sizeof (double));
+  g_assert_cmpmem (values, n_nodes * sizeof (double), values_too,
+                   n_nodes_too * sizeof (double));
 }
 
 static void

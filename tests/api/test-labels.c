@@ -87,7 +87,8 @@ test_lookup_and_fallback (void)
     occ_methodology_get_localized_population_group_label (m, 1, "es"), ==,
     "youth");
   g_assert_cmpuint (occ_methodology_get_n_levels (m), ==, 2);
-  g_assert_cmpstr (occ_methodology_get_level_label (m, 0, "es"), ==, "Cumbre");
+  g_assert_cmpstr (occ_methodology_get_level_label (m, 0, "es"), ==,
+                   "Cumbre");
   g_assert_cmpstr (occ_methodology_get_level_label (m, 1, "es"), ==,
                    "Commitment");
   g_assert_null (occ_methodology_get_level_label (m, 2, NULL));
@@ -110,7 +111,8 @@ test_lookup_and_fallback (void)
 static void
 test_builtin_labels (void)
 {
-  g_autoptr (OccMethodology) m = occ_methodology_new_builtin ("cco-2024", NULL);
+  g_autoptr (OccMethodology) m = occ_methodology_new_builtin ("cco-2024",
+                                                              NULL);
   static const char *const levels[] = { "Summit", "Theme", "Commitment",
                                         "Sub-commitment" };
 
@@ -198,8 +200,8 @@ static void
 assert_refused (const char *methodology, OccError code, const char *place)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (OccMethodology) m =
-    occ_methodology_new_from_data (methodology, -1, &error);
+  g_autoptr (OccMethodology) m = occ_methodology_new_from_data (methodology,
+                                                                -1, &error);
 
   g_assert_null (m);
   g_assert_error (error, OCC_ERROR, (gint) code);
@@ -218,7 +220,7 @@ test_builtin_id_reused (void)
   g_autofree char *text = occ_methodology_to_data (builtin, NULL);
   g_autoptr (GError) error = NULL;
   g_autoptr (OccMethodology) same = occ_methodology_new_from_data (text, -1,
-                                                                  &error);
+                                                                   &error);
   GString *changed = g_string_new (text);
   g_autofree char *renamed = NULL, *reweighted = NULL;
 
@@ -237,17 +239,19 @@ test_builtin_id_reused (void)
   g_string_replace (changed, "\"from\": 2.5", "\"from\": 2.6", 1);
   reweighted = g_string_free (changed, FALSE);
   assert_refused (reweighted, OCC_ERROR_DUPLICATE, "bands[2].from: 2.6 ");
-  assert_refused ("{\"id\": \"cco-2024\", \"scale\": {\"min\": 0, \"max\": 3},"
-                  " \"criteria\": [{\"id\": \"R\"}]}",
-                  OCC_ERROR_DUPLICATE, "criteria: 1 where");
+  assert_refused (
+    "{\"id\": \"cco-2024\", \"scale\": {\"min\": 0, \"max\": 3},"
+    " \"criteria\": [{\"id\": \"R\"}]}",
+    OCC_ERROR_DUPLICATE, "criteria: 1 where");
   assert_refused ("{\"id\": \"mine\", \"scale\": {\"min\": 0, \"max\": 3},"
                   " \"criteria\": [{\"id\": \"R\"}],"
                   " \"bands\": [{\"label\": \"x\", \"from\": 0.5}]}",
                   OCC_ERROR_STRUCTURE, "bands[0].from: ");
-  assert_refused ("{\"id\": \"mine\", \"scale\": {\"min\": 0, \"max\": 3},"
-                  " \"criteria\": [{\"id\": \"R\"}],"
-                  " \"levels\": [{\"label\": \"L\", \"labels\": {\"not a tag\": \"x\"}}]}",
-                  OCC_ERROR_RANGE, "levels[0].labels.not a tag: ");
+  assert_refused (
+    "{\"id\": \"mine\", \"scale\": {\"min\": 0, \"max\": 3},"
+    " \"criteria\": [{\"id\": \"R\"}],"
+    " \"levels\": [{\"label\": \"L\", \"labels\": {\"not a tag\": \"x\"}}]}",
+    OCC_ERROR_RANGE, "levels[0].labels.not a tag: ");
   /* An id that a reader could not tell from the built-in's. */
   for (guint i = 0; i < 3; i++)
     {
@@ -279,8 +283,10 @@ test_label_faults (void)
 
   /* A band label of 39 ASCII letters and two-byte letters after them: the
    * message quotes 40 characters, never half of one. */
-  g_string_replace (changed, "\"label\": \"high\"",
-                    "\"label\": \"hhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhh\u00e9\u00e9\u00e9\"", 1);
+  g_string_replace (
+    changed, "\"label\": \"high\"",
+    "\"label\": \"hhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhh\u00e9\u00e9\u00e9\"",
+    1);
   long_label = g_string_free (changed, FALSE);
   m = occ_methodology_new_from_data (long_label, -1, &error);
   g_assert_null (m);
@@ -298,9 +304,10 @@ test_label_faults (void)
   assert_refused ("{\"id\": \"mine\", \"scale\": {\"min\": 0, \"max\": 3},"
                   " \"criteria\": [{\"id\": \"R\"}], \"levels\": [{}]}",
                   OCC_ERROR_TYPE, "levels[0].label: ");
-  assert_refused ("{\"id\": \"mine\", \"scale\": {\"min\": 0, \"max\": 3},"
-                  " \"criteria\": [{\"id\": \"R\"}], \"levels\": [{\"label\": 3}]}",
-                  OCC_ERROR_TYPE, "levels[0].label: ");
+  assert_refused (
+    "{\"id\": \"mine\", \"scale\": {\"min\": 0, \"max\": 3},"
+    " \"criteria\": [{\"id\": \"R\"}], \"levels\": [{\"label\": 3}]}",
+    OCC_ERROR_TYPE, "levels[0].label: ");
 }
 
 int

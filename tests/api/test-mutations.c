@@ -39,15 +39,15 @@ mutate (GRand *rand, GString *text)
       break;
     case 2: /* duplicate a span */
       {
-        g_autofree char *copy =
-          g_strndup (text->str + at, MIN (span, text->len - at));
+        g_autofree char *copy = g_strndup (text->str + at,
+                                           MIN (span, text->len - at));
         g_string_insert (text, (gssize) at, copy);
       }
       break;
     case 3: /* splice in something structural or hostile */
-      g_string_insert (text, (gssize) at,
-                       splices[g_rand_int_range (rand, 0,
-                                                 G_N_ELEMENTS (splices))]);
+      g_string_insert (
+        text, (gssize) at,
+        splices[g_rand_int_range (rand, 0, G_N_ELEMENTS (splices))]);
       break;
     default: /* cut short */
       g_string_truncate (text, at);

@@ -29,7 +29,8 @@ status_kb (const char *field)
   g_autofree char *text = NULL;
   const char *line;
 
-  g_assert_true (g_file_get_contents ("/proc/self/status", &text, NULL, NULL));
+  g_assert_true (g_file_get_contents ("/proc/self/status", &text, NULL,
+                                      NULL));
   line = strstr (text, field);
   g_assert_nonnull (line);
   return g_ascii_strtoull (line + strlen (field) + 1, NULL, 10);
@@ -54,9 +55,10 @@ test_huge (gconstpointer data)
   g_autofree char *dir = g_dir_make_tmp ("occ-csv-huge-XXXXXX", &error);
   g_autofree char *base_path = g_build_filename (dir, "base.json", NULL);
   g_autofree char *csv_path = g_build_filename (dir, "ratings.csv", NULL);
-  const char *argv[] = { gen, "--countries", "10", "--leaves", "500",
-                         "--raters", "20", "--phases", "10", "--seed", "7",
-                         "--notes", "120", "--base", base_path, "--csv",
+  const char *argv[] = { gen,      "--countries", "10",      "--leaves",
+                         "500",    "--raters",    "20",      "--phases",
+                         "10",     "--seed",      "7",       "--notes",
+                         "120",    "--base",      base_path, "--csv",
                          csv_path, NULL };
   g_autoptr (OccDataset) base = NULL, dataset = NULL;
   g_autoptr (OccResults) results = NULL;
@@ -99,7 +101,7 @@ test_huge (gconstpointer data)
                   "per rating",
                   peak - before, (peak - before) * 1024.0 / N_RATINGS);
   g_assert_cmpuint ((peak - before) * 1024, <,
-                      (guint64) N_RATINGS * BYTES_PER_RATING);
+                    (guint64) N_RATINGS * BYTES_PER_RATING);
 
   g_assert_cmpuint (occ_dataset_get_n_ratings (dataset), ==, N_RATINGS);
   g_assert_cmpuint (occ_dataset_get_n_countries (dataset), ==, 10);

@@ -107,10 +107,14 @@ results_json (OccDataset *dataset)
 }
 
 static const char *const code_names[] = {
-  [OCC_ERROR_SYNTAX] = "SYNTAX",     [OCC_ERROR_FORMAT] = "FORMAT",
-  [OCC_ERROR_TYPE] = "TYPE",         [OCC_ERROR_RANGE] = "RANGE",
-  [OCC_ERROR_UNKNOWN_ID] = "UNKNOWN_ID", [OCC_ERROR_DUPLICATE] = "DUPLICATE",
-  [OCC_ERROR_STRUCTURE] = "STRUCTURE", [OCC_ERROR_LIMIT] = "LIMIT",
+  [OCC_ERROR_SYNTAX] = "SYNTAX",
+  [OCC_ERROR_FORMAT] = "FORMAT",
+  [OCC_ERROR_TYPE] = "TYPE",
+  [OCC_ERROR_RANGE] = "RANGE",
+  [OCC_ERROR_UNKNOWN_ID] = "UNKNOWN_ID",
+  [OCC_ERROR_DUPLICATE] = "DUPLICATE",
+  [OCC_ERROR_STRUCTURE] = "STRUCTURE",
+  [OCC_ERROR_LIMIT] = "LIMIT",
 };
 
 static int
@@ -363,9 +367,9 @@ test_replaces_ratings (void)
   g_clear_object (&base);
   g_assert_cmpstr (occ_node_get_id (occ_dataset_get_node (with, 2)), ==,
                    "IX.A.1");
-  g_assert_cmpstr (occ_node_get_id (occ_node_get_parent (
-                     occ_dataset_get_node (with, 2))),
-                   ==, "IX.A");
+  g_assert_cmpstr (
+    occ_node_get_id (occ_node_get_parent (occ_dataset_get_node (with, 2))),
+    ==, "IX.A");
 }
 
 /* The template --------------------------------------------------------- */
@@ -387,8 +391,8 @@ test_template (void)
   g_assert_cmpuint (g_strv_length (lines), ==, 1 + 16 + 1);
   g_assert_cmpstr (lines[0], ==,
                    "country,phase,node,label,rater,R,E,S,groups,validated");
-  g_assert_cmpstr (lines[1], ==,
-                   "PE,2022,IX.A.1,\"Commitment 1, \"\"open\"\" data\",,,,,,");
+  g_assert_cmpstr (
+    lines[1], ==, "PE,2022,IX.A.1,\"Commitment 1, \"\"open\"\" data\",,,,,,");
   g_assert_cmpstr (lines[16], ==, "CL,2024,VIII.1,Commitment 1,,,,,,");
   /* Nobody filled it in: no ratings, and it loads. */
   empty = occ_dataset_new_with_ratings_csv_data (base, csv, -1, &error);
@@ -420,10 +424,10 @@ test_write_stream (void)
   g_assert_true (occ_dataset_write_ratings_csv (base, out, NULL, &error));
   g_assert_no_error (error);
   g_assert_true (g_output_stream_close (out, NULL, NULL));
-  written = g_memory_output_stream_steal_as_bytes (
-    G_MEMORY_OUTPUT_STREAM (out));
-  g_assert_cmpmem (g_bytes_get_data (written, NULL), g_bytes_get_size (written),
-                   expected, strlen (expected));
+  written =
+    g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (out));
+  g_assert_cmpmem (g_bytes_get_data (written, NULL),
+                   g_bytes_get_size (written), expected, strlen (expected));
   /* A failing stream is reported. */
   g_assert_true (g_output_stream_close (closed, NULL, NULL));
   g_assert_false (occ_dataset_write_ratings_csv (base, closed, NULL, &error));
@@ -457,10 +461,11 @@ test_write_stream_large (void)
   g_assert_no_error (error);
   g_assert_true (occ_dataset_write_ratings_csv (big, out, NULL, &error));
   g_assert_true (g_output_stream_close (out, NULL, NULL));
-  written = g_memory_output_stream_steal_as_bytes (
-    G_MEMORY_OUTPUT_STREAM (out));
+  written =
+    g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (out));
   in = g_memory_input_stream_new_from_bytes (written);
-  back = occ_dataset_new_with_ratings_csv_stream (base, in, NULL, NULL, &error);
+  back = occ_dataset_new_with_ratings_csv_stream (base, in, NULL, NULL,
+                                                  &error);
   g_assert_no_error (error);
   j1 = dataset_json (big);
   j2 = dataset_json (back);
@@ -576,7 +581,8 @@ test_reserved_criterion (void)
   g_autoptr (OccDataset) base = occ_dataset_new_from_data (json, -1, &error);
   g_assert_no_error (error);
   expect_error (base, "country,phase,node,rater\nPE,1,a,r\n", -1,
-                OCC_ERROR_FORMAT, "criterion \"rater\" of methodology \"odd\"");
+                OCC_ERROR_FORMAT,
+                "criterion \"rater\" of methodology \"odd\"");
 }
 
 /* A JSON string literal of @text (quotes, backslashes, control chars). */
@@ -626,7 +632,8 @@ test_formulas_neutralized (void)
   G_STATIC_ASSERT (G_N_ELEMENTS (ids) == G_N_ELEMENTS (expected));
   for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
     {
-      g_autofree char *cell = occ_csv_quote_field (ids[i], OCC_CSV_FLAGS_NONE);
+      g_autofree char *cell = occ_csv_quote_field (ids[i],
+                                                   OCC_CSV_FLAGS_NONE);
       g_autofree char *raw_cell = occ_csv_quote_field (ids[i],
                                                        OCC_CSV_FLAGS_RAW);
 
@@ -650,8 +657,10 @@ test_formulas_neutralized (void)
       g_string_append (doc, "{\"country\": \"C\", \"phase\": \"p\","
                             " \"node\": \"-leaf\", \"rater\": ");
       append_json_string (doc, ids[i]);
-      g_string_append_printf (doc, ", \"scores\": {\"R\": %u},"
-                                   " \"groups\": [\"=g\"]}", i % 4);
+      g_string_append_printf (doc,
+                              ", \"scores\": {\"R\": %u},"
+                              " \"groups\": [\"=g\"]}",
+                              i % 4);
     }
   g_string_append (doc, "]}");
   doc_text = g_string_free (doc, FALSE);
@@ -661,9 +670,11 @@ test_formulas_neutralized (void)
   raw = occ_dataset_ratings_to_csv_full (ds, OCC_CSV_FLAGS_RAW, NULL);
   /* Every text cell that would start a formula starts with ' instead;
    * the scores stay numbers. */
-  g_assert_nonnull (strstr (csv, "\r\nC,p,'-leaf,'=cmd|' /C calc'!A0,0,'=g,,\r\n"));
+  g_assert_nonnull (
+    strstr (csv, "\r\nC,p,'-leaf,'=cmd|' /C calc'!A0,0,'=g,,\r\n"));
   g_assert_nonnull (strstr (csv, "\r\nC,p,'-leaf,-1,3,'=g,,\r\n"));
-  g_assert_nonnull (strstr (raw, "\r\nC,p,-leaf,=cmd|' /C calc'!A0,0,=g,,\r\n"));
+  g_assert_nonnull (strstr (raw,
+                            "\r\nC,p,-leaf,=cmd|' /C calc'!A0,0,=g,,\r\n"));
   /* Read back: the same dataset. */
   back = occ_dataset_new_with_ratings_csv_data (ds, csv, -1, &error);
   g_assert_no_error (error);
@@ -707,7 +718,8 @@ test_reserved_group (void)
   g_autoptr (OccDataset) base = occ_dataset_new_from_data (json, -1, &error);
   g_assert_no_error (error);
   expect_error (base, "country,phase,node,rater,R,groups\nPE,1,a,r,1,?\n", -1,
-                OCC_ERROR_FORMAT, "population group \"?\" of methodology \"odd\"");
+                OCC_ERROR_FORMAT,
+                "population group \"?\" of methodology \"odd\"");
 }
 
 int

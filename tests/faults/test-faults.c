@@ -107,7 +107,8 @@ check_outcome (const char *file, const char *how, OccDataset *dataset,
       return FALSE;
     }
   if (prefix != NULL && !g_str_has_prefix (error->message, prefix)
-      && !(prefix_alt != NULL && g_str_has_prefix (error->message, prefix_alt)))
+      && !(prefix_alt != NULL
+           && g_str_has_prefix (error->message, prefix_alt)))
     {
       g_printerr ("FAIL %s (%s): the message does not start with the file "
                   "name: %s\n",

@@ -37,12 +37,10 @@ void
 fuzz_check_load_error (const GError *error)
 {
   fuzz_check (error != NULL, "a failed load must set an error");
-  fuzz_check (error->domain == OCC_ERROR
-                && error->code >= OCC_ERROR_SYNTAX
+  fuzz_check (error->domain == OCC_ERROR && error->code >= OCC_ERROR_SYNTAX
                 && error->code <= OCC_ERROR_LIMIT,
-              "not an OccError: %s %d: %s",
-              g_quark_to_string (error->domain), error->code,
-              error->message);
+              "not an OccError: %s %d: %s", g_quark_to_string (error->domain),
+              error->code, error->message);
   fuzz_check (error->message != NULL && error->message[0] != '\0',
               "empty message");
   /* Bindings turn messages into strings: they must be UTF-8. */
@@ -157,14 +155,13 @@ fuzz_check_writers (OccDataset *dataset, OccResults *results)
    * reads back as it was. */
   if (back == NULL)
     fuzz_check (error->code == OCC_ERROR_FORMAT,
-                "the ratings CSV does not read back: %s\n%s",
-                error->message, csv);
+                "the ratings CSV does not read back: %s\n%s", error->message,
+                csv);
   else
     {
       back_json = occ_dataset_to_data (back, NULL);
       fuzz_check (strcmp (json, back_json) == 0,
-                  "the ratings CSV reads back as another dataset:\n%s",
-                  csv);
+                  "the ratings CSV reads back as another dataset:\n%s", csv);
     }
   fuzz_check_terminal_safe (occ_dataset_get_title (dataset));
   fuzz_check_terminal_safe (occ_methodology_get_name (m));
@@ -204,8 +201,8 @@ check_value (const Range *r, gboolean present, double value, const char *what,
 }
 
 static void
-check_delta (const Range *r, gboolean present, double delta,
-             const char *what, OccScore *score)
+check_delta (const Range *r, gboolean present, double delta, const char *what,
+             OccScore *score)
 {
   if (!present)
     return;
@@ -268,8 +265,8 @@ fuzz_check_results (OccResults *results)
         const char *phase = occ_dataset_get_phase_id (dataset, p);
         g_autoptr (OccScore) score =
           occ_results_lookup_country (results, country, phase);
-        g_autoptr (GListModel) best =
-          occ_results_get_best (results, country, phase, NULL);
+        g_autoptr (GListModel) best = occ_results_get_best (results, country,
+                                                            phase, NULL);
         g_autoptr (GListModel) worst =
           occ_results_get_worst (results, country, phase, NULL);
 

@@ -127,8 +127,9 @@ load_trickled (OccDataset *base, const uint8_t *data, size_t size,
 
   stream->data = data;
   stream->length = size;
-  return occ_dataset_new_with_ratings_csv_stream (
-    base, G_INPUT_STREAM (stream), "<data>", NULL, error);
+  return occ_dataset_new_with_ratings_csv_stream (base,
+                                                  G_INPUT_STREAM (stream),
+                                                  "<data>", NULL, error);
 }
 
 static void

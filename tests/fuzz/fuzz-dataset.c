@@ -54,8 +54,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
   gsize results_length_again = 0;
 
   dataset = occ_dataset_new_from_data (size ? (const char *) data : "",
-                                       (gssize) size,
-                                       &error);
+                                       (gssize) size, &error);
   if (dataset == NULL)
     {
       fuzz_check_load_error (error);
@@ -68,7 +67,8 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
   fuzz_check (again != NULL, "the written dataset does not load: %s\n%s",
               error->message, text);
   text_again = occ_dataset_to_data (again, &length_again);
-  fuzz_check (length == length_again && memcmp (text, text_again, length) == 0,
+  fuzz_check (length == length_again
+                && memcmp (text, text_again, length) == 0,
               "writing the reloaded dataset gives other bytes:\n%s\n---\n%s",
               text, text_again);
 

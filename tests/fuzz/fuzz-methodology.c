@@ -17,8 +17,9 @@ check_numbers (OccMethodology *m)
 {
   double min = occ_methodology_get_scale_min (m);
   double max = occ_methodology_get_scale_max (m);
-  const double values[] = { min, max, (min + max) / 2, min + 1.0 / 3,
-                            max - 0.005, 2.675, -2.675, 1e300, -1e300,
+  const double values[] = { min,           max,         (min + max) / 2,
+                            min + 1.0 / 3, max - 0.005, 2.675,
+                            -2.675,        1e300,       -1e300,
                             5e-324 };
 
   fuzz_check (min < max, "scale %g..%g", min, max);
@@ -51,8 +52,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
   gsize length = 0, length_again = 0;
 
   m = occ_methodology_new_from_data (size ? (const char *) data : "",
-                                     (gssize) size,
-                                     &error);
+                                     (gssize) size, &error);
   if (m == NULL)
     {
       fuzz_check_load_error (error);
@@ -64,8 +64,9 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
   fuzz_check (again != NULL, "the written methodology does not load: %s\n%s",
               error->message, text);
   text_again = occ_methodology_to_data (again, &length_again);
-  fuzz_check (length == length_again && memcmp (text, text_again, length) == 0,
-              "writing the reloaded methodology gives other bytes:\n%s\n---\n%s",
-              text, text_again);
+  fuzz_check (
+    length == length_again && memcmp (text, text_again, length) == 0,
+    "writing the reloaded methodology gives other bytes:\n%s\n---\n%s", text,
+    text_again);
   return 0;
 }

@@ -34,8 +34,8 @@ expect_error (const char *text, gssize length, OccError code,
               const char *place)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (OccDataset) dataset =
-    occ_dataset_new_from_data (text, length, &error);
+  g_autoptr (OccDataset) dataset = occ_dataset_new_from_data (text, length,
+                                                              &error);
 
   g_assert_null (dataset);
   if (!g_error_matches (error, OCC_ERROR, (int) code))
@@ -165,8 +165,8 @@ test_depth (void)
 static void
 test_depth_hidden (void)
 {
-  const char *const hiders[] = { "\"x\": '\"', \"y\": ",
-                                 "/* \" */ \"y\": ", "# \"\n\"y\": " };
+  const char *const hiders[] = { "\"x\": '\"', \"y\": ", "/* \" */ \"y\": ",
+                                 "# \"\n\"y\": " };
 
   for (guint h = 0; h < G_N_ELEMENTS (hiders); h++)
     {
@@ -268,11 +268,11 @@ static void
 test_cells (void)
 {
   g_autofree char *at_limit = cells_document ("\"cco-2024\"", 4096, 4096, 0);
-  g_autofree char *past_limit =
-    cells_document ("\"cco-2024\"", 4097, 4096, 0);
+  g_autofree char *past_limit = cells_document ("\"cco-2024\"", 4097, 4096,
+                                                0);
   g_autofree char *one_node = cells_document ("\"cco-2024\"", 2048, 4096, 1);
-  g_autofree char *one_node_past =
-    cells_document ("\"cco-2024\"", 2049, 4096, 1);
+  g_autofree char *one_node_past = cells_document ("\"cco-2024\"", 2049, 4096,
+                                                   1);
   g_autoptr (OccDataset) a = expect_load (at_limit);
   g_autoptr (OccDataset) b = expect_load (one_node);
 
@@ -314,8 +314,8 @@ static void
 expect_methodology (const char *json, OccError code, const char *place)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (OccMethodology) m =
-    occ_methodology_new_from_data (json, -1, &error);
+  g_autoptr (OccMethodology) m = occ_methodology_new_from_data (json, -1,
+                                                                &error);
   g_autofree char *document = NULL;
 
   if (place == NULL)
@@ -381,7 +381,8 @@ test_levels_and_languages (void)
   g_autofree char *at = NULL, *past = NULL;
 
   for (guint i = 0; i < 64; i++)
-    g_string_append_printf (levels, "%s{\"label\": \"L%u\"}", i ? "," : "", i);
+    g_string_append_printf (levels, "%s{\"label\": \"L%u\"}", i ? "," : "",
+                            i);
   g_string_append (levels, "]");
   at = criteria_methodology (1, levels->str);
   expect_methodology (at, 0, NULL);
@@ -399,7 +400,8 @@ test_levels_and_languages (void)
   g_string_append (labels, "}");
   g_free (past);
   past = criteria_methodology (1, labels->str);
-  expect_methodology (past, OCC_ERROR_LIMIT, "labels: more than 256 languages");
+  expect_methodology (past, OCC_ERROR_LIMIT,
+                      "labels: more than 256 languages");
   g_string_free (labels, TRUE);
 }
 

@@ -120,8 +120,9 @@ static void
 test_criterion_weights_overflow (void)
 {
   g_autoptr (OccDataset) dataset = load (
-    "", "[{\"id\": \"c\", \"weight\": 1e308}, {\"id\": \"d\", \"weight\": "
-        "1.7976931348623157e308}, {\"id\": \"e\", \"weight\": 1e308}]",
+    "",
+    "[{\"id\": \"c\", \"weight\": 1e308}, {\"id\": \"d\", \"weight\": "
+    "1.7976931348623157e308}, {\"id\": \"e\", \"weight\": 1e308}]",
     "[{\"id\": \"L\"}]",
     "[{\"country\": \"X\", \"phase\": \"p\", \"node\": \"L\", \"rater\": "
     "\"r\", \"scores\": {\"c\": 0, \"d\": 3, \"e\": 3}}]",
@@ -138,14 +139,15 @@ test_criterion_weights_overflow (void)
 static void
 test_subnormal_weights (void)
 {
-  const char *const equal[] = { "1e-310", "5e-324", "2.2250738585072009e-308" };
+  const char *const equal[] = { "1e-310", "5e-324",
+                                "2.2250738585072009e-308" };
 
   for (guint i = 0; i < G_N_ELEMENTS (equal); i++)
     {
-      g_autofree char *framework =
-        g_strdup_printf (TWO_CHILDREN ("%s", "%s"), equal[i], equal[i]);
-      g_autoptr (OccDataset) dataset =
-        load ("", NULL, framework, A1_B3, NULL);
+      g_autofree char *framework = g_strdup_printf (TWO_CHILDREN ("%s", "%s"),
+                                                    equal[i], equal[i]);
+      g_autoptr (OccDataset) dataset = load ("", NULL, framework, A1_B3,
+                                             NULL);
       g_autoptr (OccResults) results = score (dataset);
 
       assert_value (results, "T", 2.0, 0);
@@ -169,10 +171,10 @@ test_geometric_extremes (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (weights); i++)
     {
-      g_autofree char *framework =
-        g_strdup_printf (TWO_CHILDREN ("%s", "%s"), weights[i], weights[i]);
-      g_autoptr (OccDataset) dataset =
-        load (geometric, NULL, framework, A1_B3, NULL);
+      g_autofree char *framework = g_strdup_printf (TWO_CHILDREN ("%s", "%s"),
+                                                    weights[i], weights[i]);
+      g_autoptr (OccDataset) dataset = load (geometric, NULL, framework,
+                                             A1_B3, NULL);
       g_autoptr (OccResults) results = score (dataset);
 
       assert_value (results, "T", sqrt (3.0), 1e-15);
@@ -186,8 +188,8 @@ test_geometric_extremes (void)
       "[{\"id\": \"U\", \"children\": [{\"id\": \"T\", \"children\": "
       "[{\"id\": \"A\", \"weight\": 1}, {\"id\": \"B\", \"weight\": "
       "1e-310}]}, {\"id\": \"C\"}]}]",
-      "[" RATE ("A", "r", "1") ", " RATE ("B", "r", "3") ", "
-        RATE ("C", "r", "3") "]",
+      "[" RATE ("A", "r", "1") ", " RATE ("B", "r", "3") ", " RATE ("C", "r",
+                                                                    "3") "]",
       NULL);
     g_autoptr (OccResults) results = score (dataset);
 
@@ -210,8 +212,8 @@ test_zero_weights (void)
       g_autoptr (OccDataset) dataset =
         load (extra, NULL, TWO_CHILDREN ("0", "0"), A1_B3, NULL);
       g_autoptr (OccResults) results = score (dataset);
-      g_autoptr (OccScore) country =
-        occ_results_lookup_country (results, "X", "p");
+      g_autoptr (OccScore) country = occ_results_lookup_country (results, "X",
+                                                                 "p");
 
       assert_value (results, "A", 1.0, 0);
       assert_no_value (results, "T");
@@ -223,8 +225,8 @@ test_zero_weights (void)
 static void
 test_empty (void)
 {
-  g_autoptr (OccDataset) unrated =
-    load ("", NULL, TWO_CHILDREN ("1", "1"), "[]", NULL);
+  g_autoptr (OccDataset) unrated = load ("", NULL, TWO_CHILDREN ("1", "1"),
+                                         "[]", NULL);
   g_autoptr (OccResults) none = score (unrated);
   g_autoptr (OccDataset) nulls = load (
     "", NULL, TWO_CHILDREN ("1", "1"),
@@ -235,8 +237,8 @@ test_empty (void)
   g_autoptr (OccScore) a = occ_results_lookup (null_results, "X", "p", "A");
   g_autoptr (OccDataset) bare = load ("", NULL, "[]", "[]", NULL);
   g_autoptr (OccResults) bare_results = score (bare);
-  g_autoptr (GListModel) best =
-    occ_results_get_best (bare_results, "X", "p", NULL);
+  g_autoptr (GListModel) best = occ_results_get_best (bare_results, "X", "p",
+                                                      NULL);
 
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (none)), ==, 0);
   /* All-null ratings are ratings: the published record is not used. */
@@ -263,18 +265,20 @@ test_single_rater (void)
         ", \"aggregation\": {\"raters\": \"%s\", \"criteria\": \"%s\", "
         "\"children\": \"%s\"}",
         methods[i], methods[i], methods[i]);
-      g_autoptr (OccDataset) dataset =
-        load (extra, NULL, TWO_CHILDREN ("1", "1"),
-              "[" RATE ("A", "r", "2") "]", NULL);
+      g_autoptr (OccDataset) dataset = load (extra, NULL,
+                                             TWO_CHILDREN ("1", "1"),
+                                             "[" RATE ("A", "r", "2") "]",
+                                             NULL);
       g_autoptr (OccResults) results = score (dataset);
 
       assert_value (results, "A", 2.0, 0);
       assert_value (results, "T", 2.0, 0);
     }
   {
-    g_autoptr (OccDataset) dataset =
-      load (", \"min_raters\": 2", NULL, TWO_CHILDREN ("1", "1"),
-            "[" RATE ("A", "r", "2") "]", NULL);
+    g_autoptr (OccDataset) dataset = load (", \"min_raters\": 2", NULL,
+                                           TWO_CHILDREN ("1", "1"),
+                                           "[" RATE ("A", "r", "2") "]",
+                                           NULL);
     g_autoptr (OccResults) results = score (dataset);
 
     assert_no_value (results, "A");
@@ -311,8 +315,8 @@ test_round_extremes (void)
     "{\"id\": \"m\", \"scale\": {\"min\": -1000000, \"max\": 1000000}, "
     "\"criteria\": [{\"id\": \"c\"}], \"precision\": 9}",
     -1, &error);
-  const double values[] = { 1e300, -1e300, 1.7976931348623157e308, 5e-324,
-                            -5e-324, 1e6, -999999.9999999995 };
+  const double values[] = { 1e300,   -1e300, 1.7976931348623157e308, 5e-324,
+                            -5e-324, 1e6,    -999999.9999999995 };
 
   g_assert_no_error (error);
   for (guint i = 0; i < G_N_ELEMENTS (values); i++)

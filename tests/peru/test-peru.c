@@ -173,8 +173,8 @@ lookup (Fixture *fixture, const char *phase, const char *node)
 }
 
 static void
-expect_criterion (OccScore *score, const char *node, int c,
-                  const char *name, double printed)
+expect_criterion (OccScore *score, const char *node, int c, const char *name,
+                  double printed)
 {
   double v = 0;
   gboolean have = occ_score_get_criterion_value (score, (guint) c, &v);
@@ -271,7 +271,8 @@ test_phase1_averages (Fixture *fixture, gconstpointer data)
   failed = FALSE;
   for (guint i = 0; i < G_N_ELEMENTS (averages); i++)
     {
-      g_autoptr (OccScore) score = lookup (fixture, PHASE_1, averages[i].node);
+      g_autoptr (OccScore) score = lookup (fixture, PHASE_1,
+                                           averages[i].node);
 
       if (score != NULL)
         expect_value (score, averages[i].node, "Phase 1 average",
@@ -402,10 +403,10 @@ test_best_and_worst (Fixture *fixture, gconstpointer data)
                                           "IX.A.4");
   expect_only (best_ix_by_leaf, "best IX commitment (peer IX.A.4)", "IX.C.3",
                3.00);
-  best_ix_by_inner = occ_results_get_best (fixture->results, COUNTRY,
-                                           PHASE_2, "IX.A.3");
-  expect_only (best_ix_by_inner, "best IX commitment (peer IX.A.3)",
-               "IX.C.3", 3.00);
+  best_ix_by_inner = occ_results_get_best (fixture->results, COUNTRY, PHASE_2,
+                                           "IX.A.3");
+  expect_only (best_ix_by_inner, "best IX commitment (peer IX.A.3)", "IX.C.3",
+               3.00);
   worst_ix = occ_results_get_worst (fixture->results, COUNTRY, PHASE_2,
                                     "IX.A.12");
   expect_only (worst_ix, "worst IX commitment", "IX.A.23", 0.00);
@@ -488,9 +489,9 @@ main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(path, func)                                                       \
-  g_test_add ("/conformance/peru/" path, Fixture, NULL, fixture_set_up, func, \
-              fixture_tear_down)
+#define ADD(path, func)                                                      \
+  g_test_add ("/conformance/peru/" path, Fixture, NULL, fixture_set_up,      \
+              func, fixture_tear_down)
   ADD ("annex-viii", test_annex_viii);
   ADD ("annex-ix", test_annex_ix);
   ADD ("phase1-averages", test_phase1_averages);

@@ -23,7 +23,8 @@ typedef struct
   double tolerance;
 } Ctx;
 
-static void fail (const Ctx *ctx, const char *format, ...) G_GNUC_PRINTF (2, 3);
+static void fail (const Ctx *ctx, const char *format, ...)
+  G_GNUC_PRINTF (2, 3);
 
 static void
 fail (const Ctx *ctx, const char *format, ...)
@@ -103,7 +104,8 @@ static void
 check_string (const Ctx *ctx, const char *field, const char *actual,
               JsonNode *expected)
 {
-  const char *want = is_null (expected) ? NULL : json_node_get_string (expected);
+  const char *want = is_null (expected) ? NULL
+                                        : json_node_get_string (expected);
 
   if (g_strcmp0 (actual, want) != 0)
     fail (ctx, "%s: expected %s%s%s, got %s%s%s", field, want ? "\"" : "",
@@ -277,8 +279,9 @@ check_countries (Ctx *ctx, OccResults *results, OccMethodology *m,
                  JsonArray *list)
 {
   static const char *const known[] = {
-    "country", "phase", "value", "no_value", "band", "delta", "no_delta",
-    "rank", "inclusion", "no_inclusion", "absent", "tolerance", NULL
+    "country", "phase",     "value", "no_value",  "band",
+    "delta",   "no_delta",  "rank",  "inclusion", "no_inclusion",
+    "absent",  "tolerance", NULL
   };
   double file_tolerance = ctx->tolerance;
 
@@ -324,8 +327,7 @@ join_sorted (GPtrArray *ids)
 
 /* "best" and "worst": compare the sets of node ids. */
 static void
-check_extremes (Ctx *ctx, OccResults *results, JsonArray *list,
-                gboolean best)
+check_extremes (Ctx *ctx, OccResults *results, JsonArray *list, gboolean best)
 {
   static const char *const known[] = { "country", "phase", "peer", "nodes",
                                        NULL };
@@ -344,8 +346,8 @@ check_extremes (Ctx *ctx, OccResults *results, JsonArray *list,
       g_autofree char *expected_text = NULL;
 
       ctx->where = g_strdup_printf ("%s[%u] (%s, %s, peer %s)",
-                                    best ? "best" : "worst", i, country, phase,
-                                    peer ? peer : "top level");
+                                    best ? "best" : "worst", i, country,
+                                    phase, peer ? peer : "top level");
       check_keys (ctx, want, known);
       model = best ? occ_results_get_best (results, country, phase, peer)
                    : occ_results_get_worst (results, country, phase, peer);
@@ -371,7 +373,7 @@ optional_array (JsonObject *object, const char *name)
   JsonNode *node = json_object_get_member (object, name);
 
   return node && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node)
-                                               : NULL;
+                                              : NULL;
 }
 
 static void
@@ -385,8 +387,8 @@ test_rule_case (gconstpointer data)
   g_autoptr (OccResults) results = NULL;
   g_autofree char *text = NULL;
   static const char *const known[] = { "description", "dataset", "expect",
-                                       "countries", "best", "worst",
-                                       "tolerance", NULL };
+                                       "countries",   "best",    "worst",
+                                       "tolerance",   NULL };
   Ctx ctx = { file, NULL, DEFAULT_TOLERANCE };
   JsonObject *root;
   JsonArray *list;
@@ -429,8 +431,8 @@ rules_dir (void)
 {
   const char *srcdir = g_getenv ("OCC_SRCDIR");
 
-  return g_build_filename (srcdir ? srcdir : OCC_TEST_SRCDIR, "tests", "rules",
-                           NULL);
+  return g_build_filename (srcdir ? srcdir : OCC_TEST_SRCDIR, "tests",
+                           "rules", NULL);
 }
 
 int

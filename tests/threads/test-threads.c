@@ -60,8 +60,9 @@ append_scores (GString *out, GListModel *scores)
       double value = 0;
 
       occ_score_get_value (score, &value);
-      g_string_append_printf (out, " %s=%.17g/%u", occ_score_get_node_id (score),
-                              value, occ_score_get_rank (score));
+      g_string_append_printf (out, " %s=%.17g/%u",
+                              occ_score_get_node_id (score), value,
+                              occ_score_get_rank (score));
     }
   g_string_append_c (out, '\n');
 }
@@ -79,14 +80,14 @@ read_all (OccDataset *dataset, OccResults *results)
       {
         const char *country = occ_dataset_get_country_id (dataset, k);
         const char *phase = occ_dataset_get_phase_id (dataset, p);
-        g_autoptr (GListModel) best =
-          occ_results_get_best (results, country, phase, NULL);
+        g_autoptr (GListModel) best = occ_results_get_best (results, country,
+                                                            phase, NULL);
         g_autoptr (GListModel) worst =
           occ_results_get_worst (results, country, phase, NULL);
         g_autofree guint8 *present = NULL;
         gsize n = 0;
-        g_autofree double *values =
-          occ_results_dup_values (results, k, p, -1, &present, &n);
+        g_autofree double *values = occ_results_dup_values (results, k, p, -1,
+                                                            &present, &n);
 
         append_scores (out, best);
         append_scores (out, worst);
@@ -96,7 +97,8 @@ read_all (OccDataset *dataset, OccResults *results)
               OccNode *node = occ_dataset_get_node (dataset, (guint) j);
               g_autoptr (OccScore) score = occ_results_lookup (
                 results, country, phase, occ_node_get_id (node));
-              g_autofree char *shown = occ_methodology_format_value (m, values[j]);
+              g_autofree char *shown =
+                occ_methodology_format_value (m, values[j]);
 
               g_string_append_printf (
                 out, "%s %s %s %s %s %.17g\n", country, phase,
@@ -134,8 +136,8 @@ worker (gpointer data)
       g_autofree char *scored = results_text (dataset);
       g_autofree char *written = occ_dataset_to_data (dataset, NULL);
       g_autofree char *reading = read_all (dataset, shared->results);
-      g_autofree char *shared_written =
-        occ_results_to_data (shared->results, NULL);
+      g_autofree char *shared_written = occ_results_to_data (shared->results,
+                                                             NULL);
 
       g_assert_cmpstr (scored, ==, shared->results_text);
       g_assert_cmpstr (shared_written, ==, shared->results_text);
@@ -150,8 +152,8 @@ test_shared_dataset (gconstpointer data)
 {
   const char *name = data;
   g_autoptr (GError) error = NULL;
-  g_autofree char *path =
-    g_build_filename (g_getenv ("OCC_DATADIR"), name, NULL);
+  g_autofree char *path = g_build_filename (g_getenv ("OCC_DATADIR"), name,
+                                            NULL);
   GThread *threads[N_THREADS];
   Shared shared = { 0 };
 
@@ -172,7 +174,8 @@ test_shared_dataset (gconstpointer data)
     g_thread_join (threads[i]);
 
   g_test_message ("%u threads × %u rounds on %s: %zu bytes of results each",
-                  N_THREADS, shared.rounds, name, strlen (shared.results_text));
+                  N_THREADS, shared.rounds, name,
+                  strlen (shared.results_text));
   g_free (shared.dataset_text);
   g_free (shared.results_text);
   g_free (shared.reading);
@@ -212,8 +215,8 @@ static void
 test_list_models (void)
 {
   g_autoptr (GError) error = NULL;
-  g_autofree char *path =
-    g_build_filename (g_getenv ("OCC_DATADIR"), "peru-2024.json", NULL);
+  g_autofree char *path = g_build_filename (g_getenv ("OCC_DATADIR"),
+                                            "peru-2024.json", NULL);
   g_autoptr (OccDataset) dataset = occ_dataset_new_from_file (path, &error);
   g_autoptr (OccNode) first = NULL;
   GThread *threads[N_THREADS];
@@ -246,8 +249,8 @@ static void
 loader_once (const char *text)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (OccDataset) dataset =
-    occ_dataset_new_from_data (text, -1, &error);
+  g_autoptr (OccDataset) dataset = occ_dataset_new_from_data (text, -1,
+                                                              &error);
   g_autoptr (OccMethodology) m = occ_methodology_new_builtin ("cco-2024",
                                                               &error);
   g_autoptr (OccResults) results = NULL;
@@ -270,8 +273,8 @@ loader (gpointer data)
 static void
 test_parallel_loads (void)
 {
-  g_autofree char *path =
-    g_build_filename (g_getenv ("OCC_DATADIR"), "peru-2024.json", NULL);
+  g_autofree char *path = g_build_filename (g_getenv ("OCC_DATADIR"),
+                                            "peru-2024.json", NULL);
   g_autofree char *text = NULL;
   GThread *threads[N_THREADS];
 
