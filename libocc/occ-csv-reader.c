@@ -404,8 +404,9 @@ feed (OccCsvReader *reader, const guint8 *data, gsize length, GError **error)
         guint8 high = 0;
         guint32 chars = 0;
 
-        /* One pass finds the end of the run, and counts its characters (the
-       * bytes that do not continue a UTF-8 sequence) for column numbers. */
+        /* One pass finds the end of the run, and counts its characters
+         * (the bytes that do not continue a UTF-8 sequence) for column
+         * numbers. */
         for (; j < length && !stops[data[j]]; j++)
           {
             high |= data[j];

@@ -423,8 +423,11 @@ assign_ranks (OccRankEntry *entries, gsize n, guint32 *ranks, gsize stride,
           above += here;
         }
       for (gsize i = 0; i < n; i++)
-        ranks[offset + entries[i].item * stride] = counts[entries[i].key - lo]
-                                                   + 1;
+        {
+          guint rank = counts[entries[i].key - lo] + 1;
+
+          ranks[offset + entries[i].item * stride] = rank;
+        }
       return;
     }
   sort_rank_entries (entries, entries + n, n);
