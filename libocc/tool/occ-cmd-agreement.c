@@ -19,11 +19,6 @@ static OccToolBootstrapArgs bootstrap = OCC_TOOL_BOOTSTRAP_ARGS_INIT;
 static void
 add_options (OccToolOptions *options)
 {
-  static const GOptionEntry format_entries[] = {
-    { "format", 'f', 0, G_OPTION_ARG_STRING, &format,
-      "Output format: table (the default), json or csv", "FORMAT" },
-    { NULL }
-  };
   static const GOptionEntry metric_entries[] = {
     { "metric", 'm', 0, G_OPTION_ARG_STRING, &metric_name,
       "Metric for the table: ordinal (the default), interval, nominal, "
@@ -32,8 +27,7 @@ add_options (OccToolOptions *options)
     { NULL }
   };
 
-  occ_tool_options_add_entries (options, format_entries);
-  occ_tool_options_add_csv_raw (options, &csv_raw);
+  occ_tool_options_add_table_format (options, &format, &csv_raw);
   occ_tool_options_add_entries (options, metric_entries);
   occ_tool_options_add_bootstrap (options, &bootstrap);
   occ_tool_options_add_ratings (options, &ratings);
@@ -144,7 +138,6 @@ append_agreement (GString *out, OccAgreement *a, int metric, gboolean csv)
 static int
 run (int argc, char **argv)
 {
-  static const char *const formats[] = { "json", "table", "csv", NULL };
   g_autoptr (GError) error = NULL;
   g_autoptr (OccDataset) dataset = NULL;
   g_autoptr (OccBootstrapOptions) options = NULL;
@@ -153,7 +146,8 @@ run (int argc, char **argv)
   const char *shown;
   int status = 0, metric = -1;
 
-  if ((shown = occ_tool_output_format (format, "table", formats, &status))
+  if ((shown = occ_tool_output_format (format, "table", occ_tool_formats,
+                                       &status))
       == NULL)
     return status;
   if ((status = parse_metric (&metric)) != 0)

@@ -22,11 +22,6 @@ static char *opt_ratings = NULL;
 static void
 add_options (OccToolOptions *options)
 {
-  static const GOptionEntry format_entries[] = {
-    { "format", 'f', 0, G_OPTION_ARG_STRING, &opt_format,
-      "Output format: table (the default), json or csv", "FORMAT" },
-    { NULL }
-  };
   static const GOptionEntry node_entries[] = {
     { "node", 0, 0, G_OPTION_ARG_STRING, &opt_node,
       "The node to compare (default: the countries' own scores)", "ID" },
@@ -40,8 +35,7 @@ add_options (OccToolOptions *options)
     { NULL }
   };
 
-  occ_tool_options_add_entries (options, format_entries);
-  occ_tool_options_add_csv_raw (options, &opt_csv_raw);
+  occ_tool_options_add_table_format (options, &opt_format, &opt_csv_raw);
   occ_tool_options_add_entries (options, node_entries);
   occ_tool_options_add_int (options, "depth", 'd',
                             "Compare every node of this depth (0: top-level "
@@ -108,7 +102,6 @@ append_comparison (GString *out, OccComparison *c, OccBootstrap *boot,
 static int
 run (int argc, char **argv)
 {
-  static const char *const formats[] = { "json", "table", "csv", NULL };
   g_autoptr (GError) error = NULL;
   g_autoptr (OccDataset) dataset = NULL;
   g_autoptr (OccResults) results = NULL;
@@ -119,7 +112,7 @@ run (int argc, char **argv)
   const char *format;
   int status = 0;
 
-  if ((format = occ_tool_output_format (opt_format, "table", formats,
+  if ((format = occ_tool_output_format (opt_format, "table", occ_tool_formats,
                                         &status))
       == NULL)
     return status;

@@ -328,7 +328,6 @@ run_ci (OccResults *results, const char *shown, GString *out)
 static int
 run (int argc, char **argv)
 {
-  static const char *const formats[] = { "json", "table", "csv", NULL };
   g_autoptr (GError) error = NULL;
   g_autoptr (OccDataset) dataset = NULL;
   g_autoptr (OccResults) results = NULL;
@@ -336,7 +335,8 @@ run (int argc, char **argv)
   const char *shown;
   int status = 0;
 
-  if ((shown = occ_tool_output_format (format, "json", formats, &status))
+  if ((shown = occ_tool_output_format (format, "json", occ_tool_formats,
+                                       &status))
       == NULL)
     return status;
   if (!ci && occ_tool_bootstrap_args_given (&bootstrap))

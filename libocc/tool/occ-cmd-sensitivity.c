@@ -27,11 +27,6 @@ static char *opt_ratings = NULL;
 static void
 add_options (OccToolOptions *options)
 {
-  static const GOptionEntry format_entries[] = {
-    { "format", 'f', 0, G_OPTION_ARG_STRING, &opt_format,
-      "Output format: table (the default), json or csv", "FORMAT" },
-    { NULL }
-  };
   static const GOptionEntry draw_entries[] = {
     { "seed", 0, 0, G_OPTION_ARG_STRING, &opt_seed,
       "Seed of the random generator (default 1)", "SEED" },
@@ -59,8 +54,7 @@ add_options (OccToolOptions *options)
     { NULL }
   };
 
-  occ_tool_options_add_entries (options, format_entries);
-  occ_tool_options_add_csv_raw (options, &opt_csv_raw);
+  occ_tool_options_add_table_format (options, &opt_format, &opt_csv_raw);
   occ_tool_options_add_int (options, "draws", 'n',
                             "Monte Carlo draws, 2 to 10000000 (default 2000)",
                             "N", &opt_draws, 2, 10000000);
@@ -351,7 +345,6 @@ sensitivity_output (SensitivityOut *so, GPtrArray *nodes, const char *format,
 static int
 run (int argc, char **argv)
 {
-  static const char *const formats[] = { "json", "table", "csv", NULL };
   g_autoptr (GError) error = NULL;
   g_autoptr (OccDataset) dataset = NULL;
   g_autoptr (OccSensitivityOptions) options = NULL;
@@ -363,7 +356,7 @@ run (int argc, char **argv)
   const char *format;
   int status = 0;
 
-  if ((format = occ_tool_output_format (opt_format, "table", formats,
+  if ((format = occ_tool_output_format (opt_format, "table", occ_tool_formats,
                                         &status))
       == NULL)
     return status;

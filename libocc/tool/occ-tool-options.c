@@ -197,6 +197,22 @@ occ_tool_options_add_ratings (OccToolOptions *self, char **ratings)
   g_option_group_add_entries (self->group, entries);
 }
 
+const char *const occ_tool_formats[] = { "json", "table", "csv", NULL };
+
+void
+occ_tool_options_add_table_format (OccToolOptions *self, char **format,
+                                   gboolean *csv_raw)
+{
+  const GOptionEntry entries[] = {
+    { "format", 'f', 0, G_OPTION_ARG_STRING, format,
+      "Output format: table (the default), json or csv", "FORMAT" },
+    { NULL }
+  };
+
+  g_option_group_add_entries (self->group, entries);
+  occ_tool_options_add_csv_raw (self, csv_raw);
+}
+
 const char *
 occ_tool_output_format (const char *given, const char *fallback,
                         const char *const *allowed, int *status)

@@ -40,6 +40,13 @@ OccCsvFlags occ_tool_csv_flags (gboolean raw);
 /* --ratings FILE.csv: the ratings replacing the dataset's. */
 void occ_tool_options_add_ratings (OccToolOptions *self, char **ratings);
 
+/* --format FORMAT (table, the default, json or csv) and --csv-raw, as the
+ * analysis commands take them. */
+void occ_tool_options_add_table_format (OccToolOptions *self, char **format,
+                                        gboolean *csv_raw);
+/* What --format takes for the scores and the analyses: json, table, csv. */
+extern const char *const occ_tool_formats[];
+
 /* --format: @given, or @fallback without one, if it is one of @allowed
  * (NULL-terminated); else a usage error in *status and NULL. */
 const char *occ_tool_output_format (const char *given, const char *fallback,
