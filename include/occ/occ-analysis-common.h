@@ -1,4 +1,5 @@
-/* occ-analysis-common.h: what the analyses share: progress, interval methods and statuses
+/* occ-analysis-common.h: what the analyses share: progress, interval
+ * methods and statuses
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */

@@ -1,4 +1,5 @@
-/* occ-bootstrap-options.h: the options of a bootstrap (and of the agreement's intervals)
+/* occ-bootstrap-options.h: the options of a bootstrap (and of the
+ * agreement's intervals)
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */

@@ -38,12 +38,12 @@ OccDataset *occ_dataset_new_with_ratings_csv (OccDataset *base,
                                               GError **error);
 
 OCC_AVAILABLE_IN_1_1
-OccDataset *occ_dataset_new_with_ratings_csv_stream (OccDataset *base,
-                                                     GInputStream *stream,
-                                                     const char *source,
-                                                     GCancellable
-                                                       *cancellable,
-                                                     GError **error);
+OccDataset *
+occ_dataset_new_with_ratings_csv_stream (OccDataset *base,
+                                         GInputStream *stream,
+                                         const char *source,
+                                         GCancellable *cancellable,
+                                         GError **error);
 
 OCC_AVAILABLE_IN_1_1
 OccDataset *occ_dataset_new_with_ratings_csv_data (OccDataset *base,

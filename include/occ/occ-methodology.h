@@ -156,10 +156,10 @@ const char *occ_methodology_get_localized_name (OccMethodology *self,
                                                 const char *lang);
 
 OCC_AVAILABLE_IN_1_2
-const char *occ_methodology_get_localized_criterion_label (OccMethodology
-                                                             *self,
-                                                           guint criterion,
-                                                           const char *lang);
+const char *
+occ_methodology_get_localized_criterion_label (OccMethodology *self,
+                                               guint criterion,
+                                               const char *lang);
 
 OCC_AVAILABLE_IN_1_2
 const char *occ_methodology_get_localized_band_label (OccMethodology *self,

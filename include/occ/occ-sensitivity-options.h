@@ -62,9 +62,9 @@ void occ_sensitivity_options_set_weight_draw (OccSensitivityOptions *self,
                                               OccWeightDraw draw,
                                               double parameter);
 OCC_AVAILABLE_IN_1_1
-OccWeightDraw occ_sensitivity_options_get_weight_draw (OccSensitivityOptions
-                                                         *self,
-                                                       double *parameter);
+OccWeightDraw
+occ_sensitivity_options_get_weight_draw (OccSensitivityOptions *self,
+                                         double *parameter);
 
 OCC_AVAILABLE_IN_1_1
 void occ_sensitivity_options_set_methods (OccSensitivityOptions *self,
@@ -72,9 +72,9 @@ void occ_sensitivity_options_set_methods (OccSensitivityOptions *self,
                                           gsize n_methods);
 
 OCC_AVAILABLE_IN_1_1
-OccAggregation *occ_sensitivity_options_dup_methods (OccSensitivityOptions
-                                                       *self,
-                                                     gsize *n_methods);
+OccAggregation *
+occ_sensitivity_options_dup_methods (OccSensitivityOptions *self,
+                                     gsize *n_methods);
 
 OCC_AVAILABLE_IN_1_1
 void occ_sensitivity_options_set_vary_level (OccSensitivityOptions *self,
