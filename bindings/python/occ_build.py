@@ -264,9 +264,9 @@ gboolean occ_dataset_write_ratings_csv_full (OccDataset *self, GOutputStream *st
 char *occ_dataset_template_to_csv_full (OccDataset *self, OccCsvFlags flags, gsize *length);
 """
 
-# occ-analysis.h (libocc 1.1): intervals, agreement, sensitivity,
-# comparison. The progress callback is a Python function (extern
-# "Python"), called from the calling thread only.
+# The analysis headers (libocc 1.1; 1.3 for the status names): intervals,
+# agreement, sensitivity, comparison. The progress callback is a Python
+# function (extern "Python"), called from the calling thread only.
 OCC_ANALYSIS_CDEF = """
 typedef int... guint64;
 typedef struct _GCancellable GCancellable;
