@@ -88,6 +88,8 @@ void occ_json_put_bool (OccJsonWriter *w, const char *key, gboolean value);
 void occ_json_put_null (OccJsonWriter *w, const char *key);
 void occ_json_put_raw (OccJsonWriter *w, const char *key, const char *json);
 
+void occ_format_double_shortest (char buf[G_ASCII_DTOSTR_BUF_SIZE],
+                                 double value);
 void occ_format_double (char buf[G_ASCII_DTOSTR_BUF_SIZE], double value);
 
 /* Enough for any gint64 in decimal, with its sign. */

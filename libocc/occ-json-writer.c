@@ -365,7 +365,16 @@ format_double_exact (char buf[G_ASCII_DTOSTR_BUF_SIZE], double value)
 }
 
 /* The shortest of %.15g, %.16g and %.17g that reads back as the same
- * double: full precision without printing 1.33 as 1.3300000000000001. */
+ * finite double: full precision without printing 1.33 as
+ * 1.3300000000000001 ("2" for 2, as CSV and tables write it). */
+void
+occ_format_double_shortest (char buf[G_ASCII_DTOSTR_BUF_SIZE], double value)
+{
+  if (!format_double_exact (buf, value))
+    format_double_printf (buf, value);
+}
+
+/* As occ_format_double_shortest(), for JSON: "2.0", not "2". */
 void
 occ_format_double (char buf[G_ASCII_DTOSTR_BUF_SIZE], double value)
 {
@@ -377,8 +386,7 @@ occ_format_double (char buf[G_ASCII_DTOSTR_BUF_SIZE], double value)
       g_strlcpy (buf, "null", G_ASCII_DTOSTR_BUF_SIZE);
       return;
     }
-  if (!format_double_exact (buf, value))
-    format_double_printf (buf, value);
+  occ_format_double_shortest (buf, value);
   /* Keep the JSON type a float: "2.0", not "2". */
   if (strpbrk (buf, ".eEn") == NULL)
     g_strlcat (buf, ".0", G_ASCII_DTOSTR_BUF_SIZE);

@@ -9,9 +9,12 @@
  */
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include <occ/occ-text.h>
+
+#include "occ-json-private.h"
 
 /* Characters that steer a terminal or the direction of text: C0 and DEL,
  * C1 (U+0080 to U+009F, which some terminals take as ESC sequences), and
@@ -72,4 +75,30 @@ occ_escape_for_terminal (const char *text)
       p = g_utf8_next_char (p);
     }
   return g_string_free (out, FALSE);
+}
+
+/**
+ * occ_format_exact:
+ * @value: a finite number
+ *
+ * @value in full precision and no more: the shortest of `%.15g`, `%.16g`
+ * and `%.17g` that reads back as the same double, in the C locale ("1.33",
+ * not "1.3300000000000001"; "2", "1e-05"). Zero is "0" whatever its sign.
+ * These are the figures libocc's JSON carries (without its ".0" on whole
+ * numbers) and those `occ score --format=csv` writes: use it where a
+ * program, not a person, reads the figure; for a person, round it with
+ * occ_methodology_format_value().
+ *
+ * Returns: (transfer full): the number as text
+ *
+ * Since: 1.3
+ */
+char *
+occ_format_exact (double value)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  g_return_val_if_fail (isfinite (value), g_strdup ("nan"));
+  occ_format_double_shortest (buf, value == 0 ? 0.0 : value);
+  return g_strdup (buf);
 }

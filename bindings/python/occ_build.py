@@ -259,6 +259,7 @@ typedef enum {
 } OccCsvFlags;
 char *occ_csv_quote_field (const char *field, OccCsvFlags flags);
 char *occ_escape_for_terminal (const char *text);
+char *occ_format_exact (double value);
 char *occ_dataset_ratings_to_csv_full (OccDataset *self, OccCsvFlags flags, gsize *length);
 gboolean occ_dataset_write_ratings_csv_full (OccDataset *self, GOutputStream *stream, OccCsvFlags flags, GCancellable *cancellable, GError **error);
 char *occ_dataset_template_to_csv_full (OccDataset *self, OccCsvFlags flags, gsize *length);

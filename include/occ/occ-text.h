@@ -1,4 +1,4 @@
-/* occ-text.h: text from a dataset, made safe to show
+/* occ-text.h: text from a dataset made safe to show, figures as text
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
@@ -15,5 +15,8 @@ G_BEGIN_DECLS
 
 OCC_AVAILABLE_IN_1_2
 char *occ_escape_for_terminal (const char *text);
+
+OCC_AVAILABLE_IN_1_3
+char *occ_format_exact (double value);
 
 G_END_DECLS

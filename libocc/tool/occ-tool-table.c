@@ -136,25 +136,6 @@ occ_tool_append_rows (GString *out, GPtrArray *rows, gboolean csv,
 
 /* Figures as text ------------------------------------------------------ */
 
-/* The shortest of %.15g, %.16g and %.17g that reads back as the same
- * double: full precision without the noise digits of a blind %.17g. A
- * zero is "0" whatever its sign, as the JSON writer writes it, so that a
- * published -0.0 agrees in every format. */
-void
-occ_tool_format_exact (char buf[G_ASCII_DTOSTR_BUF_SIZE], double value)
-{
-  static const char *const formats[] = { "%.15g", "%.16g", "%.17g" };
-
-  if (value == 0)
-    value = 0.0;
-  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
-    {
-      g_ascii_formatd (buf, G_ASCII_DTOSTR_BUF_SIZE, formats[i], value);
-      if (g_ascii_strtod (buf, NULL) == value)
-        return;
-    }
-}
-
 /* occ_methodology_format_value() never writes "-0.00". */
 char *
 occ_tool_format_change (OccMethodology *m, double delta)
@@ -190,12 +171,7 @@ occ_tool_cell_uint (guint value)
 char *
 occ_tool_cell_exact (gboolean known, double value)
 {
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
-
-  if (!known)
-    return NULL;
-  occ_tool_format_exact (buf, value);
-  return g_strdup (buf);
+  return known ? occ_format_exact (value) : NULL;
 }
 
 char *

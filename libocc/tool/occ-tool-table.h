@@ -36,8 +36,6 @@ void occ_tool_append_rows (GString *out, GPtrArray *rows, gboolean csv,
 
 /* Figures as text ------------------------------------------------------ */
 
-/* The shortest decimal that reads back as @value; "0" for either zero. */
-void occ_tool_format_exact (char buf[G_ASCII_DTOSTR_BUF_SIZE], double value);
 /* A change between phases, always signed: "+0.81", "-1.17", "0.00". */
 char *occ_tool_format_change (OccMethodology *m, double delta);
 /* An inclusion fraction as a whole percentage: "58%". */
@@ -47,7 +45,7 @@ char *occ_tool_format_percent (double fraction);
 char *occ_tool_cell_int (gboolean known, int value);
 /* A positive count; NULL for 0. */
 char *occ_tool_cell_uint (guint value);
-/* Full precision, for CSV. */
+/* Full precision, for CSV: occ_format_exact(). */
 char *occ_tool_cell_exact (gboolean known, double value);
 /* The methodology's precision, for a person. */
 char *occ_tool_cell_display (OccMethodology *m, gboolean known, double value);

@@ -4,6 +4,8 @@
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
+#include <math.h>
+
 #include <glib/gstdio.h>
 #include <occ/occ.h>
 
@@ -487,6 +489,59 @@ test_results_json_is_finite (void)
   g_assert_nonnull (strstr (text, "\"methodology\": \"custom\""));
 }
 
+/* The shortest of %.15g, %.16g and %.17g that reads back, worked out
+ * here by printf and strtod, as the reference for occ_format_exact(). */
+static void
+shortest_by_printf (char buf[G_ASCII_DTOSTR_BUF_SIZE], double value)
+{
+  static const char *const formats[] = { "%.15g", "%.16g", "%.17g" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_ascii_formatd (buf, G_ASCII_DTOSTR_BUF_SIZE, formats[i], value);
+      if (g_ascii_strtod (buf, NULL) == value)
+        return;
+    }
+}
+
+static void
+test_format_exact (void)
+{
+  static const struct
+  {
+    double value;
+    const char *text;
+  } cases[] = {
+    { 2.0, "2" },       { 1.33, "1.33" },
+    { -0.76, "-0.76" }, { 0.0, "0" },
+    { -0.0, "0" },      { 1e-05, "1e-05" },
+    { 1e20, "1e+20" },  { 0.1 + 0.2, "0.30000000000000004" },
+    { 2.675, "2.675" }, { 1.0 / 3, "0.3333333333333333" },
+  };
+  GRand *rand = g_rand_new_with_seed (7);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = occ_format_exact (cases[i].value);
+      g_assert_cmpstr (text, ==, cases[i].text);
+    }
+  /* Scores, means and random doubles of every magnitude, against the
+   * reference, and each reads back as itself. */
+  for (guint i = 0; i < 20000; i++)
+    {
+      double v = i < 10000 ? g_rand_int_range (rand, 0, 300001) / 1e5
+                           : (g_rand_double (rand) - 0.5)
+                               * pow (10, g_rand_int_range (rand, -30, 30));
+      char want[G_ASCII_DTOSTR_BUF_SIZE];
+      g_autofree char *text = occ_format_exact (v);
+
+      shortest_by_printf (want, v == 0 ? 0.0 : v);
+      g_assert_cmpstr (text, ==, want);
+      g_assert_true (g_ascii_strtod (text, NULL) == v);
+    }
+  g_rand_free (rand);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -508,5 +563,6 @@ main (int argc, char **argv)
                    test_score_outlives_results);
   g_test_add_func ("/results/list-model", test_results_list_model);
   g_test_add_func ("/results/json-finite", test_results_json_is_finite);
+  g_test_add_func ("/text/format-exact", test_format_exact);
   return g_test_run ();
 }
