@@ -57,3 +57,13 @@
  * Since: 1.3
  */
 #define OCC_AVAILABLE_IN_1_3 _OCC_EXTERN
+
+/**
+ * OCC_AVAILABLE_IN_1_4:
+ *
+ * Marks a symbol added in libocc 1.4: exported from the shared library
+ * under the symbol version `LIBOCC_1.4`.
+ *
+ * Since: 1.4
+ */
+#define OCC_AVAILABLE_IN_1_4 _OCC_EXTERN

@@ -3,7 +3,7 @@
 declare with OCC_AVAILABLE_IN_*: nothing private leaks, nothing public is
 missing; and each at the symbol version its macro names (libocc.map):
 OCC_AVAILABLE_IN_1_0 at LIBOCC_1.0, OCC_AVAILABLE_IN_1_1 at LIBOCC_1.1,
-OCC_AVAILABLE_IN_1_2 at LIBOCC_1.2, OCC_AVAILABLE_IN_1_3 at LIBOCC_1.3, as
+OCC_AVAILABLE_IN_1_2 at LIBOCC_1.2, and so on for each later release, as
 the default version (name@@LIBOCC_X.Y), so that a program linked against
 1.0 keeps finding each of its symbols where it was."""
 import pathlib
