@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include "occ-csv-reader-private.h"
+#include "occ-error-private.h"
 
 enum {
   FIELD_START, /* nothing of the current field consumed yet */
@@ -76,6 +77,8 @@ occ_csv_error (GError **error, const OccCsvReader *reader, guint32 line,
   else
     g_set_error (error, OCC_ERROR, code, "%s:%u:%u: %s", reader->source, line,
                  column, what);
+  occ_error_set_parts (*error, reader->source, line, column, column_name,
+                       what);
 }
 
 /* The field being read, which the last push to reader->fields opened. */

@@ -94,6 +94,9 @@ typedef enum {
   OCC_ERROR_LIMIT,
 } OccError;
 GQuark occ_error_quark (void);
+gboolean occ_error_get_location (const GError *error, const char **source, guint *line, guint *column);
+const char *occ_error_get_path (const GError *error);
+const char *occ_error_get_rule (const GError *error);
 
 /* occ-methodology.h */
 typedef enum {

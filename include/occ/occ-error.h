@@ -16,9 +16,12 @@ G_BEGIN_DECLS
  * OCC_ERROR:
  *
  * The error domain of libocc. Errors in this domain carry an
- * [enum@Occ.Error] code; the message names the place in the input (a
- * JSON path such as `ratings[12].scores.R`, or `FILE:LINE:COLUMN` for a
- * syntax error) and the rule that was broken.
+ * [enum@Occ.Error] code; the message names the place in the input and
+ * the rule that was broken, as `FILE:LINE:COLUMN: PATH: RULE` (for
+ * example `peru.json:193:30: ratings[12].scores.R: 4 is outside the scale
+ * 0..3`; for a CSV sheet `FILE:LINE:COLUMN (column NAME): RULE`).
+ * [func@Occ.error_get_location], [func@Occ.error_get_path] and
+ * [func@Occ.error_get_rule] give the parts.
  *
  * Since: 1.0
  */
@@ -61,5 +64,15 @@ typedef enum {
 
 OCC_AVAILABLE_IN_1_0
 GQuark occ_error_quark (void);
+
+OCC_AVAILABLE_IN_1_4
+gboolean occ_error_get_location (const GError *error,
+                                 const char **source,
+                                 guint *line,
+                                 guint *column);
+OCC_AVAILABLE_IN_1_4
+const char *occ_error_get_path (const GError *error);
+OCC_AVAILABLE_IN_1_4
+const char *occ_error_get_rule (const GError *error);
 
 G_END_DECLS

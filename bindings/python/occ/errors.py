@@ -87,10 +87,13 @@ class OccError(Exception):
             name such as ``"NOENT"``).
         code_value: the code as the C enumeration's integer value.
         domain: the GError domain, ``"occ-error-quark"`` for libocc's own.
-        place: where the fault is: a JSON path such as
-            ``ratings[12].scores.R``, or ``FILE:LINE:COLUMN`` for a syntax
-            error; None when the message names no place.
-        line, column: the line and column of a syntax error, else None.
+        place: the part of the document the fault is in: a JSON path
+            such as ``ratings[12].scores.R`` (``(top level)`` for the
+            document itself), or for a CSV sheet the column, such as
+            ``scores.R``; None when the message names none.
+        line, column: where the fault is in its input (from 1; the
+            column in characters), for JSON and CSV alike, syntax and
+            semantic faults alike; None when the error has no place.
         file: the file the message names (the name passed to
             :meth:`occ.Dataset.from_file`, as GLib displays it), or None for
             in-memory text (whose messages start with ``<data>``).
@@ -100,9 +103,11 @@ class OccError(Exception):
     """
 
     def __init__(self, message, code=None, code_value=None,
-                 domain="occ-error-quark", source=None, file=None):
+                 domain="occ-error-quark", source=None, file=None,
+                 parts=None):
         Exception.__init__(self, message)
-        parts = split_message(message, source)
+        if parts is None:
+            parts = split_message(message, source)
         self.message = message
         self.code = code
         self.code_value = code_value
@@ -143,6 +148,24 @@ class OccFileError(OccError, OSError):
         return self.message
 
 
+def _parts_of(gerror, message):
+    """The place libocc set on an OccError (occ_error_get_location() and
+    the others), or the message taken apart when it set none."""
+    rule = lib.occ_error_get_rule(gerror)
+    if rule == ffi.NULL:
+        return split_message(message)
+    source = ffi.new("const char **")
+    line = ffi.new("guint *")
+    column = ffi.new("guint *")
+    located = lib.occ_error_get_location(gerror, source, line, column)
+    path = lib.occ_error_get_path(gerror)
+    return {"source": text(source[0]) if source[0] != ffi.NULL else None,
+            "place": text(path) if path != ffi.NULL else None,
+            "line": int(line[0]) if located else None,
+            "column": int(column[0]) if located else None,
+            "rule": text(rule)}
+
+
 def error_from_gerror(gerror, source=None, file=None):
     """The exception for a GError (which the caller still frees)."""
     message = ffi.string(gerror.message).decode("utf-8", "replace")
@@ -151,7 +174,8 @@ def error_from_gerror(gerror, source=None, file=None):
     if gerror.domain == lib.occ_error_quark():
         code = CODE_NAMES[code_value] if 0 <= code_value < len(CODE_NAMES) \
             else str(code_value)
-        return OccError(message, code, code_value, domain, source, file)
+        return OccError(message, code, code_value, domain, source, file,
+                        _parts_of(gerror, message))
     if gerror.domain == lib.g_file_error_quark():
         code = _FILE_ERROR_NAMES[code_value] \
             if 0 <= code_value < len(_FILE_ERROR_NAMES) else str(code_value)
