@@ -1,10 +1,13 @@
 /* occ-dataset-loader.c: occ-dataset/1 into columns, checking occ-v1 §6
  *
  * The constructors of OccDataset (occ_dataset_new_from_file() and the
- * others, at the end) parse the document and run the passes in between.
- * Every check names its place as a JSON path. The loader fills a fresh
- * OccDataset that the caller throws away on error, so nothing is ever half
- * loaded.
+ * others, at the end) read the document with the streaming reader
+ * (occ-json-pull.c): the small members (methodology, countries, phases,
+ * raters, framework) as trees with their places, the ratings and
+ * published records token by token straight into the columns. Every check
+ * names its place as FILE:LINE:COLUMN and a JSON path. The loader fills a
+ * fresh OccDataset that the caller throws away on error, so nothing is
+ * ever half loaded.
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
@@ -12,11 +15,11 @@
 
 #include <math.h>
 
-#include <glib/gstdio.h>
-#include <sys/stat.h>
-#include <unistd.h>
+#include <gio/gunixinputstream.h>
+#include <string.h>
 
 #include "occ-dataset-private.h"
+#include "occ-error-private.h"
 #include "occ-input-private.h"
 
 #define FORMAT_ID "occ-dataset/1"
@@ -133,8 +136,13 @@ load_id_table (JsonObject *root, const char *member, const char *name_member,
       if (g_hash_table_contains (table->index, id))
         {
           OccPath id_path = OCC_PATH_MEMBER (&at, "id");
+          OccPath first = OCC_PATH_INDEX (
+            &here,
+            GPOINTER_TO_UINT (g_hash_table_lookup (table->index, id)) - 1);
+          OccPath first_id = OCC_PATH_MEMBER (&first, "id");
+          g_autofree char *where = occ_path_first_at (&first_id);
           occ_path_error (error, OCC_ERROR_DUPLICATE, &id_path,
-                          "duplicate id \"%s\"", id);
+                          "duplicate id \"%s\"%s", id, where);
           return FALSE;
         }
       table->ids[i] = g_strdup (id);
@@ -182,6 +190,65 @@ static gboolean load_nodes (OccDataset *self, JsonArray *array,
                             const OccPath *path, OccNode *parent, guint depth,
                             GError **error);
 
+/* Where in the framework @array (at @path) the node @id first is. */
+static gboolean
+find_node (JsonArray *array, const OccPath *path, const char *id,
+           char **where)
+{
+  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+    {
+      OccPath at = OCC_PATH_INDEX (path, i);
+      OccPath id_path = OCC_PATH_MEMBER (&at, "id");
+      OccPath children_path = OCC_PATH_MEMBER (&at, "children");
+      JsonNode *element = json_array_get_element (array, i);
+      JsonObject *object;
+      JsonNode *children;
+
+      if (!JSON_NODE_HOLDS_OBJECT (element))
+        continue;
+      object = json_node_get_object (element);
+      if (g_strcmp0 (json_object_get_string_member_with_default (object, "id",
+                                                                 NULL),
+                     id)
+          == 0)
+        {
+          *where = occ_path_first_at (&id_path);
+          return TRUE;
+        }
+      children = json_object_get_member (object, "children");
+      if (children != NULL && JSON_NODE_HOLDS_ARRAY (children)
+          && find_node (json_node_get_array (children), &children_path, id,
+                        where))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* " (first at LINE:COLUMN)" of the node @id, loaded before the node at
+ * @path: searched for from the top of the framework, whose frame is the
+ * `framework` member of the document. */
+static char *
+first_node_at (const OccPath *path, const char *id)
+{
+  const OccPath *top = path;
+  JsonNode *tree, *framework;
+  char *where = NULL;
+
+  while (top->parent != NULL && top->parent->parent != NULL)
+    top = top->parent;
+  if (top->parent == NULL || top->parent->places == NULL)
+    return g_strdup ("");
+  tree = occ_json_places_root (top->parent->places);
+  framework = JSON_NODE_HOLDS_OBJECT (tree)
+                ? json_object_get_member (json_node_get_object (tree),
+                                          "framework")
+                : NULL;
+  if (framework != NULL && JSON_NODE_HOLDS_ARRAY (framework)
+      && find_node (json_node_get_array (framework), top, id, &where))
+    return where;
+  return g_strdup ("");
+}
+
 static gboolean
 load_node (OccDataset *self, JsonNode *json, const OccPath *path,
            OccNode *parent, guint depth, GError **error)
@@ -203,8 +270,10 @@ load_node (OccDataset *self, JsonNode *json, const OccPath *path,
   if (g_hash_table_contains (self->node_index, id))
     {
       OccPath id_path = OCC_PATH_MEMBER (path, "id");
+      g_autofree char *where = first_node_at (path, id);
       occ_path_error (error, OCC_ERROR_DUPLICATE, &id_path,
-                      "node \"%s\" is listed twice in the framework", id);
+                      "node \"%s\" is listed twice in the framework%s", id,
+                      where);
       return FALSE;
     }
   node = occ_node_new (id, label, text, weight, depth, self->nodes->len);
@@ -330,7 +399,7 @@ load_framework (OccDataset *self, JsonObject *root, const OccPath *path,
  * country itself being one more node, each of (criteria + 1) numbers: a
  * few bytes of ids could otherwise ask for terabytes. */
 static gboolean
-check_cells (OccDataset *self, GError **error)
+check_cells (OccDataset *self, const OccPath *path, GError **error)
 {
   guint64 cells = (guint64) self->countries.n * self->phases.n
                   * (self->n_nodes + 1);
@@ -338,254 +407,610 @@ check_cells (OccDataset *self, GError **error)
 
   if (cells > OCC_MAX_CELLS)
     {
-      g_set_error (error, OCC_ERROR, OCC_ERROR_LIMIT,
-                   "(top level): %u countries × %u phases × (%u nodes + 1) "
-                   "make %" G_GUINT64_FORMAT " cells to score; libocc "
-                   "scores at most %u",
-                   self->countries.n, self->phases.n, self->n_nodes, cells,
-                   OCC_MAX_CELLS);
+      occ_path_error (error, OCC_ERROR_LIMIT, path,
+                      "%u countries × %u phases × (%u nodes + 1) "
+                      "make %" G_GUINT64_FORMAT " cells to score; libocc "
+                      "scores at most %u",
+                      self->countries.n, self->phases.n, self->n_nodes, cells,
+                      OCC_MAX_CELLS);
       return FALSE;
     }
   if (slots > OCC_MAX_SCORE_SLOTS)
     {
-      g_set_error (error, OCC_ERROR, OCC_ERROR_LIMIT,
-                   "(top level): %" G_GUINT64_FORMAT " cells × (%u criteria "
-                   "+ 1) make %" G_GUINT64_FORMAT " scores to keep; libocc "
-                   "keeps at most %u",
-                   cells, self->methodology->n_criteria, slots,
-                   OCC_MAX_SCORE_SLOTS);
+      occ_path_error (error, OCC_ERROR_LIMIT, path,
+                      "%" G_GUINT64_FORMAT " cells × (%u criteria "
+                      "+ 1) make %" G_GUINT64_FORMAT
+                      " scores to keep; libocc "
+                      "keeps at most %u",
+                      cells, self->methodology->n_criteria, slots,
+                      OCC_MAX_SCORE_SLOTS);
       return FALSE;
     }
   return TRUE;
 }
 
-/* A reference to a country, phase or rater by id. */
-static gboolean
-load_ref (JsonObject *object, const char *member, const OccPath *path,
-          const OccIdTable *table, const char *what, guint32 *out,
-          GError **error)
-{
-  OccPath here = OCC_PATH_MEMBER (path, member);
-  const char *id = NULL;
-  int index;
+/* Records, streamed ------------------------------------------------ */
 
-  if (!occ_json_required_id (object, member, path, &id, error))
-    return FALSE;
-  index = occ_id_table_lookup (table, id);
-  if (index < 0)
+/* The ratings and published records are read token by token into the
+ * columns, never as a tree: a record's fault is set at its token's
+ * place by the reader. */
+
+enum {
+  RATINGS,
+  PUBLISHED,
+};
+
+typedef struct
+{
+  OccDataset *self;
+  const char *source;
+  /* The small members (methodology, countries, phases, raters,
+   * framework), read as trees into one object, with their places. */
+  JsonObject *root;
+  OccJsonPlaces *places;
+  OccPath path;
+  gboolean prepared;
+  GBytes *deferred[2]; /* read before what they name: kept as text */
+  OccJsonPos deferred_pos[2];
+  GArray *pos[2]; /* OccJsonPos of each record */
+  gsize capacity[2];
+  guint32 *group_seen; /* per group, the rating that marked it + 1 */
+  GArray *groups;
+  /* The last id of each kind and its index: consecutive records
+   * usually name the same country and phase. */
+  char *last_id[3];
+  gsize last_length[3];
+  int last_index[3];
+} Loader;
+
+static gboolean
+type_error (OccJsonReader *r, const char *expected, GError **error)
+{
+  OccJsonToken token = occ_json_reader_token (r);
+
+  if (token != OCC_JSON_ERROR)
+    occ_json_reader_error (r, error, OCC_ERROR_TYPE, "expected %s, found %s",
+                           expected, occ_json_token_kind (token));
+  return FALSE;
+}
+
+/* The next token, which starts the value of a member. */
+static OccJsonToken
+value (OccJsonReader *r, GError **error)
+{
+  return occ_json_reader_next (r, error);
+}
+
+static gboolean
+stream_id (OccJsonReader *r, const char **id, gsize *length, GError **error)
+{
+  if (value (r, error) != OCC_JSON_STRING)
+    return type_error (r, "a string", error);
+  *id = occ_json_reader_text (r, length);
+  if (*length == 0)
     {
-      occ_path_error (error, OCC_ERROR_UNKNOWN_ID, &here, "unknown %s \"%s\"",
-                      what, id);
+      occ_json_reader_error (r, error, OCC_ERROR_RANGE,
+                             "an id cannot be empty");
       return FALSE;
     }
+  if (*length > OCC_MAX_ID_LENGTH)
+    {
+      occ_json_reader_error (r, error, OCC_ERROR_LIMIT,
+                             "a string of %" G_GSIZE_FORMAT
+                             " bytes; an id has at most %d",
+                             *length, OCC_MAX_ID_LENGTH);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+enum {
+  REF_COUNTRY,
+  REF_PHASE,
+  REF_RATER,
+};
+
+/* A country, phase or rater by id. */
+static gboolean
+stream_ref (Loader *l, OccJsonReader *r, guint kind, guint32 *out,
+            GError **error)
+{
+  static const char *const what[] = { "country", "phase", "rater" };
+  const OccIdTable *tables[] = { &l->self->countries, &l->self->phases,
+                                 &l->self->raters };
+  const char *id;
+  gsize length;
+  int index;
+
+  if (!stream_id (r, &id, &length, error))
+    return FALSE;
+  if (l->last_id[kind] != NULL && l->last_length[kind] == length
+      && memcmp (l->last_id[kind], id, length) == 0)
+    {
+      *out = (guint32) l->last_index[kind];
+      return TRUE;
+    }
+  index = occ_id_table_lookup (tables[kind], id);
+  if (index < 0)
+    {
+      occ_json_reader_error (r, error, OCC_ERROR_UNKNOWN_ID,
+                             "unknown %s \"%s\"", what[kind], id);
+      return FALSE;
+    }
+  g_free (l->last_id[kind]);
+  l->last_id[kind] = g_strndup (id, length);
+  l->last_length[kind] = length;
+  l->last_index[kind] = index;
   *out = (guint32) index;
   return TRUE;
 }
 
 static gboolean
-load_leaf_ref (OccDataset *self, JsonObject *object, const OccPath *path,
-               const char *rated, guint32 *out, GError **error)
+stream_leaf_ref (Loader *l, OccJsonReader *r, const char *rated, guint32 *out,
+                 GError **error)
 {
-  OccPath here = OCC_PATH_MEMBER (path, "node");
+  OccDataset *self = l->self;
   const char *id = NULL;
+  gsize length;
   OccNode *node;
 
-  if (!occ_json_required_id (object, "node", path, &id, error))
+  if (!stream_id (r, &id, &length, error))
     return FALSE;
   node = g_hash_table_lookup (self->node_index, id);
   if (node == NULL)
     {
-      occ_path_error (error, OCC_ERROR_UNKNOWN_ID, &here,
-                      "unknown node \"%s\"", id);
+      occ_json_reader_error (r, error, OCC_ERROR_UNKNOWN_ID,
+                             "unknown node \"%s\"", id);
       return FALSE;
     }
   if (!self->node_leaf[node->index])
     {
-      occ_path_error (error, OCC_ERROR_STRUCTURE, &here,
-                      "node \"%s\" is not a leaf: only leaves are %s", id,
-                      rated);
+      occ_json_reader_error (r, error, OCC_ERROR_STRUCTURE,
+                             "node \"%s\" is not a leaf: only leaves are %s",
+                             id, rated);
       return FALSE;
     }
   *out = node->index;
   return TRUE;
 }
 
-/* Resolve the key of "scores" to a criterion index. */
-static int
-criterion_of (OccDataset *self, const char *name, const OccPath *path,
-              GError **error)
+/* An integer: 2 and 2.0 are, 2.5 is not. */
+static gboolean
+stream_integer (OccJsonReader *r, gint64 *out, GError **error)
 {
-  int c = occ_methodology_lookup_criterion (self->methodology, name);
+  gboolean is_integer;
+  double d = occ_json_reader_number (r, &is_integer, out);
+  char text[G_ASCII_DTOSTR_BUF_SIZE];
 
-  if (c < 0)
-    occ_path_error (error, OCC_ERROR_UNKNOWN_ID, path,
-                    "unknown criterion \"%s\" (not in methodology \"%s\")",
-                    name, self->methodology->id);
-  return c;
+  if (is_integer)
+    return TRUE;
+  if (d != floor (d) || fabs (d) > 9007199254740992.0)
+    {
+      occ_format_double (text, d);
+      occ_json_reader_error (r, error, OCC_ERROR_RANGE,
+                             "%s is not an integer", text);
+      return FALSE;
+    }
+  *out = (gint64) d;
+  return TRUE;
 }
 
 /* "scores": {criterion: number or null}. A missing criterion is null
  * (NaN here); a rating's scores must be integers, a published one's need
  * not be. Both must lie on the scale. */
 static gboolean
-load_scores (OccDataset *self, JsonObject *record, const OccPath *path,
-             gboolean integers, double *scores, GError **error)
+stream_scores (Loader *l, OccJsonReader *r, gboolean integers, double *scores,
+               GError **error)
 {
-  OccPath here = OCC_PATH_MEMBER (path, "scores");
-  JsonNode *node = occ_json_member (record, "scores", path, TRUE, error);
-  OccMethodology *m = self->methodology;
-  JsonObject *object;
-  JsonObjectIter iter;
-  const char *name;
-  JsonNode *value;
+  OccMethodology *m = l->self->methodology;
+  OccJsonToken token;
 
-  if (node == NULL || !(object = occ_json_object (node, &here, error)))
-    return FALSE;
+  if (value (r, error) != OCC_JSON_OBJECT_BEGIN)
+    return type_error (r, "an object", error);
   for (guint c = 0; c < m->n_criteria; c++)
     scores[c] = NAN;
-  json_object_iter_init (&iter, object);
-  while (json_object_iter_next (&iter, &name, &value))
+  while ((token = occ_json_reader_next (r, error)) == OCC_JSON_KEY)
     {
-      OccPath at = OCC_PATH_MEMBER (&here, name);
-      int c = criterion_of (self, name, &at, error);
-      gint64 integer;
+      const char *name = occ_json_reader_text (r, NULL);
+      int c = occ_methodology_lookup_criterion (m, name);
+      gint64 integer = 0;
+      char text[G_ASCII_DTOSTR_BUF_SIZE];
 
       if (c < 0)
-        return FALSE;
-      if (JSON_NODE_HOLDS_NULL (value))
+        {
+          occ_json_reader_error (r, error, OCC_ERROR_UNKNOWN_ID,
+                                 "unknown criterion \"%s\" (not in "
+                                 "methodology \"%s\")",
+                                 name, m->id);
+          return FALSE;
+        }
+      token = value (r, error);
+      if (token == OCC_JSON_NULL)
         continue;
-      if (integers ? !occ_json_integer (value, &at, &integer, error)
-                   : !occ_json_number (value, &at, &scores[c], error))
+      if (token != OCC_JSON_NUMBER)
+        return type_error (r, "a number", error);
+      if (integers && !stream_integer (r, &integer, error))
         return FALSE;
-      if (integers)
-        scores[c] = (double) integer;
+      scores[c] = integers ? (double) integer
+                           : occ_json_reader_number (r, NULL, NULL);
       if (scores[c] < m->scale_min || scores[c] > m->scale_max)
         {
-          char text[G_ASCII_DTOSTR_BUF_SIZE];
           if (integers)
             g_snprintf (text, sizeof text, "%" G_GINT64_FORMAT, integer);
           else
             occ_format_double (text, scores[c]);
-          occ_path_error (error, OCC_ERROR_RANGE, &at,
-                          "%s is outside the scale %d..%d", text,
-                          m->scale_min, m->scale_max);
+          occ_json_reader_error (r, error, OCC_ERROR_RANGE,
+                                 "%s is outside the scale %d..%d", text,
+                                 m->scale_min, m->scale_max);
           return FALSE;
         }
     }
-  return TRUE;
+  return token == OCC_JSON_OBJECT_END;
 }
 
 static gboolean
-load_rating_scores (OccDataset *self, JsonObject *rating, const OccPath *path,
-                    gint32 *scores, GError **error)
+stream_groups (Loader *l, OccJsonReader *r, gsize i, GError **error)
 {
-  double values[OCC_MAX_CRITERIA];
+  OccDataset *self = l->self;
+  OccJsonToken token;
 
-  if (!load_scores (self, rating, path, TRUE, values, error))
-    return FALSE;
-  for (guint c = 0; c < self->methodology->n_criteria; c++)
-    scores[c] = isnan (values[c]) ? OCC_SCORE_NULL : (gint32) values[c];
-  return TRUE;
-}
-
-static gboolean
-load_rating_groups (OccDataset *self, JsonObject *rating, const OccPath *path,
-                    gsize index, guint32 *seen, GArray *groups,
-                    GError **error)
-{
-  OccPath here = OCC_PATH_MEMBER (path, "groups");
-  JsonArray *array;
-  guint n;
-
-  if (!optional_array (rating, "groups", path, &array, error))
-    return FALSE;
+  if (value (r, error) != OCC_JSON_ARRAY_BEGIN)
+    return type_error (r, "an array", error);
   /* No `groups`: inclusion not recorded; `[]`: recorded, none included. */
-  self->r_groups_recorded[index] = array != NULL;
-  n = array ? json_array_get_length (array) : 0;
-  for (guint j = 0; j < n; j++)
+  self->r_groups_recorded[i] = TRUE;
+  while ((token = occ_json_reader_next (r, error)) != OCC_JSON_ARRAY_END)
     {
-      OccPath at = OCC_PATH_INDEX (&here, j);
-      const char *id = occ_json_string (json_array_get_element (array, j),
-                                        &at, error);
+      const char *id;
       int group;
       guint16 g16;
 
-      if (id == NULL)
-        return FALSE;
+      if (token != OCC_JSON_STRING)
+        return type_error (r, "a string", error);
+      id = occ_json_reader_text (r, NULL);
       group = occ_methodology_lookup_group (self->methodology, id);
       if (group < 0)
         {
-          occ_path_error (error, OCC_ERROR_UNKNOWN_ID, &at,
-                          "unknown population group \"%s\"", id);
+          occ_json_reader_error (r, error, OCC_ERROR_UNKNOWN_ID,
+                                 "unknown population group \"%s\"", id);
           return FALSE;
         }
-      /* seen[] holds the rating that last marked each group, plus 1. */
-      if (seen[group] == index + 1)
+      if (l->group_seen[group] == i + 1)
         {
-          occ_path_error (error, OCC_ERROR_DUPLICATE, &at,
-                          "population group \"%s\" is marked twice", id);
+          occ_json_reader_error (r, error, OCC_ERROR_DUPLICATE,
+                                 "population group \"%s\" is marked twice",
+                                 id);
           return FALSE;
         }
-      seen[group] = (guint32) (index + 1);
+      l->group_seen[group] = (guint32) (i + 1);
       g16 = (guint16) group;
-      g_array_append_val (groups, g16);
+      g_array_append_val (l->groups, g16);
     }
   return TRUE;
 }
 
+/* Evidence is kept as compact JSON text. */
 static gboolean
-load_rating_extras (OccDataset *self, JsonObject *rating, const OccPath *path,
-                    gsize i, GError **error)
+stream_evidence (Loader *l, OccJsonReader *r, gsize i, GError **error)
 {
-  JsonNode *evidence = json_object_get_member (rating, "evidence");
-  JsonNode *validated = json_object_get_member (rating, "validated");
+  OccDataset *self = l->self;
+  OccJsonToken token = value (r, error);
+  g_autoptr (JsonNode) node = NULL;
 
-  self->r_validated[i] = -1;
-  self->r_evidence[i] = 0;
-  if (validated != NULL && !JSON_NODE_HOLDS_NULL (validated))
-    {
-      OccPath at = OCC_PATH_MEMBER (path, "validated");
-      if (!JSON_NODE_HOLDS_VALUE (validated)
-          || json_node_get_value_type (validated) != G_TYPE_BOOLEAN)
-        {
-          occ_path_error (error, OCC_ERROR_TYPE, &at, "expected a boolean");
-          return FALSE;
-        }
-      self->r_validated[i] = json_node_get_boolean (validated) ? 1 : 0;
-    }
-  if (evidence != NULL && !JSON_NODE_HOLDS_NULL (evidence))
-    {
-      OccPath at = OCC_PATH_MEMBER (path, "evidence");
-      if (!occ_json_array (evidence, &at, error))
-        return FALSE;
-      g_ptr_array_add (self->r_evidence_text,
-                       json_to_string (evidence, FALSE));
-      self->r_evidence[i] = self->r_evidence_text->len;
-    }
+  if (token == OCC_JSON_NULL)
+    return TRUE;
+  if (token != OCC_JSON_ARRAY_BEGIN)
+    return type_error (r, "an array", error);
+  if (!(node = occ_json_reader_build (r, NULL, error)))
+    return FALSE;
+  g_ptr_array_add (self->r_evidence_text, json_to_string (node, FALSE));
+  self->r_evidence[i] = self->r_evidence_text->len;
   return TRUE;
 }
 
 static gboolean
-load_rating (OccDataset *self, JsonNode *json, const OccPath *path, gsize i,
-             guint32 *seen, GArray *groups, GError **error)
+stream_validated (Loader *l, OccJsonReader *r, gsize i, GError **error)
 {
-  JsonObject *rating = occ_json_object (json, path, error);
+  OccJsonToken token = value (r, error);
+
+  if (token == OCC_JSON_NULL)
+    return TRUE;
+  if (token != OCC_JSON_TRUE && token != OCC_JSON_FALSE)
+    return type_error (r, "a boolean", error);
+  l->self->r_validated[i] = token == OCC_JSON_TRUE;
+  return TRUE;
+}
+
+/* The columns of @kind with room for @n records (all of them when
+ * trimming at the end). */
+static void
+resize (Loader *l, guint kind, gsize n)
+{
+  OccDataset *self = l->self;
   guint n_criteria = self->methodology->n_criteria;
 
-  if (rating == NULL
-      || !load_ref (rating, "country", path, &self->countries, "country",
-                    &self->r_country[i], error)
-      || !load_ref (rating, "phase", path, &self->phases, "phase",
-                    &self->r_phase[i], error)
-      || !load_leaf_ref (self, rating, path, "rated", &self->r_node[i], error)
-      || !load_ref (rating, "rater", path, &self->raters, "rater",
-                    &self->r_rater[i], error)
-      || !load_rating_scores (self, rating, path,
-                              &self->r_scores[i * n_criteria], error))
+  l->capacity[kind] = n;
+  if (kind == RATINGS)
+    {
+      self->r_country = g_renew (guint32, self->r_country, n + 1);
+      self->r_phase = g_renew (guint32, self->r_phase, n + 1);
+      self->r_node = g_renew (guint32, self->r_node, n + 1);
+      self->r_rater = g_renew (guint32, self->r_rater, n + 1);
+      self->r_scores = g_renew (gint32, self->r_scores, n * n_criteria + 1);
+      self->r_group_start = g_renew (guint32, self->r_group_start, n + 1);
+      self->r_groups_recorded = g_renew (guint8, self->r_groups_recorded,
+                                         n + 1);
+      self->r_validated = g_renew (gint8, self->r_validated, n + 1);
+      self->r_evidence = g_renew (guint32, self->r_evidence, n + 1);
+    }
+  else
+    {
+      self->p_country = g_renew (guint32, self->p_country, n + 1);
+      self->p_phase = g_renew (guint32, self->p_phase, n + 1);
+      self->p_node = g_renew (guint32, self->p_node, n + 1);
+      self->p_scores = g_renew (double, self->p_scores, n *n_criteria + 1);
+      self->p_raters = g_renew (gint64, self->p_raters, n + 1);
+      self->p_inclusion = g_renew (double, self->p_inclusion, n + 1);
+    }
+}
+
+/* Room for record @i of @kind. */
+static inline void
+reserve (Loader *l, guint kind, gsize i)
+{
+  if (G_UNLIKELY (i >= l->capacity[kind]))
+    resize (l, kind, MAX (1024, l->capacity[kind] * 2));
+}
+
+static gboolean
+missing (OccJsonReader *r, OccJsonPos at, const char *member, GError **error)
+{
+  occ_json_reader_error_at (r, error, at, member, OCC_ERROR_TYPE,
+                            "required member is missing");
+  return FALSE;
+}
+
+enum {
+  HAS_COUNTRY = 1 << 0,
+  HAS_PHASE = 1 << 1,
+  HAS_NODE = 1 << 2,
+  HAS_RATER = 1 << 3,
+  HAS_SCORES = 1 << 4,
+};
+
+/* Reports the first required member a record lacks, in the order 1.x
+ * looked for them. */
+static gboolean
+check_required (OccJsonReader *r, OccJsonPos at, guint has, guint required,
+                GError **error)
+{
+  static const char *const names[] = { "country", "phase", "node", "rater",
+                                       "scores" };
+
+  for (guint k = 0; k < G_N_ELEMENTS (names); k++)
+    if ((required & (1u << k)) && !(has & (1u << k)))
+      return missing (r, at, names[k], error);
+  return TRUE;
+}
+
+static gboolean
+stream_rating (Loader *l, OccJsonReader *r, gsize i, GError **error)
+{
+  OccDataset *self = l->self;
+  guint n_criteria = self->methodology->n_criteria;
+  OccJsonPos at = occ_json_reader_pos (r);
+  OccJsonToken token = OCC_JSON_ERROR;
+  guint has = 0;
+  gboolean ok = TRUE;
+
+  reserve (l, RATINGS, i);
+  g_array_append_val (l->pos[RATINGS], at);
+  for (guint c = 0; c < n_criteria; c++)
+    self->r_scores[i * n_criteria + c] = OCC_SCORE_NULL;
+  self->r_group_start[i] = l->groups->len;
+  self->r_groups_recorded[i] = FALSE;
+  self->r_validated[i] = -1;
+  self->r_evidence[i] = 0;
+  while (ok && (token = occ_json_reader_next (r, error)) == OCC_JSON_KEY)
+    {
+      const char *name = occ_json_reader_text (r, NULL);
+
+      if (g_str_equal (name, "country"))
+        {
+          ok = stream_ref (l, r, REF_COUNTRY, &self->r_country[i], error);
+          has |= HAS_COUNTRY;
+        }
+      else if (g_str_equal (name, "phase"))
+        {
+          ok = stream_ref (l, r, REF_PHASE, &self->r_phase[i], error);
+          has |= HAS_PHASE;
+        }
+      else if (g_str_equal (name, "node"))
+        {
+          ok = stream_leaf_ref (l, r, "rated", &self->r_node[i], error);
+          has |= HAS_NODE;
+        }
+      else if (g_str_equal (name, "rater"))
+        {
+          ok = stream_ref (l, r, REF_RATER, &self->r_rater[i], error);
+          has |= HAS_RATER;
+        }
+      else if (g_str_equal (name, "scores"))
+        {
+          double values[OCC_MAX_CRITERIA];
+
+          has |= HAS_SCORES;
+          if ((ok = stream_scores (l, r, TRUE, values, error)))
+            for (guint c = 0; c < n_criteria; c++)
+              self->r_scores[i * n_criteria + c] = isnan (values[c])
+                                                     ? OCC_SCORE_NULL
+                                                     : (gint32) values[c];
+        }
+      else if (g_str_equal (name, "groups"))
+        ok = stream_groups (l, r, i, error);
+      else if (g_str_equal (name, "evidence"))
+        ok = stream_evidence (l, r, i, error);
+      else if (g_str_equal (name, "validated"))
+        ok = stream_validated (l, r, i, error);
+      else
+        ok = value (r, error) != OCC_JSON_ERROR
+             && occ_json_reader_skip (r, error);
+    }
+  return ok && token == OCC_JSON_OBJECT_END
+         && check_required (r, at, has,
+                            HAS_COUNTRY | HAS_PHASE | HAS_NODE | HAS_RATER
+                              | HAS_SCORES,
+                            error);
+}
+
+static gboolean
+stream_published_count (Loader *l, OccJsonReader *r, gsize i,
+                        gboolean inclusion, GError **error)
+{
+  OccJsonToken token = value (r, error);
+  gint64 integer;
+  double d;
+
+  if (token == OCC_JSON_NULL)
+    return TRUE;
+  if (token != OCC_JSON_NUMBER)
+    return type_error (r, "a number", error);
+  if (inclusion)
+    {
+      d = occ_json_reader_number (r, NULL, NULL);
+      if (d < 0 || d > 1)
+        {
+          occ_json_reader_error (r, error, OCC_ERROR_RANGE,
+                                 "%g is not a fraction between 0 and 1", d);
+          return FALSE;
+        }
+      l->self->p_inclusion[i] = d;
+      return TRUE;
+    }
+  if (!stream_integer (r, &integer, error))
     return FALSE;
-  self->r_group_start[i] = groups->len;
-  return load_rating_groups (self, rating, path, i, seen, groups, error)
-         && load_rating_extras (self, rating, path, i, error);
+  if (integer < 0 || integer > G_MAXINT32)
+    {
+      occ_json_reader_error (r, error, OCC_ERROR_RANGE,
+                             "a number of raters must be between 0 and %d",
+                             G_MAXINT32);
+      return FALSE;
+    }
+  l->self->p_raters[i] = integer;
+  return TRUE;
+}
+
+static gboolean
+check_published_cell (Loader *l, OccJsonReader *r, OccJsonPos at, gsize i,
+                      GError **error)
+{
+  OccDataset *self = l->self;
+  gsize cell = occ_dataset_cell (self, self->p_country[i], self->p_phase[i],
+                                 self->p_node[i]);
+  gsize earlier = GPOINTER_TO_SIZE (
+    g_hash_table_lookup (self->p_by_cell, GSIZE_TO_POINTER (cell + 1)));
+  OccJsonPos first;
+
+  if (earlier == 0)
+    {
+      g_hash_table_insert (self->p_by_cell, GSIZE_TO_POINTER (cell + 1),
+                           GSIZE_TO_POINTER (i + 1));
+      return TRUE;
+    }
+  first = g_array_index (l->pos[PUBLISHED], OccJsonPos, earlier - 1);
+  occ_json_reader_error_at (
+    r, error, at, NULL, OCC_ERROR_DUPLICATE,
+    "(%s, %s, %s) was already published at published[%" G_GSIZE_FORMAT
+    "] (%u:%u)",
+    self->countries.ids[self->p_country[i]],
+    self->phases.ids[self->p_phase[i]],
+    occ_node_get_id (g_ptr_array_index (self->nodes, self->p_node[i])),
+    earlier - 1, first.line, first.column);
+  return FALSE;
+}
+
+static gboolean
+stream_published_record (Loader *l, OccJsonReader *r, gsize i, GError **error)
+{
+  OccDataset *self = l->self;
+  OccJsonPos at = occ_json_reader_pos (r);
+  OccJsonToken token = OCC_JSON_ERROR;
+  guint has = 0;
+  gboolean ok = TRUE;
+
+  reserve (l, PUBLISHED, i);
+  g_array_append_val (l->pos[PUBLISHED], at);
+  self->p_raters[i] = -1;
+  self->p_inclusion[i] = -1;
+  while (ok && (token = occ_json_reader_next (r, error)) == OCC_JSON_KEY)
+    {
+      const char *name = occ_json_reader_text (r, NULL);
+
+      if (g_str_equal (name, "country"))
+        {
+          ok = stream_ref (l, r, REF_COUNTRY, &self->p_country[i], error);
+          has |= HAS_COUNTRY;
+        }
+      else if (g_str_equal (name, "phase"))
+        {
+          ok = stream_ref (l, r, REF_PHASE, &self->p_phase[i], error);
+          has |= HAS_PHASE;
+        }
+      else if (g_str_equal (name, "node"))
+        {
+          ok = stream_leaf_ref (l, r, "scored", &self->p_node[i], error);
+          has |= HAS_NODE;
+        }
+      else if (g_str_equal (name, "scores"))
+        {
+          ok = stream_scores (
+            l, r, FALSE, &self->p_scores[i * self->methodology->n_criteria],
+            error);
+          has |= HAS_SCORES;
+        }
+      else if (g_str_equal (name, "raters"))
+        ok = stream_published_count (l, r, i, FALSE, error);
+      else if (g_str_equal (name, "inclusion"))
+        ok = stream_published_count (l, r, i, TRUE, error);
+      else
+        ok = value (r, error) != OCC_JSON_ERROR
+             && occ_json_reader_skip (r, error);
+    }
+  return ok && token == OCC_JSON_OBJECT_END
+         && check_required (r, at, has,
+                            HAS_COUNTRY | HAS_PHASE | HAS_NODE | HAS_SCORES,
+                            error)
+         && check_published_cell (l, r, at, i, error);
+}
+
+/* The array of records of @kind, its first token just read. */
+static gboolean
+stream_records (Loader *l, OccJsonReader *r, guint kind, GError **error)
+{
+  OccJsonToken token;
+  gsize n = 0;
+
+  if (occ_json_reader_token (r) != OCC_JSON_ARRAY_BEGIN)
+    return type_error (r, "an array", error);
+  while ((token = occ_json_reader_next (r, error)) != OCC_JSON_ARRAY_END)
+    {
+      if (token != OCC_JSON_OBJECT_BEGIN)
+        return type_error (r, "an object", error);
+      if (n >= G_MAXUINT32 - 1)
+        {
+          occ_json_reader_error (r, error, OCC_ERROR_LIMIT, "more than %u %s",
+                                 G_MAXUINT32 - 2,
+                                 kind == RATINGS ? "ratings" : "records");
+          return FALSE;
+        }
+      if (!(kind == RATINGS ? stream_rating (l, r, n, error)
+                            : stream_published_record (l, r, n, error)))
+        return FALSE;
+      if (kind == RATINGS)
+        l->self->n_ratings = ++n;
+      else
+        l->self->n_published = ++n;
+    }
+  return TRUE;
 }
 
 static void
@@ -657,239 +1082,203 @@ occ_dataset_group_ratings (OccDataset *self, gsize *duplicate, gsize *earlier)
 }
 
 static gboolean
-group_ratings (OccDataset *self, const OccPath *ratings_path, GError **error)
+group_ratings (Loader *l, GError **error)
 {
+  OccDataset *self = l->self;
   gsize i, earlier;
+  OccJsonPos at, first;
+  g_autofree char *path = NULL;
 
+  self->r_group_start[self->n_ratings] = l->groups->len;
+  self->r_groups = (guint16 *) g_array_free (g_steal_pointer (&l->groups),
+                                             FALSE);
   if (occ_dataset_group_ratings (self, &i, &earlier))
     return TRUE;
-  OccPath at = OCC_PATH_INDEX (ratings_path, (guint) i);
-  occ_path_error (error, OCC_ERROR_DUPLICATE, &at,
-                  "rater \"%s\" already rated node \"%s\" in "
-                  "(%s, %s) at ratings[%" G_GSIZE_FORMAT "]",
-                  self->raters.ids[self->r_rater[i]],
-                  occ_node_get_id (g_ptr_array_index (self->nodes,
-                                                      self->r_node[i])),
-                  self->countries.ids[self->r_country[i]],
-                  self->phases.ids[self->r_phase[i]], earlier);
+  at = g_array_index (l->pos[RATINGS], OccJsonPos, i);
+  first = g_array_index (l->pos[RATINGS], OccJsonPos, earlier);
+  path = g_strdup_printf ("ratings[%" G_GSIZE_FORMAT "]", i);
+  occ_set_error_at (
+    error, OCC_ERROR_DUPLICATE, l->source, at.line, at.column, path,
+    "rater \"%s\" already rated node \"%s\" in (%s, %s) at "
+    "ratings[%" G_GSIZE_FORMAT "] (%u:%u)",
+    self->raters.ids[self->r_rater[i]],
+    occ_node_get_id (g_ptr_array_index (self->nodes, self->r_node[i])),
+    self->countries.ids[self->r_country[i]],
+    self->phases.ids[self->r_phase[i]], earlier, first.line, first.column);
   return FALSE;
 }
 
-static void
-allocate_ratings (OccDataset *self, gsize n)
-{
-  guint n_criteria = self->methodology->n_criteria;
+/* The document ---------------------------------------------------- */
 
-  self->n_ratings = n;
-  self->r_country = g_new (guint32, n + 1);
-  self->r_phase = g_new (guint32, n + 1);
-  self->r_node = g_new (guint32, n + 1);
-  self->r_rater = g_new (guint32, n + 1);
-  self->r_scores = g_new (gint32, n * n_criteria + 1);
-  self->r_group_start = g_new (guint32, n + 1);
-  self->r_groups_recorded = g_new (guint8, n + 1);
-  self->r_validated = g_new (gint8, n + 1);
-  self->r_evidence = g_new (guint32, n + 1);
-}
+/* The members read as trees: the small ones, which the records name. */
+static const char *const tree_members[] = {
+  "format", "title",  "methodology", "countries",
+  "phases", "raters", "framework",   NULL,
+};
 
+/* Every member the records depend on was read: they can be streamed. */
 static gboolean
-load_ratings (OccDataset *self, JsonObject *root, const OccPath *path,
-              GError **error)
+ready (Loader *l)
 {
-  OccPath here = OCC_PATH_MEMBER (path, "ratings");
-  g_autofree guint32 *seen = g_new0 (guint32,
-                                     self->methodology->n_groups + 1);
-  g_autoptr (GArray) groups = g_array_new (FALSE, FALSE, sizeof (guint16));
-  JsonArray *array;
-  gsize n;
-
-  if (!optional_array (root, "ratings", path, &array, error))
-    return FALSE;
-  n = array ? json_array_get_length (array) : 0;
-  if (n >= G_MAXUINT32)
-    {
-      occ_path_error (error, OCC_ERROR_LIMIT, &here, "more than %u ratings",
-                      G_MAXUINT32 - 1);
+  for (guint k = 0; tree_members[k] != NULL; k++)
+    if (!g_str_equal (tree_members[k], "title")
+        && !json_object_has_member (l->root, tree_members[k]))
       return FALSE;
-    }
-  allocate_ratings (self, n);
-  for (gsize i = 0; i < n; i++)
-    {
-      OccPath at = OCC_PATH_INDEX (&here, (guint) i);
-      if (!load_rating (self, json_array_get_element (array, (guint) i), &at,
-                        i, seen, groups, error))
-        return FALSE;
-    }
-  self->r_group_start[n] = groups->len;
-  self->r_groups = (guint16 *) g_array_free (g_steal_pointer (&groups),
-                                             FALSE);
-  return group_ratings (self, &here, error);
-}
-
-static gboolean
-load_published_counts (OccDataset *self, JsonObject *record,
-                       const OccPath *path, gsize i, GError **error)
-{
-  OccPath raters_path = OCC_PATH_MEMBER (path, "raters");
-  OccPath inclusion_path = OCC_PATH_MEMBER (path, "inclusion");
-  JsonNode *raters = json_object_get_member (record, "raters");
-  JsonNode *inclusion = json_object_get_member (record, "inclusion");
-
-  self->p_raters[i] = -1;
-  self->p_inclusion[i] = -1;
-  if (raters != NULL && !JSON_NODE_HOLDS_NULL (raters))
-    {
-      if (!occ_json_integer (raters, &raters_path, &self->p_raters[i], error))
-        return FALSE;
-      if (self->p_raters[i] < 0 || self->p_raters[i] > G_MAXINT32)
-        {
-          occ_path_error (error, OCC_ERROR_RANGE, &raters_path,
-                          "a number of raters must be between 0 and %d",
-                          G_MAXINT32);
-          return FALSE;
-        }
-    }
-  if (inclusion != NULL && !JSON_NODE_HOLDS_NULL (inclusion))
-    {
-      if (!occ_json_number (inclusion, &inclusion_path, &self->p_inclusion[i],
-                            error))
-        return FALSE;
-      if (self->p_inclusion[i] < 0 || self->p_inclusion[i] > 1)
-        {
-          occ_path_error (error, OCC_ERROR_RANGE, &inclusion_path,
-                          "%g is not a fraction between 0 and 1",
-                          self->p_inclusion[i]);
-          return FALSE;
-        }
-    }
   return TRUE;
 }
 
+/* The passes over the small members, in the order 1.x ran them. */
 static gboolean
-load_published_record (OccDataset *self, JsonNode *json, const OccPath *path,
-                       gsize i, GError **error)
+prepare (Loader *l, GError **error)
 {
-  JsonObject *record = occ_json_object (json, path, error);
-  gsize cell;
-  gpointer earlier;
-
-  if (record == NULL
-      || !load_ref (record, "country", path, &self->countries, "country",
-                    &self->p_country[i], error)
-      || !load_ref (record, "phase", path, &self->phases, "phase",
-                    &self->p_phase[i], error)
-      || !load_leaf_ref (self, record, path, "scored", &self->p_node[i],
-                         error)
-      || !load_scores (self, record, path, FALSE,
-                       &self->p_scores[i * self->methodology->n_criteria],
-                       error)
-      || !load_published_counts (self, record, path, i, error))
-    return FALSE;
-  cell = occ_dataset_cell (self, self->p_country[i], self->p_phase[i],
-                           self->p_node[i]);
-  earlier = g_hash_table_lookup (self->p_by_cell,
-                                 GSIZE_TO_POINTER (cell + 1));
-  if (earlier != NULL)
-    {
-      occ_path_error (
-        error, OCC_ERROR_DUPLICATE, path,
-        "(%s, %s, %s) was already published at published[%" G_GSIZE_FORMAT
-        "]",
-        self->countries.ids[self->p_country[i]],
-        self->phases.ids[self->p_phase[i]],
-        occ_node_get_id (g_ptr_array_index (self->nodes, self->p_node[i])),
-        GPOINTER_TO_SIZE (earlier) - 1);
-      return FALSE;
-    }
-  g_hash_table_insert (self->p_by_cell, GSIZE_TO_POINTER (cell + 1),
-                       GSIZE_TO_POINTER (i + 1));
-  return TRUE;
-}
-
-static gboolean
-load_published (OccDataset *self, JsonObject *root, const OccPath *path,
-                GError **error)
-{
-  OccPath here = OCC_PATH_MEMBER (path, "published");
-  JsonArray *array;
-  gsize n;
-
-  if (!optional_array (root, "published", path, &array, error))
-    return FALSE;
-  n = array ? json_array_get_length (array) : 0;
-  self->n_published = n;
-  self->p_country = g_new (guint32, n + 1);
-  self->p_phase = g_new (guint32, n + 1);
-  self->p_node = g_new (guint32, n + 1);
-  self->p_scores = g_new (double, n * self->methodology->n_criteria + 1);
-  self->p_raters = g_new (gint64, n + 1);
-  self->p_inclusion = g_new (double, n + 1);
-  for (gsize i = 0; i < n; i++)
-    {
-      OccPath at = OCC_PATH_INDEX (&here, (guint) i);
-      if (!load_published_record (self,
-                                  json_array_get_element (array, (guint) i),
-                                  &at, i, error))
-        return FALSE;
-    }
-  return TRUE;
-}
-
-gboolean
-occ_dataset_load_json (OccDataset *self, JsonNode *json, GError **error)
-{
-  OccPath path = OCC_PATH_ROOT;
-  JsonObject *root;
+  OccDataset *self = l->self;
+  const OccPath *path = &l->path;
+  JsonObject *root = l->root;
   const char *title = NULL;
 
-  /* Not even an object: this is some other kind of document. */
-  if (!JSON_NODE_HOLDS_OBJECT (json))
-    {
-      g_autoptr (GError) local = NULL;
-      occ_json_object (json, &path, &local);
-      g_set_error (error, OCC_ERROR, OCC_ERROR_FORMAT,
-                   "%s; an occ-dataset/1 document is an object",
-                   local->message);
-      return FALSE;
-    }
-  root = json_node_get_object (json);
-  if (!check_format (root, &path, error)
-      || !occ_json_optional_string (root, "title", &path, &title, error)
-      || !load_methodology (self, root, &path, error)
-      || !load_id_table (root, "countries", "name", &path, &self->countries,
+  if (l->prepared)
+    return TRUE;
+  l->prepared = TRUE;
+  if (!check_format (root, path, error)
+      || !occ_json_optional_string (root, "title", path, &title, error)
+      || !load_methodology (self, root, path, error)
+      || !load_id_table (root, "countries", "name", path, &self->countries,
                          error)
-      || !load_id_table (root, "phases", "label", &path, &self->phases, error)
-      || !load_id_table (root, "raters", "name", &path, &self->raters, error)
-      || !load_rater_countries (self, root, &path, error)
-      || !load_framework (self, root, &path, error)
-      || !check_cells (self, error)
-      || !load_ratings (self, root, &path, error)
-      || !load_published (self, root, &path, error))
+      || !load_id_table (root, "phases", "label", path, &self->phases, error)
+      || !load_id_table (root, "raters", "name", path, &self->raters, error)
+      || !load_rater_countries (self, root, path, error)
+      || !load_framework (self, root, path, error)
+      || !check_cells (self, path, error))
     return FALSE;
   self->title = g_strdup (title);
+  l->group_seen = g_new0 (guint32, self->methodology->n_groups + 1);
   return TRUE;
+}
+
+/* Records read before what they name were kept as text: read them now,
+ * at their places in the document. */
+static gboolean
+stream_deferred (Loader *l, OccJsonReader *parent, guint kind, GError **error)
+{
+  static const char *const members[] = { "ratings", "published" };
+  g_autoptr (OccJsonReader) r = NULL;
+
+  if (l->deferred[kind] == NULL)
+    return TRUE;
+  r = occ_json_reader_new_for_fragment (parent, l->deferred[kind],
+                                        l->deferred_pos[kind], members[kind]);
+  return occ_json_reader_next (r, error) != OCC_JSON_ERROR
+         && stream_records (l, r, kind, error)
+         && occ_json_reader_next (r, error) == OCC_JSON_END;
+}
+
+static gboolean
+load_document (Loader *l, OccJsonReader *r, GError **error)
+{
+  OccJsonToken token = occ_json_reader_next (r, error);
+  g_autoptr (JsonNode) root = NULL;
+
+  if (token == OCC_JSON_ERROR)
+    return FALSE;
+  if (token != OCC_JSON_OBJECT_BEGIN)
+    {
+      occ_json_reader_error (r, error, OCC_ERROR_FORMAT,
+                             "expected an object, found %s; an "
+                             "occ-dataset/1 document is an object",
+                             occ_json_token_kind (token));
+      return FALSE;
+    }
+  l->root = json_object_new ();
+  root = json_node_init_object (json_node_alloc (), l->root);
+  l->places = occ_json_places_new (l->source);
+  occ_json_places_set_root (l->places, root, occ_json_reader_pos (r));
+  l->path.places = l->places;
+  while ((token = occ_json_reader_next (r, error)) == OCC_JSON_KEY)
+    {
+      g_autofree char *name = g_strdup (occ_json_reader_text (r, NULL));
+      int kind = g_str_equal (name, "ratings")     ? RATINGS
+                 : g_str_equal (name, "published") ? PUBLISHED
+                                                   : -1;
+      JsonNode *node;
+
+      if ((token = value (r, error)) == OCC_JSON_ERROR)
+        return FALSE;
+      if (kind >= 0 && ready (l))
+        {
+          if (!prepare (l, error) || !stream_records (l, r, kind, error))
+            return FALSE;
+        }
+      else if (kind >= 0)
+        {
+          if (token != OCC_JSON_ARRAY_BEGIN)
+            return type_error (r, "an array", error);
+          l->deferred_pos[kind] = occ_json_reader_pos (r);
+          if (!(l->deferred[kind] = occ_json_reader_capture (r, error)))
+            return FALSE;
+        }
+      else if (g_strv_contains (tree_members, name))
+        {
+          if (!(node = occ_json_reader_build_into (r, l->places, error)))
+            return FALSE;
+          json_object_set_member (l->root, name, node);
+        }
+      else if (!occ_json_reader_skip (r, error))
+        return FALSE;
+    }
+  if (token != OCC_JSON_OBJECT_END
+      || occ_json_reader_next (r, error) != OCC_JSON_END
+      || !prepare (l, error) || !stream_deferred (l, r, RATINGS, error)
+      || !stream_deferred (l, r, PUBLISHED, error))
+    return FALSE;
+  resize (l, RATINGS, l->self->n_ratings);
+  resize (l, PUBLISHED, l->self->n_published);
+  return group_ratings (l, error);
+}
+
+static void
+loader_clear (Loader *l)
+{
+  for (guint k = 0; k < 2; k++)
+    {
+      g_clear_pointer (&l->deferred[k], g_bytes_unref);
+      g_clear_pointer (&l->pos[k], g_array_unref);
+    }
+  for (guint k = 0; k < G_N_ELEMENTS (l->last_id); k++)
+    g_free (l->last_id[k]);
+  g_clear_pointer (&l->root, json_object_unref);
+  g_clear_pointer (&l->places, occ_json_places_unref);
+  g_clear_pointer (&l->groups, g_array_unref);
+  g_free (l->group_seen);
 }
 
 /* The constructors --------------------------------------------------- */
 
+/* A fresh dataset from @r, or NULL: the caller never sees one half
+ * loaded. */
 static OccDataset *
-load (const char *data, gsize length, const char *source, GError **error)
+load (OccJsonReader *r, GError **error)
 {
-  g_autoptr (OccDataset) self = NULL;
-  g_autoptr (JsonNode) root = occ_json_parse (data, length, source, error);
-  g_autoptr (GError) local = NULL;
+  g_autoptr (OccDataset) self = g_object_new (OCC_TYPE_DATASET, NULL);
+  Loader l = { 0 };
+  gboolean ok;
 
-  if (root == NULL)
-    return NULL;
-  self = g_object_new (OCC_TYPE_DATASET, NULL);
-  if (!occ_dataset_load_json (self, root, &local))
-    {
-      /* A syntax error already starts with FILE:LINE:COLUMN. */
-      g_propagate_prefixed_error (error, g_steal_pointer (&local),
-                                  "%s: ", source);
-      return NULL;
-    }
-  return g_steal_pointer (&self);
+  l.self = self;
+  l.source = occ_json_reader_source (r);
+  l.path = OCC_PATH_ROOT;
+  l.groups = g_array_new (FALSE, FALSE, sizeof (guint16));
+  l.pos[RATINGS] = g_array_new (FALSE, FALSE, sizeof (OccJsonPos));
+  l.pos[PUBLISHED] = g_array_new (FALSE, FALSE, sizeof (OccJsonPos));
+  ok = load_document (&l, r, error);
+  loader_clear (&l);
+  return ok ? g_steal_pointer (&self) : NULL;
+}
+
+static OccDataset *
+load_data (const char *data, gsize length, const char *source, GError **error)
+{
+  g_autoptr (OccJsonReader) r = occ_json_reader_new_for_data (data, length,
+                                                              source);
+  return load (r, error);
 }
 
 /**
@@ -897,7 +1286,10 @@ load (const char *data, gsize length, const char *source, GError **error)
  * @filename: (type filename): the path of an `occ-dataset/1` file
  * @error: return location for a #GError
  *
- * Loads a dataset from a file. Error messages start with @filename.
+ * Loads a dataset from a file, reading it in chunks: memory grows with
+ * the ratings, not with the file. Error messages start with @filename
+ * and the line and column of the fault
+ * ([func@Occ.error_get_location]).
  *
  * Returns: (transfer full): the dataset, or %NULL with a #GFileError when
  *   the file cannot be read, or an [error@Occ.Error] naming the place and
@@ -908,9 +1300,8 @@ load (const char *data, gsize length, const char *source, GError **error)
 OccDataset *
 occ_dataset_new_from_file (const char *filename, GError **error)
 {
-  g_autoptr (GMappedFile) file = NULL;
+  g_autoptr (GInputStream) stream = NULL;
   g_autofree char *display = NULL;
-  GStatBuf st;
   int fd;
 
   g_return_val_if_fail (filename != NULL, NULL);
@@ -920,19 +1311,8 @@ occ_dataset_new_from_file (const char *filename, GError **error)
   /* A FIFO, socket or device is refused before anything blocks on it. */
   if ((fd = occ_open_regular_file (filename, display, error)) < 0)
     return NULL;
-  /* Refuse a multi-gigabyte file before mapping it. */
-  if (fstat (fd, &st) != 0
-      || !occ_json_check_size ((guint64) st.st_size, display, error))
-    {
-      close (fd);
-      return NULL;
-    }
-  file = g_mapped_file_new_from_fd (fd, FALSE, error);
-  close (fd);
-  if (file == NULL)
-    return NULL;
-  return load (g_mapped_file_get_contents (file),
-               g_mapped_file_get_length (file), display, error);
+  stream = g_unix_input_stream_new (fd, TRUE);
+  return occ_dataset_new_from_stream (stream, display, NULL, error);
 }
 
 /**
@@ -943,10 +1323,11 @@ occ_dataset_new_from_file (const char *filename, GError **error)
  * @cancellable: (nullable): a #GCancellable
  * @error: return location for a #GError
  *
- * Loads a dataset from a stream, such as a pipe or standard input. What
- * is read counts against the input limit as it arrives: an endless stream
- * is refused with %OCC_ERROR_LIMIT once it passes 128 MiB, without
- * keeping more than that.
+ * Loads a dataset from a stream, such as a pipe or standard input, in
+ * chunks as it arrives: memory grows with the ratings, not with the
+ * text, so a stream has no size limit (1.2 refused one of more than
+ * 128 MiB). When `ratings` comes before the members it names, its text
+ * is kept until they have been read.
  *
  * Returns: (transfer full): the dataset, or %NULL with the stream's
  *   #GIOError or an [error@Occ.Error]
@@ -957,26 +1338,14 @@ OccDataset *
 occ_dataset_new_from_stream (GInputStream *stream, const char *source,
                              GCancellable *cancellable, GError **error)
 {
-  g_autoptr (GByteArray) data = g_byte_array_new ();
-  g_autofree guint8 *buf = g_malloc (65536);
-  const char *name = source ? source : "<stream>";
-  gssize n;
+  g_autoptr (OccJsonReader) r = NULL;
 
   g_return_val_if_fail (G_IS_INPUT_STREAM (stream), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  while ((n = g_input_stream_read (stream, buf, 65536, cancellable, error))
-         > 0)
-    {
-      /* One byte past the limit is enough to refuse. */
-      if (!occ_json_check_size ((guint64) data->len + (guint64) n, name,
-                                error))
-        return NULL;
-      g_byte_array_append (data, buf, (guint) n);
-    }
-  if (n < 0)
-    return NULL;
-  return load ((const char *) data->data, data->len, name, error);
+  r = occ_json_reader_new_for_stream (stream, source ? source : "<stream>",
+                                      cancellable);
+  return load (r, error);
 }
 
 /**
@@ -1004,7 +1373,7 @@ occ_dataset_new_from_data (const char *data, gssize length, GError **error)
 
   if (length < 0)
     length = (gssize) strlen (data);
-  return load (data ? data : "", (gsize) length, "<data>", error);
+  return load_data (data ? data : "", (gsize) length, "<data>", error);
 }
 
 /**
@@ -1029,5 +1398,5 @@ occ_dataset_new_from_bytes (GBytes *bytes, GError **error)
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   data = g_bytes_get_data (bytes, &length);
-  return load (data ? data : "", length, "<data>", error);
+  return load_data (data ? data : "", length, "<data>", error);
 }

@@ -103,8 +103,6 @@ occ_dataset_n_cells (OccDataset *self)
   return (gsize) self->countries.n * self->phases.n * self->n_nodes;
 }
 
-gboolean occ_dataset_load_json (OccDataset *self, JsonNode *root,
-                                GError **error);
 int occ_dataset_published_for_cell (OccDataset *self, gsize cell);
 gboolean occ_dataset_group_ratings (OccDataset *self, gsize *duplicate,
                                     gsize *earlier);

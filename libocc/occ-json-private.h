@@ -7,40 +7,42 @@
 #include <json-glib/json-glib.h>
 #include <occ/occ-error.h>
 
+#include "occ-json-pull-private.h"
+
 G_BEGIN_DECLS
 
-/* Nesting deeper than this is refused before json-glib sees the input:
- * json-glib 1.6 parses recursively and has no limit of its own. */
-#define OCC_MAX_JSON_DEPTH 48
-/* The largest input read: json-glib 1.6 keeps a tree of about 15 times
- * the text, and its scanner counts in 32 bits. */
-#define OCC_MAX_INPUT_SIZE (128u << 20)
-/* Ids are short names; any other string (a title, a label, a commitment's
- * text) is at most a few pages. */
-#define OCC_MAX_ID_LENGTH 1024
-#define OCC_MAX_STRING_LENGTH (64u << 10)
-
 /* A place in a JSON document, as a chain of stack frames: building the text
- * of a path costs nothing until an error needs it. */
+ * of a path costs nothing until an error needs it. A frame with @places
+ * stands for the root of the tree they hold: the message of an error
+ * below it names the line and column of the deepest value of the path
+ * the tree has. */
 typedef struct _OccPath OccPath;
 struct _OccPath
 {
   const OccPath *parent;
   const char *member; /* NULL for an array element */
   guint index;
+  const OccJsonPlaces *places;
 };
 
-#define OCC_PATH_ROOT ((OccPath){ NULL, NULL, 0 })
-#define OCC_PATH_MEMBER(p, m) ((OccPath){ (p), (m), 0 })
-#define OCC_PATH_INDEX(p, i) ((OccPath){ (p), NULL, (i) })
+#define OCC_PATH_ROOT ((OccPath){ NULL, NULL, 0, NULL })
+#define OCC_PATH_MEMBER(p, m) ((OccPath){ (p), (m), 0, NULL })
+#define OCC_PATH_INDEX(p, i) ((OccPath){ (p), NULL, (i), NULL })
 
 char *occ_path_to_string (const OccPath *path);
 
 void occ_path_error (GError **error, OccError code, const OccPath *path,
                      const char *format, ...) G_GNUC_PRINTF (4, 5);
+/* " (first at LINE:COLUMN)", the place of @earlier for the message of a
+ * duplicate, or "" when it has none. */
+char *occ_path_first_at (const OccPath *earlier);
+/* The same, for the place @below @path (text such as `scale.max`). */
+void occ_path_error_below (GError **error, OccError code, const OccPath *path,
+                           const char *below, const char *format, ...)
+  G_GNUC_PRINTF (5, 6);
 
-gboolean occ_json_check_size (guint64 size, const char *source,
-                              GError **error);
+/* A whole document as a tree (occ_json_parse_with_places() without the
+ * places). */
 JsonNode *occ_json_parse (const char *data, gsize length, const char *source,
                           GError **error);
 

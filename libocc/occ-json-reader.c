@@ -1,4 +1,4 @@
-/* occ-json-reader.c: json-glib behind a depth guard, with JSON paths
+/* occ-json-reader.c: reading json-glib trees, with JSON paths and places
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
@@ -7,6 +7,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "occ-error-private.h"
 #include "occ-json-private.h"
 
 static void
@@ -36,243 +37,150 @@ occ_path_to_string (const OccPath *path)
   return g_string_free (s, FALSE);
 }
 
-void
-occ_path_error (GError **error, OccError code, const OccPath *path,
-                const char *format, ...)
+/* One step down from @node: member @member (of @length bytes), or
+ * element @index when @member is NULL; NULL when there is none. */
+static JsonNode *
+step_down (JsonNode *node, const char *member, gsize length, guint index)
+{
+  if (member != NULL && JSON_NODE_HOLDS_OBJECT (node))
+    {
+      g_autofree char *name = g_strndup (member, length);
+      return json_object_get_member (json_node_get_object (node), name);
+    }
+  if (member == NULL && JSON_NODE_HOLDS_ARRAY (node)
+      && index < json_array_get_length (json_node_get_array (node)))
+    return json_array_get_element (json_node_get_array (node), index);
+  return NULL;
+}
+
+/* The position of the deepest value on @path, then on the path @below
+ * (text such as `scale.max` or `criteria[2].id`, or NULL), in the tree
+ * of the nearest frame with places, if any. */
+static const OccJsonPlaces *
+resolve (const OccPath *path, const char *below, OccJsonPos *pos)
+{
+  const OccPath *chain[OCC_MAX_JSON_DEPTH * 2 + 8];
+  guint n = 0;
+  const OccPath *frame = path;
+  JsonNode *node;
+
+  while (frame != NULL && frame->places == NULL)
+    {
+      if (n == G_N_ELEMENTS (chain))
+        return NULL;
+      chain[n++] = frame;
+      frame = frame->parent;
+    }
+  if (frame == NULL)
+    return NULL;
+  node = occ_json_places_root (frame->places);
+  if (!occ_json_places_lookup (frame->places, node, pos))
+    return NULL;
+  while (n > 0)
+    {
+      const OccPath *step = chain[--n];
+      JsonNode *next = step_down (node, step->member,
+                                  step->member ? strlen (step->member) : 0,
+                                  step->index);
+
+      if (next == NULL || !occ_json_places_lookup (frame->places, next, pos))
+        return frame->places;
+      node = next;
+    }
+  for (const char *p = below; p != NULL && *p != '\0';)
+    {
+      JsonNode *next;
+
+      if (*p == '.')
+        p++;
+      if (*p == '[')
+        {
+          char *end;
+          guint64 index = g_ascii_strtoull (p + 1, &end, 10);
+
+          if (*end != ']')
+            break;
+          next = step_down (node, NULL, 0, (guint) MIN (index, G_MAXUINT));
+          p = end + 1;
+        }
+      else
+        {
+          gsize length = strcspn (p, ".[");
+
+          next = step_down (node, p, length, 0);
+          p += length;
+        }
+      if (next == NULL || !occ_json_places_lookup (frame->places, next, pos))
+        break;
+      node = next;
+    }
+  return frame->places;
+}
+
+static void
+path_verror (GError **error, OccError code, const OccPath *path,
+             const char *below, const char *format, va_list args)
 {
   g_autofree char *where = NULL;
   g_autofree char *what = NULL;
-  va_list args;
+  const OccJsonPlaces *places;
+  OccJsonPos pos = { 0, 0 };
 
   if (error == NULL)
     return;
   where = occ_path_to_string (path);
-  va_start (args, format);
+  if (below != NULL)
+    {
+      gboolean top = path->parent == NULL && path->member == NULL;
+      char *full = g_strconcat (top ? "" : where, top ? "" : ".", below,
+                                NULL);
+      g_free (where);
+      where = full;
+    }
   what = g_strdup_vprintf (format, args);
+  places = resolve (path, below, &pos);
+  occ_set_error_at (error, code,
+                    places ? occ_json_places_source (places) : NULL, pos.line,
+                    pos.column, where, "%s", what);
+}
+
+char *
+occ_path_first_at (const OccPath *earlier)
+{
+  OccJsonPos pos;
+
+  if (resolve (earlier, NULL, &pos) == NULL)
+    return g_strdup ("");
+  return g_strdup_printf (" (first at %u:%u)", pos.line, pos.column);
+}
+
+void
+occ_path_error (GError **error, OccError code, const OccPath *path,
+                const char *format, ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  path_verror (error, code, path, NULL, format, args);
   va_end (args);
-  g_set_error (error, OCC_ERROR, code, "%s: %s", where, what);
 }
 
-/* The code unit of the \uXXXX escape at @p, or -1 if it is not one. */
-static int
-unicode_escape (const char *p, const char *end)
+void
+occ_path_error_below (GError **error, OccError code, const OccPath *path,
+                      const char *below, const char *format, ...)
 {
-  int code = 0;
+  va_list args;
 
-  if (end - p < 6 || p[0] != '\\' || p[1] != 'u')
-    return -1;
-  for (int k = 2; k < 6; k++)
-    {
-      if (!g_ascii_isxdigit (p[k]))
-        return -1;
-      code = code * 16 + g_ascii_xdigit_value (p[k]);
-    }
-  return code;
-}
-
-/* json-glib 1.6 turns an unpaired surrogate escape (\ud800) or a
- * malformed one (\ud8=d) into bytes that are not UTF-8, and a \u0000 into
- * the end of the string (an id "a\u0000b" would silently become "a"); its
- * scanner also reads escapes JSON does not have: octal (\202, a byte that
- * is not UTF-8) and any other letter (\q as q). All are refused here with
- * their place. Returns the length of the escape at @p, or 0 when it is one
- * of those. */
-static gsize
-check_escape (const char *p, const char *end, const char **problem)
-{
-  int code = unicode_escape (p, end), low;
-
-  if (code < 0 && end - p >= 2 && p[1] == 'u')
-    *problem = "\\u must be followed by four hexadecimal digits";
-  else if (code < 0 && end - p >= 2
-           && (p[1] == '\0' || strchr ("\"\\/bfnrt", p[1]) == NULL))
-    *problem = "not a JSON escape (\\\", \\\\, \\/, \\b, \\f, \\n, \\r, \\t "
-               "or \\uXXXX)";
-  else if (code < 0)
-    return 2; /* \n, \", ...; or the end of the input */
-  else if (code == 0)
-    *problem = "\\u0000 (NUL) cannot be part of a string";
-  else if (code >= 0xdc00 && code <= 0xdfff)
-    *problem = "a low surrogate escape without a high one before it";
-  else if (code >= 0xd800 && code <= 0xdbff)
-    {
-      low = unicode_escape (p + 6, end);
-      if (low >= 0xdc00 && low <= 0xdfff)
-        return 12;
-      *problem = "a high surrogate escape without a low one after it";
-    }
-  else
-    return 6;
-  return 0;
-}
-
-/* Scan for nesting depth without recursion, so hostile input such as a
- * million '[' is refused with a place instead of overflowing the stack;
- * refuse the string escapes json-glib gets wrong on the way. The scan must
- * see strings where json-glib does, so the extensions of json-glib's
- * scanner that delimit text differently are refused too. */
-static gboolean
-check_depth (const char *data, gsize length, const char *source,
-             GError **error)
-{
-  const char *end = data + length;
-  guint depth = 0, line = 1, column = 0;
-  gboolean in_string = FALSE;
-
-  for (gsize i = 0; i < length; i++)
-    {
-      char c = data[i];
-
-      column++;
-      if (c == '\n')
-        {
-          line++;
-          column = 0;
-        }
-      if (in_string)
-        {
-          if (c == '\\')
-            {
-              const char *problem = NULL;
-              gsize skip = check_escape (data + i, end, &problem);
-
-              if (skip == 0)
-                {
-                  g_set_error (error, OCC_ERROR, OCC_ERROR_SYNTAX,
-                               "%s:%u:%u: %s", source, line, column, problem);
-                  return FALSE;
-                }
-              /* Escapes are ASCII: one column a byte. */
-              skip = MIN (skip, length - i);
-              i += skip - 1;
-              column += (guint) skip - 1;
-            }
-          else if (c == '"')
-            in_string = FALSE;
-          continue;
-        }
-      if (c == '"')
-        in_string = TRUE;
-      else if (c == '\'' || c == '/' || c == '#')
-        {
-          /* json-glib also reads 'strings', comments and # lines, which
-           * would hide quotes, and with them brackets, from this scan. */
-          g_set_error (error, OCC_ERROR, OCC_ERROR_SYNTAX,
-                       "%s:%u:%u: unexpected character `%c': %s are not "
-                       "JSON",
-                       source, line, column, c,
-                       c == '\'' ? "single-quoted strings" : "comments");
-          return FALSE;
-        }
-      else if (c == '[' || c == '{')
-        {
-          if (++depth > OCC_MAX_JSON_DEPTH)
-            {
-              g_set_error (error, OCC_ERROR, OCC_ERROR_LIMIT,
-                           "%s:%u:%u: nesting deeper than %d levels", source,
-                           line, column, OCC_MAX_JSON_DEPTH);
-              return FALSE;
-            }
-        }
-      else if ((c == ']' || c == '}') && depth > 0)
-        depth--;
-    }
-  return TRUE;
-}
-
-/* JSON text is UTF-8 (RFC 8259 §8.1). Checking it all first means no
- * string libocc keeps, writes or quotes in a message can be anything
- * else, and a NUL byte cannot cut a document short. */
-static gboolean
-check_utf8 (const char *data, gsize length, const char *source,
-            GError **error)
-{
-  const char *end = NULL;
-  guint line = 1, column = 1;
-
-  if (g_utf8_validate_len (data, length, &end))
-    return TRUE;
-  for (const char *p = data; p < end; p++)
-    {
-      if (*p == '\n')
-        {
-          line++;
-          column = 1;
-        }
-      else if (((guchar) *p & 0xc0) != 0x80)
-        column++;
-    }
-  g_set_error (error, OCC_ERROR, OCC_ERROR_SYNTAX,
-               "%s:%u:%u: %s; JSON text must be UTF-8", source, line, column,
-               *end == '\0' ? "a NUL byte" : "bytes that are not UTF-8");
-  return FALSE;
-}
-
-/* json-glib names the input "<data>" when it parses a buffer; put the real
- * source in its place so the message reads FILE:LINE:COLUMN. json-glib
- * quotes the offending text, which for an escape such as \ud800 alone is
- * not UTF-8: messages must be. */
-static void
-set_syntax_error (GError **error, const GError *json_error,
-                  const char *source)
-{
-  g_autofree char *valid = g_utf8_make_valid (json_error->message, -1);
-  const char *message = valid;
-
-  if (g_str_has_prefix (message, "<data>:"))
-    message += strlen ("<data>");
-  else
-    {
-      g_set_error (error, OCC_ERROR, OCC_ERROR_SYNTAX, "%s: %s", source,
-                   message);
-      return;
-    }
-  g_set_error (error, OCC_ERROR, OCC_ERROR_SYNTAX, "%s%s", source, message);
-}
-
-gboolean
-occ_json_check_size (guint64 size, const char *source, GError **error)
-{
-  if (size <= OCC_MAX_INPUT_SIZE)
-    return TRUE;
-  g_set_error (error, OCC_ERROR, OCC_ERROR_LIMIT,
-               "%s:1:1: the input is %" G_GUINT64_FORMAT " bytes; libocc "
-               "reads at most %u (%u MiB)",
-               source, size, OCC_MAX_INPUT_SIZE, OCC_MAX_INPUT_SIZE >> 20);
-  return FALSE;
+  va_start (args, format);
+  path_verror (error, code, path, below, format, args);
+  va_end (args);
 }
 
 JsonNode *
 occ_json_parse (const char *data, gsize length, const char *source,
                 GError **error)
 {
-  g_autoptr (JsonParser) parser = NULL;
-  g_autoptr (GError) json_error = NULL;
-
-  if (!occ_json_check_size (length, source, error)
-      || !check_utf8 (data, length, source, error)
-      || !check_depth (data, length, source, error))
-    return NULL;
-  if (length == 0)
-    {
-      g_set_error (error, OCC_ERROR, OCC_ERROR_SYNTAX,
-                   "%s:1:1: empty input, expected a JSON object", source);
-      return NULL;
-    }
-  parser = json_parser_new ();
-  if (!json_parser_load_from_data (parser, data, (gssize) length,
-                                   &json_error))
-    {
-      set_syntax_error (error, json_error, source);
-      return NULL;
-    }
-  if (json_parser_get_root (parser) == NULL)
-    {
-      g_set_error (error, OCC_ERROR, OCC_ERROR_SYNTAX,
-                   "%s:1:1: no JSON value in the input", source);
-      return NULL;
-    }
-  return json_parser_steal_root (parser);
+  return occ_json_parse_with_places (data, length, source, NULL, error);
 }
 
 static const char *

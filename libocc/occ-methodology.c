@@ -246,8 +246,13 @@ parse_labelled_ids (JsonArray *array, const OccPath *path, GHashTable *index,
       if (g_hash_table_contains (index, id))
         {
           OccPath id_path = OCC_PATH_MEMBER (&at, "id");
+          OccPath first = OCC_PATH_INDEX (
+            at.parent,
+            GPOINTER_TO_UINT (g_hash_table_lookup (index, id)) - 1);
+          OccPath first_id = OCC_PATH_MEMBER (&first, "id");
+          g_autofree char *where = occ_path_first_at (&first_id);
           occ_path_error (error, OCC_ERROR_DUPLICATE, &id_path,
-                          "duplicate id \"%s\"", id);
+                          "duplicate id \"%s\"%s", id, where);
           return FALSE;
         }
       ids[i] = g_strdup (id);
@@ -695,16 +700,10 @@ check_builtin_id (OccMethodology *self, const OccPath *path, GError **error)
 
   if (builtin == NULL || !rules_differ (self, builtin, &d))
     return TRUE;
-  /* The place is the member's path below @path, as its text. */
-  {
-    gboolean top = path->parent == NULL && path->member == NULL;
-    g_autofree char *base = top ? g_strdup ("") : occ_path_to_string (path);
-    g_set_error (error, OCC_ERROR, OCC_ERROR_DUPLICATE,
-                 "%s%s%s: %s where the built-in methodology \"%s\" has %s: "
-                 "a methodology with other rules needs an id of its own",
-                 base, *base ? "." : "", d.member, d.ours, builtin->id,
-                 d.theirs);
-  }
+  occ_path_error_below (error, OCC_ERROR_DUPLICATE, path, d.member,
+                        "%s where the built-in methodology \"%s\" has %s: a "
+                        "methodology with other rules needs an id of its own",
+                        d.ours, builtin->id, d.theirs);
   return FALSE;
 }
 
@@ -786,6 +785,7 @@ occ_methodology_new_from_data (const char *data, gssize length,
                                GError **error)
 {
   g_autoptr (JsonNode) root = NULL;
+  g_autoptr (OccJsonPlaces) places = NULL;
   OccPath path = OCC_PATH_ROOT;
 
   g_return_val_if_fail (data != NULL, NULL);
@@ -793,9 +793,11 @@ occ_methodology_new_from_data (const char *data, gssize length,
 
   if (length < 0)
     length = (gssize) strlen (data);
-  root = occ_json_parse (data, (gsize) length, "<data>", error);
+  root = occ_json_parse_with_places (data, (gsize) length, "<data>", &places,
+                                     error);
   if (root == NULL)
     return NULL;
+  path.places = places;
   return occ_methodology_new_from_json (root, &path, error);
 }
 

@@ -7,6 +7,8 @@
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
 #include <glib/gstdio.h>
+#include <string.h>
+
 #include <occ/occ.h>
 
 /* A small valid dataset; each test edits one exact piece of it. */
@@ -48,6 +50,34 @@ load_ok (const char *data)
 }
 
 /* Loading base edited from → to fails with @code and exactly @message. */
+/* @expected is "SOURCE: PATH: RULE": the message must be that with the
+ * line and column the error carries after SOURCE, and the parts must be
+ * those of occ_error_get_location() and the others. */
+static void
+assert_placed (const GError *error, const char *expected)
+{
+  const char *source = NULL;
+  guint line = 0, column = 0;
+  g_autofree char *placed = NULL;
+  g_autofree char *sourceless = NULL;
+  const char *rest;
+
+  g_assert_true (occ_error_get_location (error, &source, &line, &column));
+  g_assert_nonnull (source);
+  g_assert_cmpuint (line, >, 0);
+  g_assert_cmpuint (column, >, 0);
+  /* A methodology's messages were written without their source. */
+  if (g_str_has_prefix (expected, source))
+    rest = expected + strlen (source);
+  else
+    rest = sourceless = g_strconcat (": ", expected, NULL);
+  placed = g_strdup_printf ("%s:%u:%u%s", source, line, column, rest);
+  placed = g_strdup_printf ("%s:%u:%u%s", source, line, column, rest);
+  g_assert_cmpstr (error->message, ==, placed);
+  g_assert_true (g_str_has_suffix (rest, occ_error_get_rule (error)));
+  g_assert_nonnull (strstr (rest, occ_error_get_path (error)));
+}
+
 static void
 assert_refused (const char *from, const char *to, OccError code,
                 const char *message)
@@ -59,7 +89,7 @@ assert_refused (const char *from, const char *to, OccError code,
 
   g_assert_null (dataset);
   g_assert_error (error, OCC_ERROR, (int) code);
-  g_assert_cmpstr (error->message, ==, message);
+  assert_placed (error, message);
 }
 
 static void
@@ -72,7 +102,7 @@ test_blank_input (void)
   g_assert_null (dataset);
   g_assert_error (error, OCC_ERROR, OCC_ERROR_SYNTAX);
   g_assert_cmpstr (error->message, ==,
-                   "<data>:1:1: no JSON value in the input");
+                   "<data>:2:2: no JSON value in the input");
 }
 
 static void
@@ -113,8 +143,8 @@ test_published_must_be_an_array (void)
   dataset = occ_dataset_new_from_data (text->str, -1, &error);
   g_assert_null (dataset);
   g_assert_error (error, OCC_ERROR, OCC_ERROR_TYPE);
-  g_assert_cmpstr (error->message, ==,
-                   "<data>: published: expected an array, found an object");
+  assert_placed (error,
+                 "<data>: published: expected an array, found an object");
 }
 
 static void
@@ -251,7 +281,7 @@ assert_methodology_refused (const char *member, OccError code,
   m = occ_methodology_new_from_data (text->str, -1, &error);
   g_assert_null (m);
   g_assert_error (error, OCC_ERROR, (int) code);
-  g_assert_cmpstr (error->message, ==, message);
+  assert_placed (error, message);
 }
 
 static void

@@ -205,9 +205,15 @@ assert_refused (const char *methodology, OccError code, const char *place)
 
   g_assert_null (m);
   g_assert_error (error, OCC_ERROR, (gint) code);
-  if (!g_str_has_prefix (error->message, place))
-    g_error ("expected the message to start with %s: %s", place,
-             error->message);
+  /* <data>:LINE:COLUMN: PLACE */
+  if (!g_str_has_prefix (error->message, "<data>:")
+      || strstr (error->message, place) == NULL
+      || strncmp (occ_error_get_path (error), place,
+                  strlen (occ_error_get_path (error)))
+           != 0
+      || !occ_error_get_location (error, NULL, NULL, NULL))
+    g_error ("expected the message to name %s at a line and column: %s",
+             place, error->message);
 }
 
 /* occ-v1 §3: a built-in id keeps its rules; names and labels may

@@ -283,8 +283,14 @@ test('errors are GLib.Error with the message', () => {
             scores: {R: 4}}],
     }), -1), error => {
         assert(error.matches(Occ.Error, Occ.Error.RANGE), error.message);
-        assert(error.message.startsWith('<data>: ratings[0].scores.R: '),
+        assert(/^<data>:1:\d+: ratings\[0\]\.scores\.R: /.test(error.message),
             error.message);
+        const [located, source, line, column] = Occ.error_get_location(error);
+        assert(located && source === '<data>' && line === 1 && column > 1,
+            `${located} ${source} ${line} ${column}`);
+        eq(Occ.error_get_path(error), 'ratings[0].scores.R', 'error path');
+        eq(Occ.error_get_rule(error), '4 is outside the scale 0..3',
+            'error rule');
     });
     throws(() => Occ.Methodology.new_builtin('nope'), error => {
         assert(error.matches(Occ.Error, Occ.Error.UNKNOWN_ID), error.message);

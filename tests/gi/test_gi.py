@@ -6,6 +6,7 @@ the source tree.
 """
 
 import json
+import re
 import math
 import os
 
@@ -548,8 +549,13 @@ def test_error_from_data_names_the_place():
         Occ.Dataset.new_from_data(json.dumps(doc), -1)
     assert info.value.domain == "occ-error-quark"
     assert info.value.code == Occ.Error.RANGE
-    assert info.value.message.startswith("<data>: ratings[1].scores.R: ")
+    assert re.match(r"<data>:1:\d+: ratings\[1\]\.scores\.R: ",
+                    info.value.message)
     assert "outside the scale 0..3" in info.value.message
+    located, source, line, column = Occ.error_get_location(info.value)
+    assert located and source == "<data>" and line == 1 and column > 1
+    assert Occ.error_get_path(info.value) == "ratings[1].scores.R"
+    assert Occ.error_get_rule(info.value) == "4 is outside the scale 0..3"
     with pytest.raises(GLib.Error) as info:
         Occ.Dataset.new_from_data("{", -1)
     assert info.value.code == Occ.Error.SYNTAX

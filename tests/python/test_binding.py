@@ -3,6 +3,7 @@ finalizers, no leaks across many loads, records and DataFrames that match
 iteration, bulk values, the methodology, the framework, and output that is
 the library's."""
 
+import csv
 import gc
 import json
 import math
@@ -42,8 +43,8 @@ def test_error_from_file_names_the_file_and_the_place():
     assert e.place == "ratings[0].scores.R"
     assert e.file == path and e.source == path
     assert e.rule == "4 is outside the scale 0..3"
-    assert str(e) == e.message == "%s: ratings[0].scores.R: 4 is outside the scale 0..3" % path
-    assert e.line is None and e.column is None
+    assert str(e) == e.message == "%s:22:23: ratings[0].scores.R: 4 is outside the scale 0..3" % path
+    assert (e.line, e.column) == (22, 23)
     assert e.args == (e.message,)
 
 
@@ -53,21 +54,44 @@ def test_error_from_string_has_no_file():
     e = info.value
     assert e.code == "FORMAT" and e.place == "format" and e.file is None
     assert e.source == "<data>"
-    assert e.message == "<data>: format: %s" % e.rule
+    assert (e.line, e.column) == (1, 12)
+    assert e.message == "<data>:1:12: format: %s" % e.rule
 
 
-def test_syntax_error_place_is_file_line_column(tmp_path):
+def test_syntax_error_has_line_column_and_path(tmp_path):
     path = tmp_path / "bad.json"
     path.write_text('{\n  "format": "occ-dataset/1",,\n}\n')
     with pytest.raises(occ.OccError) as info:
         occ.load(path)
     e = info.value
-    assert e.code == "SYNTAX" and e.line == 2 and e.column > 1
-    assert e.place == "%s:2:%d" % (path, e.column)
-    assert e.file == str(path)
+    assert e.code == "SYNTAX" and (e.line, e.column) == (2, 29)
+    assert e.place == "format" and e.file == str(path)
+    assert e.message == "%s:2:29: format: %s" % (path, e.rule)
     with pytest.raises(occ.OccError) as info:
         occ.Dataset.from_bytes(b"")
-    assert info.value.code == "SYNTAX" and info.value.place == "<data>:1:1"
+    e = info.value
+    assert e.code == "SYNTAX" and (e.line, e.column) == (1, 1)
+    assert e.place is None and e.rule == "empty input, expected a JSON value"
+
+
+def test_csv_fault_has_line_column_and_column_name(tmp_path):
+    """1.3 left `place` None for a CSV cell and put the place in `rule`."""
+    sheet = tmp_path / "ratings.csv"
+    with occ.Dataset.from_file(os.path.join(FAULTS_DIR, "valid-base.json")) as peru:
+        lines = peru.ratings_to_csv(raw=True).lstrip("\ufeff").splitlines()
+        assert len(lines) > 1, lines
+        header = next(csv.reader([lines[0]]))
+        row = next(csv.reader([lines[1]]))
+        row[header.index("E")] = "9"
+        with open(sheet, "w", encoding="utf-8", newline="") as f:
+            csv.writer(f).writerows([header, row])
+        with pytest.raises(occ.OccError) as info:
+            peru.with_ratings_csv(sheet)
+    e = info.value
+    assert e.code == "RANGE" and e.place == "E"
+    assert e.line == 2 and e.column >= 1 and e.place is not None
+    assert e.message.startswith("%s:2:%d (column %s): " % (sheet, e.column, e.place))
+    assert e.message.endswith(e.rule) and not e.rule.startswith("(column")
 
 
 def test_missing_file_is_an_oserror_too(tmp_path):

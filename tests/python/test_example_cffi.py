@@ -102,4 +102,4 @@ def test_a_bad_dataset_fails_with_the_message(tmp_path):
     got = subprocess.run([sys.executable, EXAMPLE, str(target)],
                          capture_output=True, text=True, timeout=60)
     assert got.returncode == 1 and got.stdout == ""
-    assert str(target) + ": format: " in got.stderr
+    assert str(target) + ":1:12: format: " in got.stderr
