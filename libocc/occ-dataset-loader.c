@@ -792,6 +792,45 @@ check_required (OccJsonReader *r, OccJsonPos at, guint has, guint required,
   return TRUE;
 }
 
+enum {
+  M_OTHER,
+  M_COUNTRY,
+  M_PHASE,
+  M_NODE,
+  M_RATER,
+  M_SCORES,
+  M_GROUPS,
+  M_EVIDENCE,
+  M_VALIDATED,
+  M_RATERS,
+  M_INCLUSION,
+};
+
+/* Which member of a record the member name just read is: one compare,
+ * not one a member, since this runs several times a rating. */
+static int
+record_member (OccJsonReader *r)
+{
+  static const struct
+  {
+    const char *name;
+    int member;
+  } members[] = {
+    { "country", M_COUNTRY },   { "phase", M_PHASE },
+    { "node", M_NODE },         { "rater", M_RATER },
+    { "scores", M_SCORES },     { "groups", M_GROUPS },
+    { "evidence", M_EVIDENCE }, { "validated", M_VALIDATED },
+    { "raters", M_RATERS },     { "inclusion", M_INCLUSION },
+  };
+  gsize length;
+  const char *name = occ_json_reader_text (r, &length);
+
+  for (guint k = 0; k < G_N_ELEMENTS (members); k++)
+    if (members[k].name[0] == name[0] && strcmp (members[k].name, name) == 0)
+      return members[k].member;
+  return M_OTHER;
+}
+
 static gboolean
 stream_rating (Loader *l, OccJsonReader *r, gsize i, GError **error)
 {
@@ -812,29 +851,29 @@ stream_rating (Loader *l, OccJsonReader *r, gsize i, GError **error)
   self->r_evidence[i] = 0;
   while (ok && (token = occ_json_reader_next (r, error)) == OCC_JSON_KEY)
     {
-      const char *name = occ_json_reader_text (r, NULL);
+      int member = record_member (r);
 
-      if (g_str_equal (name, "country"))
+      if (member == M_COUNTRY)
         {
           ok = stream_ref (l, r, REF_COUNTRY, &self->r_country[i], error);
           has |= HAS_COUNTRY;
         }
-      else if (g_str_equal (name, "phase"))
+      else if (member == M_PHASE)
         {
           ok = stream_ref (l, r, REF_PHASE, &self->r_phase[i], error);
           has |= HAS_PHASE;
         }
-      else if (g_str_equal (name, "node"))
+      else if (member == M_NODE)
         {
           ok = stream_leaf_ref (l, r, "rated", &self->r_node[i], error);
           has |= HAS_NODE;
         }
-      else if (g_str_equal (name, "rater"))
+      else if (member == M_RATER)
         {
           ok = stream_ref (l, r, REF_RATER, &self->r_rater[i], error);
           has |= HAS_RATER;
         }
-      else if (g_str_equal (name, "scores"))
+      else if (member == M_SCORES)
         {
           double values[OCC_MAX_CRITERIA];
 
@@ -845,11 +884,11 @@ stream_rating (Loader *l, OccJsonReader *r, gsize i, GError **error)
                                                      ? OCC_SCORE_NULL
                                                      : (gint32) values[c];
         }
-      else if (g_str_equal (name, "groups"))
+      else if (member == M_GROUPS)
         ok = stream_groups (l, r, i, error);
-      else if (g_str_equal (name, "evidence"))
+      else if (member == M_EVIDENCE)
         ok = stream_evidence (l, r, i, error);
-      else if (g_str_equal (name, "validated"))
+      else if (member == M_VALIDATED)
         ok = stream_validated (l, r, i, error);
       else
         ok = value (r, error) != OCC_JSON_ERROR
@@ -943,33 +982,33 @@ stream_published_record (Loader *l, OccJsonReader *r, gsize i, GError **error)
   self->p_inclusion[i] = -1;
   while (ok && (token = occ_json_reader_next (r, error)) == OCC_JSON_KEY)
     {
-      const char *name = occ_json_reader_text (r, NULL);
+      int member = record_member (r);
 
-      if (g_str_equal (name, "country"))
+      if (member == M_COUNTRY)
         {
           ok = stream_ref (l, r, REF_COUNTRY, &self->p_country[i], error);
           has |= HAS_COUNTRY;
         }
-      else if (g_str_equal (name, "phase"))
+      else if (member == M_PHASE)
         {
           ok = stream_ref (l, r, REF_PHASE, &self->p_phase[i], error);
           has |= HAS_PHASE;
         }
-      else if (g_str_equal (name, "node"))
+      else if (member == M_NODE)
         {
           ok = stream_leaf_ref (l, r, "scored", &self->p_node[i], error);
           has |= HAS_NODE;
         }
-      else if (g_str_equal (name, "scores"))
+      else if (member == M_SCORES)
         {
           ok = stream_scores (
             l, r, FALSE, &self->p_scores[i * self->methodology->n_criteria],
             error);
           has |= HAS_SCORES;
         }
-      else if (g_str_equal (name, "raters"))
+      else if (member == M_RATERS)
         ok = stream_published_count (l, r, i, FALSE, error);
-      else if (g_str_equal (name, "inclusion"))
+      else if (member == M_INCLUSION)
         ok = stream_published_count (l, r, i, TRUE, error);
       else
         ok = value (r, error) != OCC_JSON_ERROR

@@ -25,8 +25,7 @@
  * to this many members, through a hash table beyond. */
 #define LINEAR_KEYS 16
 
-enum
-{
+enum {
   EXPECT_VALUE,
   EXPECT_VALUE_OR_END, /* after [ */
   EXPECT_KEY_OR_END,   /* after { */
@@ -50,11 +49,43 @@ typedef struct
 typedef struct
 {
   gboolean array;
-  gsize index;       /* array: the elements begun */
-  GString *keys;     /* object: the names so far, each NUL-terminated */
-  GArray *records;   /* KeyRecord, one a name */
+  gsize index; /* array: the elements begun */
+  /* Of an object: the names so far, each NUL-terminated, and a record
+   * of each. Plain arrays, grown by hand: this is the reader's inner
+   * loop, several times a rating. */
+  char *keys;
+  gsize keys_length, keys_size;
+  KeyRecord *records;
+  guint n_records, records_size;
   GHashTable *named; /* name → record index + 1, past LINEAR_KEYS */
 } Frame;
+
+/* Appends a name to @f; returns its record. */
+static KeyRecord *
+frame_add_key (Frame *f, const char *name, gsize length, OccJsonPos pos)
+{
+  KeyRecord *record;
+
+  if (G_UNLIKELY (f->keys_length + length + 1 > f->keys_size))
+    {
+      while (f->keys_length + length + 1 > f->keys_size)
+        f->keys_size = MAX (256, f->keys_size * 2);
+      f->keys = g_realloc (f->keys, f->keys_size);
+    }
+  if (G_UNLIKELY (f->n_records == f->records_size))
+    {
+      f->records_size = MAX (16, f->records_size * 2);
+      f->records = g_renew (KeyRecord, f->records, f->records_size);
+    }
+  record = &f->records[f->n_records++];
+  record->offset = (guint32) f->keys_length;
+  record->length = (guint32) length;
+  record->pos = pos;
+  memcpy (f->keys + f->keys_length, name, length);
+  f->keys[f->keys_length + length] = '\0';
+  f->keys_length += length + 1;
+  return record;
+}
 
 struct _OccJsonReader
 {
@@ -98,12 +129,14 @@ struct _OccJsonReader
  * quote and the backslash. */
 static const guint8 plain[256] = {
 #define R16(v) v, v, v, v, v, v, v, v, v, v, v, v, v, v, v, v
-  R16 (0), R16 (0),
-  1,       1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0x20: " */
-  R16 (1), R16 (1),
-  1,       1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, /* 0x50: \ */
-  R16 (1), R16 (1),
-  R16 (0), R16 (0), R16 (0), R16 (0), R16 (0), R16 (0), R16 (0), R16 (0),
+  R16 (0), R16 (0), 1,       1,       0,       1,
+  1,       1,       1,       1,       1,       1,
+  1,       1,       1,       1,       1,       1, /* 0x20: " */
+  R16 (1), R16 (1), 1,       1,       1,       1,
+  1,       1,       1,       1,       1,       1,
+  1,       1,       0,       1,       1,       1, /* 0x50: \ */
+  R16 (1), R16 (1), R16 (0), R16 (0), R16 (0), R16 (0),
+  R16 (0), R16 (0), R16 (0), R16 (0),
 #undef R16
 };
 
@@ -151,10 +184,8 @@ occ_json_reader_free (OccJsonReader *r)
     return;
   for (guint d = 0; d <= OCC_MAX_JSON_DEPTH; d++)
     {
-      if (r->frames[d].keys)
-        g_string_free (r->frames[d].keys, TRUE);
-      if (r->frames[d].records)
-        g_array_unref (r->frames[d].records);
+      g_free (r->frames[d].keys);
+      g_free (r->frames[d].records);
       g_clear_pointer (&r->frames[d].named, g_hash_table_unref);
     }
   g_clear_object (&r->stream);
@@ -193,13 +224,12 @@ append_path (const OccJsonReader *r, GString *s)
 
       if (f->array && f->index > 0)
         g_string_append_printf (s, "[%" G_GSIZE_FORMAT "]", f->index - 1);
-      else if (!f->array && f->records && f->records->len > 0)
+      else if (!f->array && f->n_records > 0)
         {
-          const KeyRecord *k = &g_array_index (f->records, KeyRecord,
-                                               f->records->len - 1);
+          const KeyRecord *k = &f->records[f->n_records - 1];
           if (s->len > 0)
             g_string_append_c (s, '.');
-          g_string_append (s, f->keys->str + k->offset);
+          g_string_append (s, f->keys + k->offset);
         }
     }
 }
@@ -242,8 +272,8 @@ reader_verror (const OccJsonReader *r, GError **error, OccJsonPos pos,
 }
 
 void
-occ_json_reader_error (const OccJsonReader *r, GError **error,
-                       OccError code, const char *format, ...)
+occ_json_reader_error (const OccJsonReader *r, GError **error, OccError code,
+                       const char *format, ...)
 {
   va_list args;
 
@@ -266,8 +296,8 @@ occ_json_reader_error_at (const OccJsonReader *r, GError **error,
 
 /* A fault of the text itself, at @p. */
 static OccJsonToken G_GNUC_PRINTF (4, 5)
-syntax_error (OccJsonReader *r, GError **error, const guchar *p,
-              const char *format, ...)
+  syntax_error (OccJsonReader *r, GError **error, const guchar *p,
+                const char *format, ...)
 {
   va_list args;
 
@@ -280,8 +310,8 @@ syntax_error (OccJsonReader *r, GError **error, const guchar *p,
 }
 
 static OccJsonToken G_GNUC_PRINTF (5, 6)
-limit_error (OccJsonReader *r, GError **error, OccJsonPos pos,
-             OccError code, const char *format, ...)
+  limit_error (OccJsonReader *r, GError **error, OccJsonPos pos,
+               OccError code, const char *format, ...)
 {
   va_list args;
 
@@ -297,9 +327,8 @@ io_error (OccJsonReader *r, GError **error)
 {
   OccJsonPos pos = pos_of (r, r->p);
 
-  g_set_error (error, r->io_error->domain, r->io_error->code,
-               "%s:%u:%u: %s", r->source, pos.line, pos.column,
-               r->io_error->message);
+  g_set_error (error, r->io_error->domain, r->io_error->code, "%s:%u:%u: %s",
+               r->source, pos.line, pos.column, r->io_error->message);
   r->failed = TRUE;
   return OCC_JSON_ERROR;
 }
@@ -542,12 +571,25 @@ not_utf8 (OccJsonReader *r, GError **error, OccJsonPos at)
                       "bytes that are not UTF-8; JSON text must be UTF-8");
 }
 
-/* A string, r->p at its opening quote; into r->text. */
+/* A string, r->p at its opening quote (the token's place, r->pos); into
+ * r->text. */
 static OccJsonToken
 read_string (OccJsonReader *r, OccJsonToken token, GError **error)
 {
-  OccJsonPos start = pos_of (r, r->p);
+  OccJsonPos start = r->pos;
+  const guchar *s0 = r->p + 1, *p0 = s0, *end0 = r->end;
 
+  /* Most strings are short, plain and in the window whole. */
+  while (p0 < end0 && plain[*p0])
+    p0++;
+  if (G_LIKELY (p0 < end0 && *p0 == '"' && (gsize) (p0 - s0) < r->text_size))
+    {
+      memcpy (r->text, s0, (gsize) (p0 - s0));
+      r->text_length = (gsize) (p0 - s0);
+      r->text[r->text_length] = '\0';
+      r->p = p0 + 1;
+      return token;
+    }
   r->p++;
   r->text_length = 0;
   for (;;)
@@ -616,11 +658,41 @@ is_delimiter (int c)
          || c == '\t' || c == '\r';
 }
 
-static OccJsonToken
+static OccJsonToken read_number_slow (OccJsonReader *r, GError **error);
+
+/* A number, r->p at its first character. Most are one or two digits (a
+ * score, a count): read those straight from the window. */
+static inline OccJsonToken
 read_number (OccJsonReader *r, GError **error)
 {
-  const guchar *token = r->p;
-  OccJsonPos start = pos_of (r, r->p);
+  const guchar *p = r->p, *end = r->end;
+  gint64 value = 0;
+
+  if (end - p >= 4 && p[0] >= '1' && p[0] <= '9')
+    {
+      value = p[0] - '0';
+      p++;
+      if (*p >= '0' && *p <= '9')
+        value = value * 10 + (*p++ - '0');
+    }
+  else if (end - p >= 4 && p[0] == '0')
+    p++;
+  else
+    return read_number_slow (r, error);
+  if ((*p >= '0' && *p <= '9') || *p == '.' || *p == 'e' || *p == 'E'
+      || *p == 'x' || *p == 'X')
+    return read_number_slow (r, error);
+  r->p = p;
+  r->is_integer = TRUE;
+  r->integer = value;
+  r->number = (double) value;
+  return OCC_JSON_NUMBER;
+}
+
+static OccJsonToken
+read_number_slow (OccJsonReader *r, GError **error)
+{
+  OccJsonPos start = r->pos;
   char *text = r->number_text;
   gsize n = 0;
   guint64 magnitude = 0;
@@ -640,7 +712,6 @@ read_number (OccJsonReader *r, GError **error)
   }                                                                          \
   G_STMT_END
 
-  (void) token;
   if (c == '-')
     {
       negative = TRUE;
@@ -702,8 +773,8 @@ read_number (OccJsonReader *r, GError **error)
                          (int) MIN (n, 40), text);
   text[n] = '\0';
   if (!fraction && !overflow
-      && magnitude <= (negative ? (guint64) G_MAXINT64 + 1
-                                : (guint64) G_MAXINT64))
+      && magnitude
+           <= (negative ? (guint64) G_MAXINT64 + 1 : (guint64) G_MAXINT64))
     {
       r->is_integer = TRUE;
       r->integer = negative ? (gint64) (0 - magnitude) : (gint64) magnitude;
@@ -825,8 +896,8 @@ push (OccJsonReader *r, gboolean array, GError **error)
     {
       /* Without the path: 48 levels of it say nothing. */
       OccJsonPos at = pos_of (r, r->p);
-      occ_set_error_at (error, OCC_ERROR_LIMIT, r->source, at.line,
-                        at.column, NULL, "nesting deeper than %d levels",
+      occ_set_error_at (error, OCC_ERROR_LIMIT, r->source, at.line, at.column,
+                        NULL, "nesting deeper than %d levels",
                         OCC_MAX_JSON_DEPTH);
       r->failed = TRUE;
       return OCC_JSON_ERROR;
@@ -836,14 +907,10 @@ push (OccJsonReader *r, gboolean array, GError **error)
   f->index = 0;
   if (!array)
     {
-      if (f->keys == NULL)
-        {
-          f->keys = g_string_new (NULL);
-          f->records = g_array_new (FALSE, FALSE, sizeof (KeyRecord));
-        }
-      g_string_truncate (f->keys, 0);
-      g_array_set_size (f->records, 0);
-      g_clear_pointer (&f->named, g_hash_table_unref);
+      f->keys_length = 0;
+      f->n_records = 0;
+      if (G_UNLIKELY (f->named != NULL))
+        g_clear_pointer (&f->named, g_hash_table_unref);
     }
   r->p++;
   r->expect = array ? EXPECT_VALUE_OR_END : EXPECT_KEY_OR_END;
@@ -870,7 +937,7 @@ pop (OccJsonReader *r)
 static const char *
 key_at (const Frame *f, guint i)
 {
-  return f->keys->str + g_array_index (f->records, KeyRecord, i).offset;
+  return f->keys + f->records[i].offset;
 }
 
 /* The member name in r->text, for the object on top: refused when the
@@ -880,32 +947,29 @@ add_key (OccJsonReader *r, GError **error)
 {
   Frame *f = &r->frames[r->depth - 1];
   const char *name = (const char *) r->text;
-  guint n = f->records->len, earlier = 0;
-  KeyRecord record;
+  guint n = f->n_records, earlier = 0;
 
-  if (n >= OCC_MAX_JSON_MEMBERS)
+  if (G_UNLIKELY (n >= OCC_MAX_JSON_MEMBERS))
     return limit_error (r, error, r->pos, OCC_ERROR_LIMIT,
                         "an object of more than %u members",
                         OCC_MAX_JSON_MEMBERS);
-  if (f->named != NULL)
+  if (G_UNLIKELY (f->named != NULL))
     earlier = GPOINTER_TO_UINT (g_hash_table_lookup (f->named, name));
   else
-    for (guint i = 0; i < n && earlier == 0; i++)
+    for (guint i = 0; i < n; i++)
       {
-        const KeyRecord *k = &g_array_index (f->records, KeyRecord, i);
+        const KeyRecord *k = &f->records[i];
         if (k->length == r->text_length
-            && memcmp (f->keys->str + k->offset, name, r->text_length) == 0)
-          earlier = i + 1;
+            && memcmp (f->keys + k->offset, name, r->text_length) == 0)
+          {
+            earlier = i + 1;
+            break;
+          }
       }
-  record.offset = (guint32) f->keys->len;
-  record.length = (guint32) r->text_length;
-  record.pos = r->pos;
-  g_string_append_len (f->keys, name, (gssize) r->text_length + 1);
-  g_array_append_val (f->records, record);
-  if (earlier != 0)
+  frame_add_key (f, name, r->text_length, r->pos);
+  if (G_UNLIKELY (earlier != 0))
     {
-      OccJsonPos first = g_array_index (f->records, KeyRecord, earlier - 1)
-                           .pos;
+      OccJsonPos first = f->records[earlier - 1].pos;
       occ_json_reader_error (r, error, OCC_ERROR_DUPLICATE,
                              "member \"%s\" is listed twice (first at "
                              "%u:%u); JSON objects name each member once",
@@ -913,17 +977,17 @@ add_key (OccJsonReader *r, GError **error)
       r->failed = TRUE;
       return OCC_JSON_ERROR;
     }
-  if (f->named == NULL && f->records->len > LINEAR_KEYS)
+  if (G_UNLIKELY (f->named == NULL && f->n_records > LINEAR_KEYS))
     {
       f->named = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                         NULL);
-      for (guint i = 0; i < f->records->len; i++)
+      for (guint i = 0; i < f->n_records; i++)
         g_hash_table_insert (f->named, g_strdup (key_at (f, i)),
                              GUINT_TO_POINTER (i + 1));
     }
-  else if (f->named != NULL)
+  else if (G_UNLIKELY (f->named != NULL))
     g_hash_table_insert (f->named, g_strdup (name),
-                         GUINT_TO_POINTER (f->records->len));
+                         GUINT_TO_POINTER (f->n_records));
   r->expect = EXPECT_COLON;
   return OCC_JSON_KEY;
 }
@@ -999,7 +1063,10 @@ next_token (OccJsonReader *r, GError **error)
       return OCC_JSON_ERROR;
     }
   c = skip_space (r);
-  mark (r);
+  /* The place of the token: set where one starts, not at a `:' or `,'
+   * between (this is the reader's inner loop). */
+  if (r->expect != EXPECT_COMMA_OR_END && r->expect != EXPECT_COLON)
+    mark (r);
   switch (r->expect)
     {
     case EXPECT_EOF:
@@ -1012,7 +1079,10 @@ next_token (OccJsonReader *r, GError **error)
                            "file holds one document");
     case EXPECT_COLON:
       if (c != ':')
-        return unexpected (r, error, c, "`:' after the member name");
+        {
+          mark (r);
+          return unexpected (r, error, c, "`:' after the member name");
+        }
       r->p++;
       c = skip_space (r);
       mark (r);
@@ -1031,9 +1101,16 @@ next_token (OccJsonReader *r, GError **error)
         char close = array ? ']' : '}';
 
         if (c == close)
-          return pop (r);
+          {
+            mark (r);
+            return pop (r);
+          }
         if (c != ',')
-          return unexpected (r, error, c, array ? "`,' or `]'" : "`,' or `}'");
+          {
+            mark (r);
+            return unexpected (r, error, c,
+                               array ? "`,' or `]'" : "`,' or `}'");
+          }
         r->p++;
         c = skip_space (r);
         mark (r);
@@ -1171,15 +1248,11 @@ occ_json_reader_new_for_fragment (const OccJsonReader *parent,
   OccJsonReader *r = occ_json_reader_new_for_data (data, length,
                                                    parent->source);
   Frame *f = &r->frames[0];
-  KeyRecord record = { 0, (guint32) strlen (member), pos };
 
   r->data = g_bytes_ref (captured);
   r->line = pos.line;
   r->line_start = -(gint64) (pos.column - 1);
-  f->keys = g_string_new (member);
-  g_string_append_c (f->keys, '\0');
-  f->records = g_array_new (FALSE, FALSE, sizeof (KeyRecord));
-  g_array_append_val (f->records, record);
+  frame_add_key (f, member, strlen (member), pos);
   r->depth = r->base_depth = 1;
   return r;
 }
@@ -1359,10 +1432,11 @@ JsonNode *
 occ_json_reader_build (OccJsonReader *r, OccJsonPlaces **places_out,
                        GError **error)
 {
-  g_autoptr (OccJsonPlaces) places = places_out ? occ_json_places_new (r->source)
-                                                : NULL;
-  JsonNode *node = build (r, r->failed ? OCC_JSON_ERROR : r->token,
-                          places, error);
+  g_autoptr (OccJsonPlaces) places = places_out
+                                       ? occ_json_places_new (r->source)
+                                       : NULL;
+  JsonNode *node = build (r, r->failed ? OCC_JSON_ERROR : r->token, places,
+                          error);
 
   if (node != NULL && places_out != NULL)
     {
