@@ -26,6 +26,9 @@ struct _OccResults
 typedef void (*OccResultsExtraFunc) (OccJsonWriter *w, gsize cell, guint slot,
                                      gpointer data);
 
+gboolean occ_results_write_extra (OccResults *self, OccResultsExtraFunc func,
+                                  gpointer data, GOutputStream *stream,
+                                  GCancellable *cancellable, GError **error);
 char *occ_results_to_data_extra (OccResults *self, OccResultsExtraFunc func,
                                  gpointer data, gsize *length);
 

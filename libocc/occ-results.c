@@ -488,18 +488,29 @@ occ_results_to_data (OccResults *self, gsize *length)
   return occ_results_to_data_extra (self, NULL, NULL, length);
 }
 
-/* occ_results_to_data() with @func called after each slot's own members
- * (value, band, delta), to add optional ones. */
-char *
-occ_results_to_data_extra (OccResults *self, OccResultsExtraFunc func,
-                           gpointer data, gsize *length)
+/* Writes the text of occ-results/1 into @out, handing it to @flush
+ * (when not NULL) whenever it passes FLUSH_SIZE and at the end: with a
+ * stream, memory stays a chunk whatever the number of results. */
+#define FLUSH_SIZE (256u << 10)
+
+typedef gboolean (*FlushFunc) (GString *out, gpointer data);
+
+static gboolean
+write_results (OccResults *self, OccResultsExtraFunc func, gpointer data,
+               GString *out, FlushFunc flush, gpointer flush_data)
 {
   Extra extra = { func, data };
   OccTable *t = self->table;
-  GString *out;
   OccJsonWriter w;
 
-  out = g_string_sized_new (1024 + self->entries->len * 400);
+#define MAYBE_FLUSH()                                                        \
+  G_STMT_START                                                               \
+  {                                                                          \
+    if (flush != NULL && out->len >= FLUSH_SIZE && !flush (out, flush_data)) \
+      return FALSE;                                                          \
+  }                                                                          \
+  G_STMT_END
+
   occ_json_writer_init (&w, out);
   occ_json_begin_object (&w, NULL);
   occ_json_put_string (&w, "format", "occ-results/1");
@@ -514,16 +525,91 @@ occ_results_to_data_extra (OccResults *self, OccResultsExtraFunc func,
       occ_table_cell_split (t, g_array_index (self->entries, gsize, i), &k,
                             &p, &j);
       write_entry (self, &w, k, p, j, &extra);
+      MAYBE_FLUSH ();
     }
   occ_json_end_array (&w);
   occ_json_begin_array (&w, "countries");
   for (guint k = 0; k < t->n_countries; k++)
     for (guint p = 0; p < t->n_phases; p++)
       if (has_any_score (t, occ_table_cell (t, k, p, t->n_nodes)))
-        write_entry (self, &w, k, p, t->n_nodes, &extra);
+        {
+          write_entry (self, &w, k, p, t->n_nodes, &extra);
+          MAYBE_FLUSH ();
+        }
   occ_json_end_array (&w);
   occ_json_end_object (&w);
+#undef MAYBE_FLUSH
+  return flush == NULL || flush (out, flush_data);
+}
+
+/* occ_results_to_data() with @func called after each slot's own members
+ * (value, band, delta), to add optional ones. */
+char *
+occ_results_to_data_extra (OccResults *self, OccResultsExtraFunc func,
+                           gpointer data, gsize *length)
+{
+  GString *out = g_string_sized_new (1024 + self->entries->len * 400);
+
+  write_results (self, func, data, out, NULL, NULL);
   if (length)
     *length = out->len;
   return g_string_free (out, FALSE);
+}
+
+typedef struct
+{
+  GOutputStream *stream;
+  GCancellable *cancellable;
+  GError **error;
+} StreamOut;
+
+static gboolean
+flush_to_stream (GString *out, gpointer data)
+{
+  StreamOut *so = data;
+  gboolean ok = g_output_stream_write_all (so->stream, out->str, out->len,
+                                           NULL, so->cancellable, so->error);
+
+  g_string_truncate (out, 0);
+  return ok;
+}
+
+gboolean
+occ_results_write_extra (OccResults *self, OccResultsExtraFunc func,
+                         gpointer data, GOutputStream *stream,
+                         GCancellable *cancellable, GError **error)
+{
+  g_autoptr (GString) out = g_string_sized_new (FLUSH_SIZE + 4096);
+  StreamOut so = { stream, cancellable, error };
+
+  return write_results (self, func, data, out, flush_to_stream, &so);
+}
+
+/**
+ * occ_results_write:
+ * @self: an #OccResults
+ * @stream: where to write
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * Writes the results to @stream as [method@Occ.Results.to_data] gives
+ * them, byte for byte, a chunk at a time: memory stays a few hundred
+ * kilobytes whatever the number of results (to_data() builds the whole
+ * text, some 250 MB for six million ratings). The stream is not closed.
+ *
+ * Returns: %TRUE, or %FALSE with the stream's #GIOError when writing
+ *   failed (then part of the text may have been written)
+ *
+ * Since: 1.4
+ */
+gboolean
+occ_results_write (OccResults *self, GOutputStream *stream,
+                   GCancellable *cancellable, GError **error)
+{
+  g_return_val_if_fail (OCC_IS_RESULTS (self), FALSE);
+  g_return_val_if_fail (G_IS_OUTPUT_STREAM (stream), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return occ_results_write_extra (self, NULL, NULL, stream, cancellable,
+                                  error);
 }

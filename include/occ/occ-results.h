@@ -59,5 +59,10 @@ double *occ_results_dup_values (OccResults *self,
 
 OCC_AVAILABLE_IN_1_0
 char *occ_results_to_data (OccResults *self, gsize *length);
+OCC_AVAILABLE_IN_1_4
+gboolean occ_results_write (OccResults *self,
+                            GOutputStream *stream,
+                            GCancellable *cancellable,
+                            GError **error);
 
 G_END_DECLS

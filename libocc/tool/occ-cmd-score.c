@@ -350,12 +350,8 @@ run (int argc, char **argv)
   if (ci)
     return run_ci (results, shown, out);
   if (strcmp (shown, "json") == 0)
-    {
-      g_autofree char *json = occ_results_to_data (results, NULL);
-      g_string_append (out, json);
-    }
-  else
-    append_scores (out, results, strcmp (shown, "csv") == 0);
+    return occ_tool_write_results (results);
+  append_scores (out, results, strcmp (shown, "csv") == 0);
   return occ_tool_write_stdout (out);
 }
 

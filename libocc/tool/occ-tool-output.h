@@ -4,7 +4,7 @@
  */
 #pragma once
 
-#include <glib.h>
+#include <occ/occ.h>
 
 G_BEGIN_DECLS
 
@@ -14,6 +14,7 @@ G_BEGIN_DECLS
 #define OCC_TOOL_EXIT_USAGE 2
 
 int occ_tool_write_stdout (const GString *out);
+int occ_tool_write_results (OccResults *results);
 int occ_tool_fail (const GError *error);
 int occ_tool_usage_error (const char *message);
 
