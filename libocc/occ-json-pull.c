@@ -781,6 +781,17 @@ read_number_slow (OccJsonReader *r, GError **error)
       r->number = (double) r->integer;
       return OCC_JSON_NUMBER;
     }
+  /* An integer that does not fit 64 bits: json-glib (and most readers
+   * that keep integers as such) would wrap it round, so a value that
+   * reads differently elsewhere is refused. With an exponent it is a
+   * floating-point number everywhere. */
+  if (!fraction)
+    return limit_error (
+      r, error, start, OCC_ERROR_RANGE,
+      "%.*s%s is an integer beyond 64 bits (±%" G_GINT64_FORMAT
+      "); write it with an exponent, "
+      "as 9.3e18, for a floating-point value",
+      (int) MIN (n, 40), text, n > 40 ? "…" : "", G_MAXINT64);
   r->is_integer = FALSE;
   r->number = g_ascii_strtod (text, NULL);
   if (!isfinite (r->number))
