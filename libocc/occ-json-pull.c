@@ -679,8 +679,8 @@ read_number (OccJsonReader *r, GError **error)
     p++;
   else
     return read_number_slow (r, error);
-  if ((*p >= '0' && *p <= '9') || *p == '.' || *p == 'e' || *p == 'E'
-      || *p == 'x' || *p == 'X')
+  /* Anything but a delimiter after it, and the slow path says what. */
+  if (!is_delimiter (*p))
     return read_number_slow (r, error);
   r->p = p;
   r->is_integer = TRUE;
