@@ -93,13 +93,11 @@ main (int argc, char **argv)
 
       sum += pull (data, length);
       t1 = now ();
-      ours = occ_json_parse_with_places (data, length, "bench", NULL,
-                                         &error);
+      ours = occ_json_parse_with_places (data, length, "bench", NULL, &error);
       if (ours == NULL)
         die ("occ tree", error);
       t2 = now ();
-      if (!json_parser_load_from_data (parser, data, (gssize) length,
-                                       &error))
+      if (!json_parser_load_from_data (parser, data, (gssize) length, &error))
         die ("json-glib", error);
       t3 = now ();
       if (k == 0 && !json_node_equal (ours, json_parser_get_root (parser)))
@@ -108,9 +106,10 @@ main (int argc, char **argv)
       best_tree = MIN (best_tree, t2 - t1);
       best_glib = MIN (best_glib, t3 - t2);
     }
-  printf ("{\"bytes\": %" G_GSIZE_FORMAT ", \"occ_pull\": %.4f, "
-          "\"occ_tree\": %.4f, \"json_glib\": %.4f, \"check\": %" G_GUINT64_FORMAT
-          "}\n",
-          length, best_pull, best_tree, best_glib, sum % 1000);
+  printf (
+    "{\"bytes\": %" G_GSIZE_FORMAT ", \"occ_pull\": %.4f, "
+    "\"occ_tree\": %.4f, \"json_glib\": %.4f, \"check\": %" G_GUINT64_FORMAT
+    "}\n",
+    length, best_pull, best_tree, best_glib, sum % 1000);
   return 0;
 }

@@ -2,6 +2,7 @@
 """The scoring rules of occ-v1 section 4, in pandas, for the benchmark.
 
     pandas_occ.py [--repeat N] BASE.json RATINGS.csv OUT.csv
+    pandas_occ.py [--repeat N] --json DATASET.json OUT.csv
 
 What an analyst would write without libocc: read the ratings CSV with
 pandas, score them with groupby, one level of the framework at a time, and
@@ -83,6 +84,26 @@ def load(base_path, csv_path, criteria):
     df = pd.read_csv(csv_path, dtype={**ids, **{c: "float64" for c in criteria}},
                      keep_default_na=False,
                      na_values={c: [""] for c in criteria}, encoding="utf-8")
+    return base, df
+
+
+def load_json(path, criteria):
+    """A whole occ-dataset/1 file: Python's json module, then one
+    DataFrame of its ratings, groups as the CSV writes them."""
+    with open(path, encoding="utf-8") as f:
+        base = json.load(f)
+    ratings = base.pop("ratings", [])
+    columns = {k: [r[k] for r in ratings]
+               for k in ("country", "phase", "node", "rater")}
+    for c in criteria:
+        columns[c] = [r["scores"].get(c) for r in ratings]
+    columns["groups"] = [";".join(r["groups"]) if "groups" in r else "?"
+                         for r in ratings]
+    df = pd.DataFrame(columns)
+    for k in ("country", "phase", "node", "rater"):
+        df[k] = df[k].astype("category")
+    for c in criteria:
+        df[c] = df[c].astype("float64")
     return base, df
 
 
@@ -241,10 +262,14 @@ def main(argv):
         sys.stderr.write(__doc__)
         return 2
     t0 = time.process_time()
-    with open(argv[1], encoding="utf-8") as f:
-        m = methodology_of(json.load(f))
+    if argv[1] == "--json":
+        base, df = load_json(argv[2], [c["id"] for c in CCO_2024["criteria"]])
+        m = methodology_of(base)
+    else:
+        with open(argv[1], encoding="utf-8") as f:
+            m = methodology_of(json.load(f))
+        base, df = load(argv[1], argv[2], [c["id"] for c in m["criteria"]])
     criteria = [c["id"] for c in m["criteria"]]
-    base, df = load(argv[1], argv[2], criteria)
     t1 = time.process_time()
     best = None
     for _ in range(repeat):  # the fastest of N, as for libocc

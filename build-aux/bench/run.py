@@ -37,6 +37,7 @@ import os
 import platform
 import subprocess
 import sys
+import tempfile
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -53,18 +54,23 @@ SIZES = {
 JSON_MAX = 600_000  # the JSON path is measured up to here
 CHECK_MAX = 60_000  # pandas is checked against libocc up to here
 BYTES_PER_RATING = 32  # the rating columns (see bench-floor.c)
+BUILD = os.path.join(SRCDIR, "build")
 
 
-def run(argv, env=None):
-    """Run a program; its JSON line, plus its peak RSS in MiB."""
-    proc = subprocess.Popen(argv, stdout=subprocess.PIPE, env=env, text=True)
-    out = proc.stdout.read()
-    _, status, usage = os.wait4(proc.pid, 0)
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    if proc.returncode != 0:
-        raise SystemExit("%s failed (%d)" % (" ".join(argv), proc.returncode))
-    result = json.loads(out.strip().splitlines()[-1])
-    result["rss_mib"] = usage.ru_maxrss / 1024.0
+def run(argv, env=None, build=None):
+    """Run a program; its JSON line, plus its peak RSS in MiB, measured
+    by bench-spawn (a child forked from this script would report this
+    script's peak RSS as its own: Linux keeps it across exec)."""
+    spawn = os.path.join(build or BUILD, "build-aux", "bench", "bench-spawn")
+    with tempfile.NamedTemporaryFile("r", suffix=".out") as out:
+        got = subprocess.run([spawn, out.name] + argv, env=env, check=True,
+                             stdout=subprocess.PIPE, text=True)
+        usage = json.loads(got.stdout)
+        text = out.read()
+    if usage["status"] != 0:
+        raise SystemExit("%s failed (%d)" % (" ".join(argv), usage["status"]))
+    result = json.loads(text.strip().splitlines()[-1])
+    result["rss_mib"] = usage["rss_kib"] / 1024.0
     return result
 
 
@@ -167,6 +173,8 @@ def main():
     parser.add_argument("--out", default=os.path.join(SRCDIR, "build", "bench-results.json"))
     args = parser.parse_args()
     build = os.path.abspath(args.build)
+    global BUILD
+    BUILD = build
     os.makedirs(args.data, exist_ok=True)
     env = dict(os.environ)
     env["PYTHONPATH"] = os.path.join(build, "bindings", "python") + os.pathsep + env.get("PYTHONPATH", "")
