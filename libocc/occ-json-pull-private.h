@@ -22,8 +22,7 @@ G_BEGIN_DECLS
 /* The characters of one number. */
 #define OCC_MAX_NUMBER_LENGTH 1024
 
-typedef enum
-{
+typedef enum {
   OCC_JSON_ERROR,
   OCC_JSON_END, /* of the document */
   OCC_JSON_OBJECT_BEGIN,

@@ -59,11 +59,12 @@ main (int argc, char **argv)
       return 2;
     }
   clock_gettime (CLOCK_MONOTONIC, &t1);
-  printf ("{\"wall\": %.6f, \"cpu\": %.6f, \"rss_kib\": %ld, \"status\": %d}\n",
-          (double) (t1.tv_sec - t0.tv_sec) + (t1.tv_nsec - t0.tv_nsec) * 1e-9,
-          (double) usage.ru_utime.tv_sec + usage.ru_utime.tv_usec * 1e-6
-            + (double) usage.ru_stime.tv_sec + usage.ru_stime.tv_usec * 1e-6,
-          usage.ru_maxrss,
-          WIFEXITED (status) ? WEXITSTATUS (status) : 128 + WTERMSIG (status));
+  printf (
+    "{\"wall\": %.6f, \"cpu\": %.6f, \"rss_kib\": %ld, \"status\": %d}\n",
+    (double) (t1.tv_sec - t0.tv_sec) + (t1.tv_nsec - t0.tv_nsec) * 1e-9,
+    (double) usage.ru_utime.tv_sec + usage.ru_utime.tv_usec * 1e-6
+      + (double) usage.ru_stime.tv_sec + usage.ru_stime.tv_usec * 1e-6,
+    usage.ru_maxrss,
+    WIFEXITED (status) ? WEXITSTATUS (status) : 128 + WTERMSIG (status));
   return 0;
 }

@@ -21,8 +21,7 @@
 
 /* What fuzz-common.c gives the other targets, which link libocc. */
 void
-fuzz_fail (const char *where, const char *condition, const char *format,
-           ...)
+fuzz_fail (const char *where, const char *condition, const char *format, ...)
 {
   va_list args;
 

@@ -92,8 +92,8 @@ write_rating (Generator *g, guint64 i)
     "%s  {\"country\": \"K%03u\", \"phase\": \"P%u\", \"node\": \"L%u\", "
     "\"rater\": \"K%03u-R%02u\", \"scores\": {\"R\": %u, \"E\": %u, "
     "\"S\": %u}, \"groups\": [%s]}",
-    i ? ",\n" : "", country, phase, leaf, country, rater,
-    (guint) (x % 4), (guint) (x / 4 % 4), (guint) (x / 16 % 4),
+    i ? ",\n" : "", country, phase, leaf, country, rater, (guint) (x % 4),
+    (guint) (x / 4 % 4), (guint) (x / 16 % 4),
     x / 64 % 3 == 0 ? "\"women\"" : "");
 }
 
@@ -209,8 +209,7 @@ test_huge (gconstpointer data)
   g->countries = size->countries;
   g->n = n;
   reset_peak ();
-  dataset = occ_dataset_new_from_stream (stream, "generated",
-                                         NULL, &error);
+  dataset = occ_dataset_new_from_stream (stream, "generated", NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (occ_dataset_get_n_ratings (dataset), ==, n);
   results = occ_results_new (dataset);

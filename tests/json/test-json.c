@@ -113,10 +113,14 @@ case_free (gpointer data)
 }
 
 static const char *const code_names[] = {
-  [OCC_ERROR_SYNTAX] = "SYNTAX",         [OCC_ERROR_FORMAT] = "FORMAT",
-  [OCC_ERROR_TYPE] = "TYPE",             [OCC_ERROR_RANGE] = "RANGE",
-  [OCC_ERROR_UNKNOWN_ID] = "UNKNOWN_ID", [OCC_ERROR_DUPLICATE] = "DUPLICATE",
-  [OCC_ERROR_STRUCTURE] = "STRUCTURE",   [OCC_ERROR_LIMIT] = "LIMIT",
+  [OCC_ERROR_SYNTAX] = "SYNTAX",
+  [OCC_ERROR_FORMAT] = "FORMAT",
+  [OCC_ERROR_TYPE] = "TYPE",
+  [OCC_ERROR_RANGE] = "RANGE",
+  [OCC_ERROR_UNKNOWN_ID] = "UNKNOWN_ID",
+  [OCC_ERROR_DUPLICATE] = "DUPLICATE",
+  [OCC_ERROR_STRUCTURE] = "STRUCTURE",
+  [OCC_ERROR_LIMIT] = "LIMIT",
 };
 
 static void
@@ -220,8 +224,9 @@ main (int argc, char **argv)
   if (g_getenv ("OCC_SRCDIR") == NULL)
     g_error ("OCC_SRCDIR is not set");
   {
-    g_autofree char *path = g_build_filename (
-      g_getenv ("OCC_SRCDIR"), "tests", "json", "index.tests", NULL);
+    g_autofree char *path = g_build_filename (g_getenv ("OCC_SRCDIR"),
+                                              "tests", "json", "index.tests",
+                                              NULL);
     g_assert_true (g_file_get_contents (path, &index, NULL, NULL));
   }
   lines = g_strsplit (index, "\n", -1);
