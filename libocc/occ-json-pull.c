@@ -98,6 +98,8 @@ struct _OccJsonReader
   GInputStream *stream;
   GCancellable *cancellable;
   GError *io_error;
+  gboolean eof; /* the stream said so: it is not read again */
+  gboolean capture_overflow;
   GByteArray *capture;
   const guchar *capture_from;
   GBytes *data; /* of a fragment reader */
@@ -343,12 +345,17 @@ refill (OccJsonReader *r)
 {
   gssize n;
 
-  if (r->stream == NULL || r->io_error != NULL)
+  if (r->stream == NULL || r->io_error != NULL || r->eof)
     return r->io_error ? -1 : 0;
   if (r->capture != NULL)
     {
-      g_byte_array_append (r->capture, r->capture_from,
-                           (guint) (r->end - r->capture_from));
+      gsize n_captured = (gsize) (r->end - r->capture_from);
+
+      /* A GByteArray counts in 32 bits. */
+      if (r->capture->len + (guint64) n_captured > G_MAXUINT32 / 2)
+        r->capture_overflow = TRUE;
+      else
+        g_byte_array_append (r->capture, r->capture_from, (guint) n_captured);
       r->capture_from = r->chunk;
     }
   r->base += r->end - r->start;
@@ -358,6 +365,7 @@ refill (OccJsonReader *r)
   if (n < 0)
     return -1;
   r->end = r->chunk + n;
+  r->eof = n == 0;
   return n > 0;
 }
 
@@ -486,7 +494,9 @@ read_escape (OccJsonReader *r, GError **error)
                    "\\t or \\uXXXX)");
       return FALSE;
     }
-  if ((code = hex4 (r)) < 0)
+  if ((code = hex4 (r)) < 0 && r->io_error != NULL)
+    return io_error (r, error), FALSE;
+  if (code < 0)
     {
       limit_error (r, error, at, OCC_ERROR_SYNTAX,
                    "\\u must be followed by four hexadecimal digits");
@@ -516,6 +526,8 @@ read_escape (OccJsonReader *r, GError **error)
               low = hex4 (r);
             }
         }
+      if (r->io_error != NULL)
+        return io_error (r, error), FALSE;
       if (low < 0xdc00 || low > 0xdfff)
         {
           limit_error (r, error, at, OCC_ERROR_SYNTAX,
@@ -582,7 +594,8 @@ read_string (OccJsonReader *r, OccJsonToken token, GError **error)
   /* Most strings are short, plain and in the window whole. */
   while (p0 < end0 && plain[*p0])
     p0++;
-  if (G_LIKELY (p0 < end0 && *p0 == '"' && (gsize) (p0 - s0) < r->text_size))
+  if (G_LIKELY (p0 < end0 && *p0 == '"' && (gsize) (p0 - s0) < r->text_size
+                && (gsize) (p0 - s0) <= OCC_MAX_STRING_LENGTH))
     {
       memcpy (r->text, s0, (gsize) (p0 - s0));
       r->text_length = (gsize) (p0 - s0);
@@ -1242,6 +1255,17 @@ occ_json_reader_capture (OccJsonReader *r, GError **error)
   if (!occ_json_reader_skip (r, error))
     {
       g_clear_pointer (&r->capture, g_byte_array_unref);
+      return NULL;
+    }
+  if (r->capture_overflow
+      || r->capture->len + (guint64) (r->p - r->capture_from)
+           > G_MAXUINT32 / 2)
+    {
+      g_clear_pointer (&r->capture, g_byte_array_unref);
+      occ_json_reader_error (r, error, OCC_ERROR_LIMIT,
+                             "more than 2 GiB of records before the "
+                             "members they name; put them after those");
+      r->failed = TRUE;
       return NULL;
     }
   g_byte_array_append (r->capture, r->capture_from,
