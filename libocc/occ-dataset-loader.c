@@ -1155,13 +1155,18 @@ static const char *const tree_members[] = {
   "phases", "raters", "framework",   NULL,
 };
 
-/* Every member the records depend on was read: they can be streamed. */
+/* Every member the passes before the records read was read: the records
+ * can be streamed. An optional member that is absent cannot be told from
+ * one that comes later, so until the end the records wait, as text. */
 static gboolean
 ready (Loader *l)
 {
-  for (guint k = 0; tree_members[k] != NULL; k++)
-    if (!g_str_equal (tree_members[k], "title")
-        && !json_object_has_member (l->root, tree_members[k]))
+  static const char *const needed[] = { "format", "methodology", "countries",
+                                        "phases", "raters",      "framework",
+                                        NULL };
+
+  for (guint k = 0; needed[k] != NULL; k++)
+    if (!json_object_has_member (l->root, needed[k]))
       return FALSE;
   return TRUE;
 }
@@ -1173,13 +1178,11 @@ prepare (Loader *l, GError **error)
   OccDataset *self = l->self;
   const OccPath *path = &l->path;
   JsonObject *root = l->root;
-  const char *title = NULL;
 
   if (l->prepared)
     return TRUE;
   l->prepared = TRUE;
   if (!check_format (root, path, error)
-      || !occ_json_optional_string (root, "title", path, &title, error)
       || !load_methodology (self, root, path, error)
       || !load_id_table (root, "countries", "name", path, &self->countries,
                          error)
@@ -1189,7 +1192,6 @@ prepare (Loader *l, GError **error)
       || !load_framework (self, root, path, error)
       || !check_cells (self, path, error))
     return FALSE;
-  self->title = g_strdup (title);
   l->group_seen = g_new0 (guint32, self->methodology->n_groups + 1);
   return TRUE;
 }
@@ -1216,6 +1218,7 @@ load_document (Loader *l, OccJsonReader *r, GError **error)
 {
   OccJsonToken token = occ_json_reader_next (r, error);
   g_autoptr (JsonNode) root = NULL;
+  const char *title = NULL;
 
   if (token == OCC_JSON_ERROR)
     return FALSE;
@@ -1264,11 +1267,15 @@ load_document (Loader *l, OccJsonReader *r, GError **error)
       else if (!occ_json_reader_skip (r, error))
         return FALSE;
     }
+  /* The title is read at the end: it may come after the records. */
   if (token != OCC_JSON_OBJECT_END
       || occ_json_reader_next (r, error) != OCC_JSON_END
-      || !prepare (l, error) || !stream_deferred (l, r, RATINGS, error)
+      || !prepare (l, error)
+      || !occ_json_optional_string (l->root, "title", &l->path, &title, error)
+      || !stream_deferred (l, r, RATINGS, error)
       || !stream_deferred (l, r, PUBLISHED, error))
     return FALSE;
+  l->self->title = g_strdup (title);
   resize (l, RATINGS, l->self->n_ratings);
   resize (l, PUBLISHED, l->self->n_published);
   return group_ratings (l, error);

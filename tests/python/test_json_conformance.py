@@ -5,6 +5,7 @@ document and of an unknown member of a rating; a case the corpus accepts
 must load, one it refuses must be refused with the same code, rule and
 column, one line further down."""
 
+import json
 import os
 
 import pytest
@@ -66,3 +67,29 @@ def test_inside_an_ignored_member(name, verdict, code, place, rule, where):
     if e.place is not None:
         assert e.place.startswith("ignored" if where == "document"
                                   else "ratings[0].ignored"), e.place
+
+
+@pytest.mark.parametrize("order", [
+    "ratings,published,raters,format",
+    "published,raters,ratings,title",
+    "title,ratings,framework",
+    "format,methodology,countries,phases,framework,published,ratings,raters,title",
+])
+def test_member_order_does_not_matter(order):
+    """Members come in any order (RFC 8259: an object is unordered): the
+    records before what they name are read at the end, a title after the
+    records is kept, and the results are the same bytes."""
+    from conftest import FAULTS_DIR
+    with open(os.path.join(FAULTS_DIR, "valid-base.json"), encoding="utf-8") as f:
+        doc = json.load(f)
+    first = [k for k in order.split(",") if k in doc]
+    moved = {k: doc[k] for k in first + [k for k in doc if k not in first]}
+    with occ.Dataset.from_string(json.dumps(doc)) as a, \
+            occ.Dataset.from_string(json.dumps(moved)) as b:
+        assert b.title == a.title and a.title
+        assert b.n_ratings == a.n_ratings
+        assert b.score().to_json() == a.score().to_json()
+    bad = dict(moved, title=5)
+    with pytest.raises(occ.OccError) as info:
+        occ.Dataset.from_string(json.dumps(bad))
+    assert info.value.code == "TYPE" and info.value.place == "title"
