@@ -64,10 +64,12 @@ occ_csv_error (GError **error, const OccCsvReader *reader, guint32 line,
                const char *format, ...)
 {
   g_autofree char *what = NULL;
+  gboolean was_set;
   va_list args;
 
   if (error == NULL)
     return;
+  was_set = *error != NULL;
   va_start (args, format);
   what = g_strdup_vprintf (format, args);
   va_end (args);
@@ -77,8 +79,9 @@ occ_csv_error (GError **error, const OccCsvReader *reader, guint32 line,
   else
     g_set_error (error, OCC_ERROR, code, "%s:%u:%u: %s", reader->source, line,
                  column, what);
-  occ_error_set_parts (*error, reader->source, line, column, column_name,
-                       what);
+  if (!was_set)
+    occ_error_set_parts (*error, reader->source, line, column, column_name,
+                         what);
 }
 
 /* The field being read, which the last push to reader->fields opened. */

@@ -124,11 +124,16 @@ parse_message (const GError *error, OccErrorPrivate *priv)
       priv->path = *path         ? g_steal_pointer (&path)
                    : *csv_column ? g_steal_pointer (&csv_column)
                                  : NULL;
-      priv->rule = g_match_info_fetch (match, 6);
+      /* Last, and atomically: get_private() reads it first, unlocked. */
+      g_atomic_pointer_set (&priv->rule, g_match_info_fetch (match, 6));
     }
   else
-    priv->rule = g_strdup (error->message);
+    g_atomic_pointer_set (&priv->rule, g_strdup (error->message));
 }
+
+/* Filling the parts in from the message writes to a const GError that
+ * two threads may read at once. */
+static GMutex parse_lock;
 
 static OccErrorPrivate *
 get_private (const GError *error)
@@ -138,9 +143,23 @@ get_private (const GError *error)
   if (error == NULL || error->domain != OCC_ERROR)
     return NULL;
   priv = private_of (error);
-  if (priv->rule == NULL && error->message != NULL)
-    parse_message (error, priv);
+  if (g_atomic_pointer_get (&priv->rule) == NULL && error->message != NULL)
+    {
+      g_mutex_lock (&parse_lock);
+      if (priv->rule == NULL)
+        parse_message (error, priv);
+      g_mutex_unlock (&parse_lock);
+    }
   return priv;
+}
+
+/* Registered when libocc is loaded, before anything can make an error of
+ * the domain by its name (a binding can): an error made before the
+ * registration would have no room for the parts. */
+__attribute__ ((constructor)) static void
+register_domain (void)
+{
+  occ_error_quark ();
 }
 
 void
@@ -168,6 +187,14 @@ occ_set_error_at (GError **error, OccError code, const char *source,
   if (path != NULL)
     g_string_append_printf (message, "%s: ", path);
   g_string_append (message, rule);
+  /* Over an error already set, GLib warns and keeps the first: so must
+   * its parts. */
+  if (*error != NULL)
+    {
+      g_set_error_literal (error, OCC_ERROR, (int) code, message->str);
+      g_string_free (message, TRUE);
+      return;
+    }
   g_set_error_literal (error, OCC_ERROR, (int) code, message->str);
   g_string_free (message, TRUE);
   occ_error_set_parts (*error, source, line, column, path, rule);
