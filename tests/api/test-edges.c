@@ -49,7 +49,6 @@ load_ok (const char *data)
   return dataset;
 }
 
-/* Loading base edited from → to fails with @code and exactly @message. */
 /* @expected is "SOURCE: PATH: RULE": the message must be that with the
  * line and column the error carries after SOURCE, and the parts must be
  * those of occ_error_get_location() and the others. */
@@ -72,12 +71,12 @@ assert_placed (const GError *error, const char *expected)
   else
     rest = sourceless = g_strconcat (": ", expected, NULL);
   placed = g_strdup_printf ("%s:%u:%u%s", source, line, column, rest);
-  placed = g_strdup_printf ("%s:%u:%u%s", source, line, column, rest);
   g_assert_cmpstr (error->message, ==, placed);
   g_assert_true (g_str_has_suffix (rest, occ_error_get_rule (error)));
   g_assert_nonnull (strstr (rest, occ_error_get_path (error)));
 }
 
+/* Loading base edited from → to fails with @code and exactly @message. */
 static void
 assert_refused (const char *from, const char *to, OccError code,
                 const char *message)

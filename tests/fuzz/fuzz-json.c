@@ -63,7 +63,8 @@ chunks_read (GInputStream *stream, void *buffer, gsize count,
   Chunks *self = (Chunks *) stream;
   gsize n = MIN (MIN (count, 7), self->length - self->offset);
 
-  memcpy (buffer, self->data + self->offset, n);
+  if (n > 0)
+    memcpy (buffer, self->data + self->offset, n);
   self->offset += n;
   return (gssize) n;
 }
