@@ -54,6 +54,10 @@ typedef struct _GBytes GBytes;
 typedef struct _GListModel GListModel;
 typedef struct _GInputStream GInputStream;
 typedef struct _GOutputStream GOutputStream;
+typedef struct _GFile GFile;
+typedef struct _GFileOutputStream GFileOutputStream;
+typedef enum { G_FILE_CREATE_NONE = 0, G_FILE_CREATE_PRIVATE = 1, G_FILE_CREATE_REPLACE_DESTINATION = 2 } GFileCreateFlags;
+typedef struct _GOutputStream GOutputStream;
 typedef struct _GCancellable GCancellable;
 
 void g_free (gpointer mem);
@@ -63,6 +67,9 @@ GQuark g_file_error_quark (void);
 
 gpointer g_object_ref (gpointer object);
 void g_object_unref (gpointer object);
+GFile *g_file_new_for_path (const char *path);
+GFileOutputStream *g_file_replace (GFile *file, const char *etag, gboolean make_backup, GFileCreateFlags flags, GCancellable *cancellable, GError **error);
+gboolean g_output_stream_close (GOutputStream *stream, GCancellable *cancellable, GError **error);
 
 GBytes *g_bytes_new (gconstpointer data, gsize size);
 void g_bytes_unref (GBytes *bytes);
@@ -247,6 +254,7 @@ GListModel *occ_results_get_best (OccResults *self, const char *country, const c
 GListModel *occ_results_get_worst (OccResults *self, const char *country, const char *phase, const char *peer);
 double *occ_results_dup_values (OccResults *self, guint country, guint phase, int criterion, guint8 **present, gsize *n_nodes);
 char *occ_results_to_data (OccResults *self, gsize *length);
+gboolean occ_results_write (OccResults *self, GOutputStream *stream, GCancellable *cancellable, GError **error);
 
 /* occ-dataset-csv.h (1.1) */
 OccDataset *occ_dataset_new_with_ratings_csv (OccDataset *base, const char *filename, GError **error);

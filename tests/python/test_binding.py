@@ -716,3 +716,17 @@ def test_escape_for_terminal():
     assert occ.escape_for_terminal("a\x9bb\u202ec\x7f") == "a\\u009bb\\u202ec\\x7f"
     once = occ.escape_for_terminal("\x1b\u2066")
     assert occ.escape_for_terminal(once) == once
+
+
+def test_save_json_writes_what_to_json_gives(tmp_path):
+    """Results.save_json() streams occ_results_write()'s chunks to a file:
+    the same bytes as to_json(); an unwritable place raises GIO's error."""
+    with occ.Dataset.from_file(PERU) as peru:
+        results = peru.score()
+        target = tmp_path / "results.json"
+        results.save_json(target)
+        assert target.read_text(encoding="utf-8") == results.to_json()
+        with pytest.raises(occ.OccError) as info:
+            results.save_json(tmp_path / "no-such-dir" / "results.json")
+        assert info.value.domain == "g-io-error-quark"
+        assert "no-such-dir" in info.value.message

@@ -1,7 +1,8 @@
 """occ.Results and occ.Score: the scores of a dataset."""
 
-from ._ffi import (NULL, Closable, as_mask, c_string, ffi, lib, own, owned_items, ref,
-                   take_text, text, unpack_array)
+from ._ffi import (NULL, Closable, as_mask, c_path, c_string, ffi, lib, own,
+                   owned_items, ref, take_text, text, unpack_array)
+from .errors import new_error_location, raise_error
 from .dataset import Dataset, Node, Values
 from .methodology import Methodology
 
@@ -337,6 +338,35 @@ class Results(Closable):
         length = ffi.new("gsize *")
         return take_text(lib.occ_results_to_data(self._p(), length),
                          length[0])
+
+    def save_json(self, path):
+        """Writes :meth:`to_json`'s text to the file at path (str, bytes
+        or os.PathLike), a chunk at a time, without building the text:
+        the way to keep the results of millions of ratings. The file is
+        replaced when the write is complete (GIO's g_file_replace()).
+
+        Raises :class:`occ.OccError` with GIO's error (domain
+        ``g-io-error-quark``) when the file cannot be written.
+        """
+        cpath = c_path(path)
+        display = take_text(lib.g_filename_display_name(cpath))
+        err = new_error_location()
+        gfile = lib.g_file_new_for_path(cpath)
+        try:
+            stream = lib.g_file_replace(gfile, NULL, False, 0, NULL, err)
+            if stream == NULL:
+                raise_error(err, source=display, file=display)
+            try:
+                out = ffi.cast("GOutputStream *", stream)
+                ok = lib.occ_results_write(self._p(), out, NULL, err)
+                if not ok:
+                    raise_error(err, source=display, file=display)
+                if not lib.g_output_stream_close(out, NULL, err):
+                    raise_error(err, source=display, file=display)
+            finally:
+                lib.g_object_unref(stream)
+        finally:
+            lib.g_object_unref(gfile)
 
     @property
     def columns(self):
