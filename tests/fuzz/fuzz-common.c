@@ -12,28 +12,6 @@
 #include "fuzz-common.h"
 
 void
-fuzz_fail (const char *where, const char *condition, const char *format, ...)
-{
-  va_list args;
-
-  fprintf (stderr, "%s: invariant broken: %s: ", where, condition);
-  va_start (args, format);
-  vfprintf (stderr, format, args);
-  va_end (args);
-  fputc ('\n', stderr);
-  abort ();
-}
-
-int
-LLVMFuzzerInitialize (int *argc, char ***argv)
-{
-  /* A g_return_if_fail() or a warning inside libocc is a bug that libFuzzer
-   * must see as a crash, not a line on stderr. */
-  g_log_set_always_fatal (G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING);
-  return 0;
-}
-
-void
 fuzz_check_load_error (const GError *error)
 {
   fuzz_check (error != NULL, "a failed load must set an error");

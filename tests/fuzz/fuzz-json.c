@@ -12,33 +12,10 @@
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
-#include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "fuzz-common.h"
 #include "occ-json-pull-private.h"
-
-/* What fuzz-common.c gives the other targets, which link libocc. */
-void
-fuzz_fail (const char *where, const char *condition, const char *format, ...)
-{
-  va_list args;
-
-  fprintf (stderr, "%s: %s failed: ", where, condition);
-  va_start (args, format);
-  vfprintf (stderr, format, args);
-  va_end (args);
-  fputc ('\n', stderr);
-  abort ();
-}
-
-int
-LLVMFuzzerInitialize (int *argc, char ***argv)
-{
-  g_log_set_always_fatal (G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING);
-  return 0;
-}
 
 /* Seven bytes a read: tokens cross chunk boundaries everywhere. */
 typedef struct
