@@ -73,9 +73,6 @@ double occ_json_reader_number (const OccJsonReader *reader,
                                gboolean *is_integer, gint64 *integer);
 /* The name the messages give the input. */
 const char *occ_json_reader_source (const OccJsonReader *reader);
-/* The JSON path of the token just read: `ratings[12].scores.R`, or
- * `(top level)`. Newly allocated. */
-char *occ_json_reader_path (const OccJsonReader *reader);
 
 /* Skips the rest of the value whose first token was just read, checking
  * it as strictly as any other. */
@@ -108,7 +105,6 @@ void occ_json_reader_error_at (const OccJsonReader *reader, GError **error,
  * of the code that reads the tree (OccPath, occ-json-private.h). */
 typedef struct _OccJsonPlaces OccJsonPlaces;
 
-OccJsonPlaces *occ_json_places_ref (OccJsonPlaces *places);
 void occ_json_places_unref (OccJsonPlaces *places);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (OccJsonPlaces, occ_json_places_unref)
 OccJsonPlaces *occ_json_places_new (const char *source);

@@ -236,17 +236,6 @@ append_path (const OccJsonReader *r, GString *s)
     }
 }
 
-char *
-occ_json_reader_path (const OccJsonReader *r)
-{
-  GString *s = g_string_new (NULL);
-
-  append_path (r, s);
-  if (s->len == 0)
-    g_string_append (s, "(top level)");
-  return g_string_free (s, FALSE);
-}
-
 static void
 reader_verror (const OccJsonReader *r, GError **error, OccJsonPos pos,
                const char *member, gboolean semantic, OccError code,
@@ -1323,13 +1312,6 @@ place (OccJsonPlaces *places, JsonNode *node, OccJsonPos pos)
   g_array_append_val (places->positions, pos);
   g_hash_table_insert (places->index, node,
                        GUINT_TO_POINTER (places->positions->len));
-}
-
-OccJsonPlaces *
-occ_json_places_ref (OccJsonPlaces *places)
-{
-  g_atomic_int_inc (&places->ref_count);
-  return places;
 }
 
 void
