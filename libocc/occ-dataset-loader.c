@@ -474,17 +474,10 @@ type_error (OccJsonReader *r, const char *expected, GError **error)
   return FALSE;
 }
 
-/* The next token, which starts the value of a member. */
-static OccJsonToken
-value (OccJsonReader *r, GError **error)
-{
-  return occ_json_reader_next (r, error);
-}
-
 static gboolean
 stream_id (OccJsonReader *r, const char **id, gsize *length, GError **error)
 {
-  if (value (r, error) != OCC_JSON_STRING)
+  if (occ_json_reader_next (r, error) != OCC_JSON_STRING)
     return type_error (r, "a string", error);
   *id = occ_json_reader_text (r, length);
   if (*length == 0)
@@ -605,7 +598,7 @@ stream_scores (Loader *l, OccJsonReader *r, gboolean integers, double *scores,
   OccMethodology *m = l->self->methodology;
   OccJsonToken token;
 
-  if (value (r, error) != OCC_JSON_OBJECT_BEGIN)
+  if (occ_json_reader_next (r, error) != OCC_JSON_OBJECT_BEGIN)
     return type_error (r, "an object", error);
   for (guint c = 0; c < m->n_criteria; c++)
     scores[c] = NAN;
@@ -624,7 +617,7 @@ stream_scores (Loader *l, OccJsonReader *r, gboolean integers, double *scores,
                                  name, m->id);
           return FALSE;
         }
-      token = value (r, error);
+      token = occ_json_reader_next (r, error);
       if (token == OCC_JSON_NULL)
         continue;
       if (token != OCC_JSON_NUMBER)
@@ -654,7 +647,7 @@ stream_groups (Loader *l, OccJsonReader *r, gsize i, GError **error)
   OccDataset *self = l->self;
   OccJsonToken token;
 
-  if (value (r, error) != OCC_JSON_ARRAY_BEGIN)
+  if (occ_json_reader_next (r, error) != OCC_JSON_ARRAY_BEGIN)
     return type_error (r, "an array", error);
   /* No `groups`: inclusion not recorded; `[]`: recorded, none included. */
   self->r_groups_recorded[i] = TRUE;
@@ -693,7 +686,7 @@ static gboolean
 stream_evidence (Loader *l, OccJsonReader *r, gsize i, GError **error)
 {
   OccDataset *self = l->self;
-  OccJsonToken token = value (r, error);
+  OccJsonToken token = occ_json_reader_next (r, error);
   g_autoptr (JsonNode) node = NULL;
 
   if (token == OCC_JSON_NULL)
@@ -710,7 +703,7 @@ stream_evidence (Loader *l, OccJsonReader *r, gsize i, GError **error)
 static gboolean
 stream_validated (Loader *l, OccJsonReader *r, gsize i, GError **error)
 {
-  OccJsonToken token = value (r, error);
+  OccJsonToken token = occ_json_reader_next (r, error);
 
   if (token == OCC_JSON_NULL)
     return TRUE;
@@ -891,7 +884,7 @@ stream_rating (Loader *l, OccJsonReader *r, gsize i, GError **error)
       else if (member == M_VALIDATED)
         ok = stream_validated (l, r, i, error);
       else
-        ok = value (r, error) != OCC_JSON_ERROR
+        ok = occ_json_reader_next (r, error) != OCC_JSON_ERROR
              && occ_json_reader_skip (r, error);
     }
   return ok && token == OCC_JSON_OBJECT_END
@@ -905,7 +898,7 @@ static gboolean
 stream_published_count (Loader *l, OccJsonReader *r, gsize i,
                         gboolean inclusion, GError **error)
 {
-  OccJsonToken token = value (r, error);
+  OccJsonToken token = occ_json_reader_next (r, error);
   gint64 integer;
   double d;
 
@@ -1011,7 +1004,7 @@ stream_published_record (Loader *l, OccJsonReader *r, gsize i, GError **error)
       else if (member == M_INCLUSION)
         ok = stream_published_count (l, r, i, TRUE, error);
       else
-        ok = value (r, error) != OCC_JSON_ERROR
+        ok = occ_json_reader_next (r, error) != OCC_JSON_ERROR
              && occ_json_reader_skip (r, error);
     }
   return ok && token == OCC_JSON_OBJECT_END
@@ -1243,7 +1236,7 @@ load_document (Loader *l, OccJsonReader *r, GError **error)
                                                    : -1;
       JsonNode *node;
 
-      if ((token = value (r, error)) == OCC_JSON_ERROR)
+      if ((token = occ_json_reader_next (r, error)) == OCC_JSON_ERROR)
         return FALSE;
       if (kind >= 0 && ready (l))
         {

@@ -300,9 +300,11 @@ static OccJsonToken G_GNUC_PRINTF (4, 5)
   return OCC_JSON_ERROR;
 }
 
+/* A fault at @pos, usually where the token it is in starts (a string, a
+ * number), rather than at the byte that gave it away. */
 static OccJsonToken G_GNUC_PRINTF (5, 6)
-  limit_error (OccJsonReader *r, GError **error, OccJsonPos pos,
-               OccError code, const char *format, ...)
+  fault_at (OccJsonReader *r, GError **error, OccJsonPos pos, OccError code,
+            const char *format, ...)
 {
   va_list args;
 
@@ -478,29 +480,29 @@ read_escape (OccJsonReader *r, GError **error)
     case 'u':
       break;
     default:
-      limit_error (r, error, at, OCC_ERROR_SYNTAX,
-                   "not a JSON escape (\\\", \\\\, \\/, \\b, \\f, \\n, \\r, "
-                   "\\t or \\uXXXX)");
+      fault_at (r, error, at, OCC_ERROR_SYNTAX,
+                "not a JSON escape (\\\", \\\\, \\/, \\b, \\f, \\n, \\r, "
+                "\\t or \\uXXXX)");
       return FALSE;
     }
   if ((code = hex4 (r)) < 0 && r->io_error != NULL)
     return io_error (r, error), FALSE;
   if (code < 0)
     {
-      limit_error (r, error, at, OCC_ERROR_SYNTAX,
-                   "\\u must be followed by four hexadecimal digits");
+      fault_at (r, error, at, OCC_ERROR_SYNTAX,
+                "\\u must be followed by four hexadecimal digits");
       return FALSE;
     }
   if (code == 0)
     {
-      limit_error (r, error, at, OCC_ERROR_SYNTAX,
-                   "\\u0000 (NUL) cannot be part of a string");
+      fault_at (r, error, at, OCC_ERROR_SYNTAX,
+                "\\u0000 (NUL) cannot be part of a string");
       return FALSE;
     }
   if (code >= 0xdc00 && code <= 0xdfff)
     {
-      limit_error (r, error, at, OCC_ERROR_SYNTAX,
-                   "a low surrogate escape without a high one before it");
+      fault_at (r, error, at, OCC_ERROR_SYNTAX,
+                "a low surrogate escape without a high one before it");
       return FALSE;
     }
   if (code >= 0xd800 && code <= 0xdbff)
@@ -519,8 +521,8 @@ read_escape (OccJsonReader *r, GError **error)
         return io_error (r, error), FALSE;
       if (low < 0xdc00 || low > 0xdfff)
         {
-          limit_error (r, error, at, OCC_ERROR_SYNTAX,
-                       "a high surrogate escape without a low one after it");
+          fault_at (r, error, at, OCC_ERROR_SYNTAX,
+                    "a high surrogate escape without a low one after it");
           return FALSE;
         }
       code = 0x10000 + ((code - 0xd800) << 10) + (low - 0xdc00);
@@ -568,8 +570,8 @@ not_utf8 (OccJsonReader *r, GError **error, OccJsonPos at)
 {
   if (r->io_error)
     return io_error (r, error);
-  return limit_error (r, error, at, OCC_ERROR_SYNTAX,
-                      "bytes that are not UTF-8; JSON text must be UTF-8");
+  return fault_at (r, error, at, OCC_ERROR_SYNTAX,
+                   "bytes that are not UTF-8; JSON text must be UTF-8");
 }
 
 /* A string, r->p at its opening quote (the token's place, r->pos); into
@@ -605,10 +607,10 @@ read_string (OccJsonReader *r, OccJsonToken token, GError **error)
       r->p = p;
       c = peek (r);
       if (c == '"' && G_UNLIKELY (r->text_length > OCC_MAX_STRING_LENGTH))
-        return limit_error (r, error, start, OCC_ERROR_LIMIT,
-                            "a string of %" G_GSIZE_FORMAT " bytes; libocc "
-                            "reads strings of at most %u",
-                            r->text_length, OCC_MAX_STRING_LENGTH);
+        return fault_at (r, error, start, OCC_ERROR_LIMIT,
+                         "a string of %" G_GSIZE_FORMAT " bytes; libocc "
+                         "reads strings of at most %u",
+                         r->text_length, OCC_MAX_STRING_LENGTH);
       if (c == '"')
         {
           r->p++;
@@ -621,8 +623,8 @@ read_string (OccJsonReader *r, OccJsonToken token, GError **error)
             return OCC_JSON_ERROR;
         }
       else if (c == CH_EOF)
-        return limit_error (r, error, start, OCC_ERROR_SYNTAX,
-                            "the input ends inside this string");
+        return fault_at (r, error, start, OCC_ERROR_SYNTAX,
+                         "the input ends inside this string");
       else if (c == CH_IOERR)
         return io_error (r, error);
       else if (c == 0)
@@ -705,9 +707,9 @@ read_number_slow (OccJsonReader *r, GError **error)
   G_STMT_START                                                               \
   {                                                                          \
     if (n == OCC_MAX_NUMBER_LENGTH)                                          \
-      return limit_error (r, error, start, OCC_ERROR_LIMIT,                  \
-                          "a number of more than %d characters",             \
-                          OCC_MAX_NUMBER_LENGTH);                            \
+      return fault_at (r, error, start, OCC_ERROR_LIMIT,                     \
+                       "a number of more than %d characters",                \
+                       OCC_MAX_NUMBER_LENGTH);                               \
     text[n++] = (char) c;                                                    \
     r->p++;                                                                  \
     c = peek (r);                                                            \
@@ -723,13 +725,13 @@ read_number_slow (OccJsonReader *r, GError **error)
     {
       TAKE ();
       if (c >= '0' && c <= '9')
-        return limit_error (r, error, start, OCC_ERROR_SYNTAX,
-                            "a number with a leading zero: JSON writes 7, "
-                            "not 07");
+        return fault_at (r, error, start, OCC_ERROR_SYNTAX,
+                         "a number with a leading zero: JSON writes 7, "
+                         "not 07");
       if (c == 'x' || c == 'X')
-        return limit_error (r, error, start, OCC_ERROR_SYNTAX,
-                            "a hexadecimal number: JSON numbers are "
-                            "decimal");
+        return fault_at (r, error, start, OCC_ERROR_SYNTAX,
+                         "a hexadecimal number: JSON numbers are "
+                         "decimal");
     }
   else if (c >= '1' && c <= '9')
     while (c >= '0' && c <= '9')
@@ -740,17 +742,17 @@ read_number_slow (OccJsonReader *r, GError **error)
         TAKE ();
       }
   else
-    return limit_error (r, error, start, OCC_ERROR_SYNTAX,
-                        c == 'I' ? "-Infinity is not a JSON number"
-                                 : "a minus sign without digits after it");
+    return fault_at (r, error, start, OCC_ERROR_SYNTAX,
+                     c == 'I' ? "-Infinity is not a JSON number"
+                              : "a minus sign without digits after it");
   if (c == '.')
     {
       fraction = TRUE;
       TAKE ();
       if (!(c >= '0' && c <= '9'))
-        return limit_error (r, error, start, OCC_ERROR_SYNTAX,
-                            "a decimal point without digits after it: "
-                            "JSON writes 2 or 2.0, not 2.");
+        return fault_at (r, error, start, OCC_ERROR_SYNTAX,
+                         "a decimal point without digits after it: "
+                         "JSON writes 2 or 2.0, not 2.");
       while (c >= '0' && c <= '9')
         TAKE ();
     }
@@ -761,8 +763,8 @@ read_number_slow (OccJsonReader *r, GError **error)
       if (c == '+' || c == '-')
         TAKE ();
       if (!(c >= '0' && c <= '9'))
-        return limit_error (r, error, start, OCC_ERROR_SYNTAX,
-                            "an exponent without digits");
+        return fault_at (r, error, start, OCC_ERROR_SYNTAX,
+                         "an exponent without digits");
       while (c >= '0' && c <= '9')
         TAKE ();
     }
@@ -788,19 +790,18 @@ read_number_slow (OccJsonReader *r, GError **error)
    * reads differently elsewhere is refused. With an exponent it is a
    * floating-point number everywhere. */
   if (!fraction)
-    return limit_error (
-      r, error, start, OCC_ERROR_RANGE,
-      "%.*s%s is an integer beyond 64 bits (±%" G_GINT64_FORMAT
-      "); write it with an exponent, "
-      "as 9.3e18, for a floating-point value",
-      (int) MIN (n, 40), text, n > 40 ? "…" : "", G_MAXINT64);
+    return fault_at (r, error, start, OCC_ERROR_RANGE,
+                     "%.*s%s is an integer beyond 64 bits (±%" G_GINT64_FORMAT
+                     "); write it with an exponent, "
+                     "as 9.3e18, for a floating-point value",
+                     (int) MIN (n, 40), text, n > 40 ? "…" : "", G_MAXINT64);
   r->is_integer = FALSE;
   r->number = g_ascii_strtod (text, NULL);
   if (!isfinite (r->number))
-    return limit_error (r, error, start, OCC_ERROR_RANGE,
-                        "%.*s%s is too large a number (beyond "
-                        "±1.8e308)",
-                        (int) MIN (n, 40), text, n > 40 ? "…" : "");
+    return fault_at (r, error, start, OCC_ERROR_RANGE,
+                     "%.*s%s is too large a number (beyond "
+                     "±1.8e308)",
+                     (int) MIN (n, 40), text, n > 40 ? "…" : "");
   return OCC_JSON_NUMBER;
 }
 
@@ -828,12 +829,12 @@ read_word (OccJsonReader *r, GError **error)
   if (g_str_equal (word, "null"))
     return OCC_JSON_NULL;
   if (g_str_equal (word, "NaN") || g_str_equal (word, "Infinity"))
-    return limit_error (r, error, start, OCC_ERROR_SYNTAX,
-                        "%s is not a JSON number", word);
-  return limit_error (r, error, start, OCC_ERROR_SYNTAX,
-                      "unexpected word `%s%s': JSON has true, false and "
-                      "null, and strings in double quotes",
-                      word, n + 1 == sizeof word ? "…" : "");
+    return fault_at (r, error, start, OCC_ERROR_SYNTAX,
+                     "%s is not a JSON number", word);
+  return fault_at (r, error, start, OCC_ERROR_SYNTAX,
+                   "unexpected word `%s%s': JSON has true, false and "
+                   "null, and strings in double quotes",
+                   word, n + 1 == sizeof word ? "…" : "");
 }
 
 /* What a character that cannot start a value is, for the message. */
@@ -845,14 +846,14 @@ unexpected (OccJsonReader *r, GError **error, int c, const char *expected)
   if (c == CH_IOERR)
     return io_error (r, error);
   if (c == CH_EOF && r->depth == r->base_depth && offset_of (r, r->p) == 0)
-    return limit_error (r, error, at, OCC_ERROR_SYNTAX,
-                        "empty input, expected a JSON value");
+    return fault_at (r, error, at, OCC_ERROR_SYNTAX,
+                     "empty input, expected a JSON value");
   if (c == CH_EOF && r->depth == r->base_depth)
-    return limit_error (r, error, at, OCC_ERROR_SYNTAX,
-                        "no JSON value in the input");
+    return fault_at (r, error, at, OCC_ERROR_SYNTAX,
+                     "no JSON value in the input");
   if (c == CH_EOF)
-    return limit_error (r, error, at, OCC_ERROR_SYNTAX,
-                        "the input ends where %s was expected", expected);
+    return fault_at (r, error, at, OCC_ERROR_SYNTAX,
+                     "the input ends where %s was expected", expected);
   if (c == '\'')
     return syntax_error (r, error, r->p,
                          "unexpected character `'': single-quoted strings "
@@ -879,14 +880,14 @@ unexpected (OccJsonReader *r, GError **error, int c, const char *expected)
         return not_utf8 (r, error, at);
       u = g_utf8_get_char ((const char *) bytes);
       if (u == 0xfeff)
-        return limit_error (r, error, at, OCC_ERROR_SYNTAX,
-                            "a byte order mark (U+FEFF): JSON text does not "
-                            "start with one; save the file as UTF-8 without "
-                            "a BOM");
-      return limit_error (r, error, at, OCC_ERROR_SYNTAX,
-                          "unexpected character U+%04X where %s was "
-                          "expected",
-                          u, expected);
+        return fault_at (r, error, at, OCC_ERROR_SYNTAX,
+                         "a byte order mark (U+FEFF): JSON text does not "
+                         "start with one; save the file as UTF-8 without "
+                         "a BOM");
+      return fault_at (r, error, at, OCC_ERROR_SYNTAX,
+                       "unexpected character U+%04X where %s was "
+                       "expected",
+                       u, expected);
     }
   if (c < 0x20 || c == 0x7f)
     return syntax_error (r, error, r->p,
@@ -963,9 +964,9 @@ add_key (OccJsonReader *r, GError **error)
   guint n = f->n_records, earlier = 0;
 
   if (G_UNLIKELY (n >= OCC_MAX_JSON_MEMBERS))
-    return limit_error (r, error, r->pos, OCC_ERROR_LIMIT,
-                        "an object of more than %u members",
-                        OCC_MAX_JSON_MEMBERS);
+    return fault_at (r, error, r->pos, OCC_ERROR_LIMIT,
+                     "an object of more than %u members",
+                     OCC_MAX_JSON_MEMBERS);
   if (G_UNLIKELY (f->named != NULL))
     earlier = GPOINTER_TO_UINT (g_hash_table_lookup (f->named, name));
   else
