@@ -67,3 +67,13 @@
  * Since: 1.4
  */
 #define OCC_AVAILABLE_IN_1_4 _OCC_EXTERN
+
+/**
+ * OCC_AVAILABLE_IN_1_5:
+ *
+ * Marks a symbol added in libocc 1.5: exported from the shared library
+ * under the symbol version `LIBOCC_1.5`.
+ *
+ * Since: 1.5
+ */
+#define OCC_AVAILABLE_IN_1_5 _OCC_EXTERN
