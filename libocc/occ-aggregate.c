@@ -117,6 +117,27 @@ median (double *values, gsize n)
   return (values[n / 2 - 1] + values[n / 2]) / 2.0;
 }
 
+/* The most frequent value, the lowest of a tie: sorted, the first of the
+ * longest run. */
+static double
+mode (double *values, gsize n)
+{
+  gsize best = 0, best_run = 0;
+
+  occ_sort_doubles (values, n);
+  for (gsize i = 0, run; i < n; i += run)
+    {
+      for (run = 1; i + run < n && values[i + run] == values[i]; run++)
+        ;
+      if (run > best_run)
+        {
+          best = i;
+          best_run = run;
+        }
+    }
+  return values[best];
+}
+
 /*
  * occ_aggregate_slow: (see occ_aggregate() in occ-aggregate-private.h)
  * @method: how to reduce
@@ -142,6 +163,9 @@ occ_aggregate_slow (OccAggregation method, double *values,
       return weighted_mean (values, weights, n, TRUE, result);
     case OCC_AGGREGATION_MEDIAN:
       *result = median (values, n);
+      return TRUE;
+    case OCC_AGGREGATION_MODE:
+      *result = mode (values, n);
       return TRUE;
     default:
       g_assert_not_reached ();

@@ -548,6 +548,9 @@ occ_agreement_new (OccDataset *dataset, OccBootstrapOptions *options,
                         NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
+  if (!occ_methodology_check_numeric (dataset->methodology, "agreement",
+                                      error))
+    return NULL;
   if (options == NULL)
     options = defaults = occ_bootstrap_options_new ();
   self = g_object_new (OCC_TYPE_AGREEMENT, NULL);

@@ -760,6 +760,9 @@ occ_bootstrap_new (OccResults *results, OccBootstrapOptions *options,
                         NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
+  if (!occ_methodology_check_numeric (results->dataset->methodology,
+                                      "bootstrap", error))
+    return NULL;
   if (options == NULL)
     options = defaults = occ_bootstrap_options_new ();
   t = results->table;

@@ -531,11 +531,28 @@ looks_decimal (const char *text)
   return digit;
 }
 
+/* A categorical criterion's cell: one of its level ids
+ * (occ-categorical.md §1). */
+static gboolean
+read_level (Import *im, OccCsvReader *r, guint column, guint criterion,
+            const char *text, gint32 *level, GError **error)
+{
+  g_autofree char *valid = NULL;
+
+  if (occ_criterion_levels_lookup (&im->m->levels[criterion], text, level))
+    return TRUE;
+  valid = occ_criterion_levels_list (&im->m->levels[criterion]);
+  return cell_error (im, r, column, OCC_ERROR_UNKNOWN_ID, error,
+                     "unknown level \"%s\" of criterion \"%s\" (its "
+                     "levels: %s)",
+                     text, im->m->criterion_ids[criterion], valid);
+}
+
 /* A score: an integer on the scale, or an empty cell for "not rated".
  * Like the JSON loader, 2.0 is the integer 2. */
 static gboolean
-read_score (Import *im, OccCsvReader *r, guint column, gint32 *score,
-            GError **error)
+read_score (Import *im, OccCsvReader *r, guint column, guint criterion,
+            gint32 *score, GError **error)
 {
   gsize length;
   const char *text = trimmed (r, column, &length);
@@ -546,6 +563,8 @@ read_score (Import *im, OccCsvReader *r, guint column, gint32 *score,
   *score = OCC_SCORE_NULL;
   if (length == 0)
     return TRUE;
+  if (occ_methodology_is_categorical (im->m))
+    return read_level (im, r, column, criterion, text, score, error);
   if (length == 1 && g_ascii_isdigit (text[0]))
     value = text[0] - '0'; /* the common case, millions of times */
   else
@@ -738,7 +757,7 @@ read_rating (Import *im, OccCsvReader *r, GError **error)
       || !read_id (im, r, ROLE_RATER, &ds->r_rater[i], error))
     return FALSE;
   for (guint c = 0; c < n_criteria; c++)
-    if (!read_score (im, r, (guint) im->column_of[ROLE_CRITERION + c],
+    if (!read_score (im, r, (guint) im->column_of[ROLE_CRITERION + c], c,
                      &ds->r_scores[i * n_criteria + c], error))
       return FALSE;
   ds->r_group_start[i] = im->groups->len;
@@ -1174,7 +1193,11 @@ append_rating (GString *out, OccDataset *self, gsize i, OccCsvFlags flags,
   for (guint c = 0; c < m->n_criteria; c++)
     {
       g_string_append_c (out, ',');
-      if (scores[c] != OCC_SCORE_NULL)
+      if (scores[c] != OCC_SCORE_NULL && occ_methodology_is_categorical (m))
+        append_field (
+          out, m->levels[c].ids[occ_level_slot (&m->levels[c], scores[c])],
+          flags);
+      else if (scores[c] != OCC_SCORE_NULL)
         append_int (out, scores[c]);
     }
   g_string_append_c (out, ',');

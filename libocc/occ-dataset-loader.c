@@ -588,6 +588,32 @@ stream_integer (OccJsonReader *r, gint64 *out, GError **error)
   return TRUE;
 }
 
+/* A categorical rating's answer: the id of one of the criterion's levels
+ * or unranked answers, kept as its level (occ-categorical-private.h). */
+static gboolean
+stream_level (OccJsonReader *r, OccJsonToken token, OccMethodology *m,
+              guint c, double *level, GError **error)
+{
+  const char *id;
+  gint32 found;
+  g_autofree char *valid = NULL;
+
+  if (token != OCC_JSON_STRING)
+    return type_error (r, "a level id (a string)", error);
+  id = occ_json_reader_text (r, NULL);
+  if (occ_criterion_levels_lookup (&m->levels[c], id, &found))
+    {
+      *level = found;
+      return TRUE;
+    }
+  valid = occ_criterion_levels_list (&m->levels[c]);
+  occ_json_reader_error (r, error, OCC_ERROR_UNKNOWN_ID,
+                         "unknown level \"%s\" of criterion \"%s\" (its "
+                         "levels: %s)",
+                         id, m->criterion_ids[c], valid);
+  return FALSE;
+}
+
 /* "scores": {criterion: number or null}. A missing criterion is null
  * (NaN here); a rating's scores must be integers, a published one's need
  * not be. Both must lie on the scale. */
@@ -620,6 +646,20 @@ stream_scores (Loader *l, OccJsonReader *r, gboolean integers, double *scores,
       token = occ_json_reader_next (r, error);
       if (token == OCC_JSON_NULL)
         continue;
+      if (occ_methodology_is_categorical (m))
+        {
+          if (!integers)
+            {
+              occ_json_reader_error (
+                r, error, OCC_ERROR_STRUCTURE,
+                "published scores are not used with a categorical "
+                "methodology (occ-categorical.md §1): give the ratings");
+              return FALSE;
+            }
+          if (!stream_level (r, token, m, (guint) c, &scores[c], error))
+            return FALSE;
+          continue;
+        }
       if (token != OCC_JSON_NUMBER)
         return type_error (r, "a number", error);
       if (integers && !stream_integer (r, &integer, error))

@@ -103,6 +103,10 @@ write_rating (OccDataset *self, OccJsonWriter *w, gsize i)
   for (guint c = 0; c < m->n_criteria; c++)
     if (scores[c] == OCC_SCORE_NULL)
       occ_json_put_null (w, m->criterion_ids[c]);
+    else if (occ_methodology_is_categorical (m))
+      occ_json_put_string (
+        w, m->criterion_ids[c],
+        m->levels[c].ids[occ_level_slot (&m->levels[c], scores[c])]);
     else
       occ_json_put_int (w, m->criterion_ids[c], scores[c]);
   occ_json_end_object (w);

@@ -27,6 +27,17 @@ typedef struct
   gint32 *missing;   /* n_cells; children without a score, -1 for leaves */
   guint32 *rank;     /* n_cells; among peers, 0: none */
   guint32 *country_rank; /* n_cells; among countries, 0: none */
+
+  /* Categorical methodologies only (NULL otherwise), occ-categorical.md
+   * rules 1-4: */
+  guint n_criteria;
+  guint n_flags;
+  guint n_summaries;
+  gint32 *level;  /* n_cells × n_criteria: a leaf's levels, OCC_SCORE_NULL */
+  gint8 *flag;    /* n_cells × n_flags: OCC_COND_TRUE, FALSE, UNKNOWN */
+  guint32 *rated; /* n_cells: leaves with ratings at or below the node */
+  guint32 *summary;          /* n_cells × n_summaries × 2: count, unknown */
+  const gboolean *node_leaf; /* the dataset's */
 } OccTable;
 
 static inline gsize
@@ -115,6 +126,19 @@ void occ_table_free (OccTable *table);
 
 gboolean occ_table_get (const OccTable *t, gsize cell, guint slot,
                         double *value);
+
+/* A summary of a node (occ-categorical.md rule 4). */
+typedef struct
+{
+  guint32 count;
+  guint32 unknown;
+  guint32 of;
+  double percent; /* 100 × count / of */
+} OccSummary;
+
+/* FALSE when the cell is not an inner node with rated leaves below. */
+gboolean occ_table_get_summary (const OccTable *t, gsize cell, guint summary,
+                                OccSummary *out);
 gboolean occ_table_get_delta (const OccTable *t, guint country, guint phase,
                               guint node, guint slot, double *delta);
 

@@ -137,6 +137,75 @@ score_leaf_means (OccScorer *s, gsize cell, const gint32 *scores,
     leaf_means (s, cell, scores, raters, s->m->n_criteria);
 }
 
+/* occ-categorical.md rules 1 and 3 for a leaf: each criterion's level
+ * (and its value, where the criterion gives values), then the flags in
+ * order. */
+static void
+score_leaf_levels (OccScorer *s, gsize cell, const gint32 *scores,
+                   guint32 raters)
+{
+  OccMethodology *m = s->m;
+  OccTable *t = s->t;
+  guint n_criteria = m->n_criteria;
+  gint32 *levels = &t->level[cell * n_criteria];
+  gint8 *flags = &t->flag[cell * t->n_flags];
+  gboolean mode = s->aggregation[OCC_LEVEL_RATERS] == OCC_AGGREGATION_MODE;
+
+  for (guint c = 0; c < n_criteria; c++)
+    {
+      const OccCriterionLevels *cl = &m->levels[c];
+      guint n = 0;
+
+      levels[c] = occ_categorical_level (cl, mode, m->min_raters, &scores[c],
+                                         n_criteria, raters, &n);
+      t->n[cell * n_criteria + c] = (gint32) n;
+      if (cl->values != NULL && levels[c] != OCC_SCORE_NULL && levels[c] >= 0)
+        set_value (t, cell, c, cl->values[levels[c]]);
+    }
+  for (guint f = 0; f < t->n_flags; f++)
+    flags[f] = (gint8) occ_condition_eval (&m->flags[f].cond, levels, flags);
+  t->rated[cell] = 1;
+}
+
+/* Rule 4 for an inner node or the country: its children's counts, and
+ * for a child leaf with ratings its own conditions. */
+static void
+summarize_inner (OccScorer *s, gsize base, guint node, const guint *children,
+                 guint n_children)
+{
+  OccMethodology *m = s->m;
+  OccTable *t = s->t;
+  guint n_sum = t->n_summaries;
+  gsize cell = base + node;
+  guint32 *sum = &t->summary[cell * n_sum * 2];
+
+  t->rated[cell] = 0;
+  memset (sum, 0, n_sum * 2 * sizeof (guint32));
+  for (guint i = 0; i < n_children; i++)
+    {
+      gsize child = base + children[i];
+
+      if (t->rated[child] == 0)
+        continue;
+      t->rated[cell] += t->rated[child];
+      if (!s->ds->node_leaf[children[i]])
+        {
+          const guint32 *theirs = &t->summary[child * n_sum * 2];
+          for (guint x = 0; x < n_sum * 2; x++)
+            sum[x] += theirs[x];
+          continue;
+        }
+      for (guint x = 0; x < n_sum; x++)
+        {
+          int value = occ_condition_eval (&m->summaries[x].cond,
+                                          &t->level[child * m->n_criteria],
+                                          &t->flag[child * t->n_flags]);
+          sum[2 * x] += value == OCC_COND_TRUE;
+          sum[2 * x + 1] += value == OCC_COND_UNKNOWN;
+        }
+    }
+}
+
 /* Rule 1 from raw ratings, and rule 6 for a leaf: the groups marked over
  * the ratings that record groups times the groups (occ-v1 §4.6). The
  * pool is kept whether or not the leaf gets a score, for its parents. The
@@ -151,7 +220,9 @@ score_leaf_ratings (OccScorer *s, gsize cell, guint node, guint32 first,
   guint32 raters = last - first, recorded = 0;
   guint64 marked = 0;
 
-  if (s->aggregation[OCC_LEVEL_RATERS] == OCC_AGGREGATION_MEAN)
+  if (occ_methodology_is_categorical (s->m))
+    score_leaf_levels (s, cell, scores, raters);
+  else if (s->aggregation[OCC_LEVEL_RATERS] == OCC_AGGREGATION_MEAN)
     score_leaf_means (s, cell, scores, raters);
   else
     for (guint c = 0; c < n_criteria; c++)
@@ -338,6 +409,9 @@ score_country_phase (OccScorer *s, guint country, guint phase)
 
       score_inner (s, v, present, base + node, node, &s->plan_child[first],
                    &s->plan_weight[first], s->inner_start[x + 1] - first);
+      if (t->rated != NULL)
+        summarize_inner (s, base, node, &s->plan_child[first],
+                         s->inner_start[x + 1] - first);
     }
 }
 
@@ -565,6 +639,21 @@ occ_table_new (OccDataset *ds)
   t->country_rank = g_new0 (guint32, t->n_cells + 1);
   for (gsize i = 0; i < t->n_cells * n_criteria; i++)
     t->n[i] = -1;
+  if (occ_methodology_is_categorical (ds->methodology))
+    {
+      OccMethodology *m = ds->methodology;
+
+      t->n_criteria = n_criteria;
+      t->n_flags = m->n_flags;
+      t->n_summaries = m->n_summaries;
+      t->level = g_new (gint32, t->n_cells * n_criteria + 1);
+      t->flag = g_new0 (gint8, t->n_cells * m->n_flags + 1);
+      t->rated = g_new0 (guint32, t->n_cells + 1);
+      t->node_leaf = ds->node_leaf;
+      t->summary = g_new0 (guint32, t->n_cells * m->n_summaries * 2 + 1);
+      for (gsize i = 0; i < t->n_cells * n_criteria; i++)
+        t->level[i] = OCC_SCORE_NULL;
+    }
   for (gsize i = 0; i < t->n_cells; i++)
     {
       t->inclusion[i] = -1;
@@ -762,7 +851,30 @@ occ_table_free (OccTable *t)
   g_free (t->missing);
   g_free (t->rank);
   g_free (t->country_rank);
+  g_free (t->level);
+  g_free (t->flag);
+  g_free (t->rated);
+  g_free (t->summary);
   g_free (t);
+}
+
+gboolean
+occ_table_get_summary (const OccTable *t, gsize cell, guint summary,
+                       OccSummary *out)
+{
+  guint node = (guint) (cell % (t->n_nodes + 1));
+  const guint32 *sum;
+
+  memset (out, 0, sizeof *out);
+  if (t->rated == NULL || summary >= t->n_summaries || t->rated[cell] == 0
+      || (node < t->n_nodes && t->node_leaf[node]))
+    return FALSE;
+  sum = &t->summary[(cell * t->n_summaries + summary) * 2];
+  out->count = sum[0];
+  out->unknown = sum[1];
+  out->of = t->rated[cell];
+  out->percent = 100.0 * out->count / out->of;
+  return TRUE;
 }
 
 /* Rule 4: against the phase just before, where both exist. */

@@ -6,6 +6,7 @@
 
 #include <occ/occ-methodology.h>
 
+#include "occ-categorical-private.h"
 #include "occ-json-private.h"
 #include "occ-labels-private.h"
 
@@ -56,7 +57,24 @@ struct _OccMethodology
   OccLabels **level_l10n;
   GHashTable *criterion_index; /* id → index + 1 */
   GHashTable *group_index;     /* id → index + 1 */
+
+  /* occ-categorical.md: criteria on labelled levels. */
+  OccScaleKind scale_kind;
+  OccCriterionLevels *levels; /* n_criteria; categorical only */
+  guint n_flags;
+  OccRule *flags;
+  guint n_summaries;
+  OccRule *summaries;
+  gboolean any_values; /* some criterion puts its levels on numbers */
+  gboolean all_values; /* every one does: leaves get numeric scores */
+  double value_min;    /* the lowest of the `values` */
 };
+
+static inline gboolean
+occ_methodology_is_categorical (const OccMethodology *m)
+{
+  return m->scale_kind == OCC_SCALE_KIND_CATEGORICAL;
+}
 
 OccMethodology *occ_methodology_new_from_json (JsonNode *node,
                                                const OccPath *path,
@@ -66,5 +84,9 @@ gboolean occ_methodology_is_builtin (OccMethodology *self);
 void occ_methodology_write (OccMethodology *self, OccJsonWriter *w,
                             const char *key);
 int occ_methodology_band_index (OccMethodology *self, double value);
+/* The analyses resample and vary numeric scores: a categorical
+ * methodology is refused with a message that names @analysis. */
+gboolean occ_methodology_check_numeric (OccMethodology *self,
+                                        const char *analysis, GError **error);
 
 G_END_DECLS

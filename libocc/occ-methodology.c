@@ -98,6 +98,104 @@ static const char cco_2024_json[] =
       "Communautés rurales et paysannes") "}],"
   " \"precision\": 2}";
 #undef L3
+/* occ-categorical.md §4: the IRM's methodologies, exactly as the spec
+ * writes them. */
+static const char ogp_irm_2015_json[] =
+  "{\"id\": \"ogp-irm-2015\", "
+  "\"name\": \"OGP Independent Reporting Mechanism, "
+  "action plans assessed 2015-2020\", \"scale\": {\"kind\": \"categorical\"}, "
+  "\"criteria\": [{\"id\": \"specificity\", \"label\": \"Specificity\", "
+  "\"levels\": [{\"id\": \"none\", \"label\": \"None\"}, {\"id\": \"low\", "
+  "\"label\": \"Low\"}, {\"id\": \"medium\", \"label\": \"Medium\"}, "
+  "{\"id\": \"high\", \"label\": \"High\"}]}, {\"id\": \"ati\", "
+  "\"label\": \"Access to information\", \"levels\": [\"no\", \"yes\"]}, "
+  "{\"id\": \"cp\", \"label\": \"Civic participation\", \"levels\": [\"no\", "
+  "\"yes\"]}, {\"id\": \"pa\", \"label\": \"Public accountability\", "
+  "\"levels\": [\"no\", \"yes\"]}, {\"id\": \"tech\", "
+  "\"label\": \"Technology and innovation for transparency and accountability\", "
+  "\"levels\": [\"no\", \"yes\"]}, {\"id\": \"impact\", "
+  "\"label\": \"Potential impact\", \"levels\": [\"none\", \"minor\", "
+  "\"moderate\", \"transformative\"]}, {\"id\": \"completion\", "
+  "\"label\": \"Completion\", \"levels\": [\"not-started\", \"limited\", "
+  "\"substantial\", \"complete\"], \"unranked\": [{\"id\": \"no-evidence\", "
+  "\"label\": \"No evidence available\"}]}, {\"id\": \"diog\", "
+  "\"label\": \"Did it open government?\", \"levels\": [\"worsened\", "
+  "\"did-not-change\", \"marginal\", \"major\", \"outstanding\"]}], "
+  "\"aggregation\": {\"raters\": \"median\"}, \"flags\": [{\"id\": \"relevant\", "
+  "\"label\": \"Relevant to OGP values\", \"any\": [{\"criterion\": \"ati\", "
+  "\"is\": \"yes\"}, {\"criterion\": \"cp\", \"is\": \"yes\"}, {\"criterion\": \"pa\", "
+  "\"is\": \"yes\"}]}, {\"id\": \"potentially-starred\", "
+  "\"label\": \"Potentially starred\", "
+  "\"all\": [{\"criterion\": \"specificity\", \"at_least\": \"medium\"}, "
+  "{\"flag\": \"relevant\"}, {\"criterion\": \"impact\", "
+  "\"is\": \"transformative\"}]}, {\"id\": \"starred\", \"label\": \"Starred\", "
+  "\"all\": [{\"flag\": \"potentially-starred\"}, "
+  "{\"criterion\": \"completion\", \"at_least\": \"substantial\"}]}], "
+  "\"summaries\": [{\"id\": \"commitments\", "
+  "\"label\": \"Number of commitments\", \"count\": \"rated\"}, "
+  "{\"id\": \"relevant\", \"label\": \"Commitments relevant to OGP values\", "
+  "\"count\": {\"flag\": \"relevant\"}, \"percent\": true}, "
+  "{\"id\": \"transformative\", \"label\": \"Transformative commitments\", "
+  "\"count\": {\"criterion\": \"impact\", \"is\": \"transformative\"}, "
+  "\"percent\": true}, {\"id\": \"potentially-starred\", "
+  "\"label\": \"Potentially starred\", "
+  "\"count\": {\"flag\": \"potentially-starred\"}, \"percent\": true}, "
+  "{\"id\": \"starred\", \"label\": \"Starred commitments\", "
+  "\"count\": {\"flag\": \"starred\"}}, {\"id\": \"completed\", "
+  "\"label\": \"Completed commitments\", "
+  "\"count\": {\"criterion\": \"completion\", \"is\": \"complete\"}}, "
+  "{\"id\": \"major\", \"label\": \"Commitments with major DIOG\", "
+  "\"count\": {\"criterion\": \"diog\", \"is\": \"major\"}}, "
+  "{\"id\": \"outstanding\", \"label\": \"Commitments with outstanding DIOG\", "
+  "\"count\": {\"criterion\": \"diog\", \"is\": \"outstanding\"}}], "
+  "\"precision\": 0}";
+
+static const char ogp_irm_2021_json[] =
+  "{\"id\": \"ogp-irm-2021\", "
+  "\"name\": \"OGP Independent Reporting Mechanism, "
+  "action plans from 2020\", \"scale\": {\"kind\": \"categorical\"}, "
+  "\"criteria\": [{\"id\": \"verifiable\", \"label\": \"Verifiable\", "
+  "\"levels\": [\"no\", \"yes\"]}, {\"id\": \"relevant\", "
+  "\"label\": \"Relevant to OGP values\", \"levels\": [\"no\", \"yes\"]}, "
+  "{\"id\": \"potential\", \"label\": \"Potential for results\", "
+  "\"levels\": [\"unclear\", \"modest\", \"substantial\"]}, "
+  "{\"id\": \"completion\", \"label\": \"Completion\", "
+  "\"levels\": [\"not-started\", \"limited\", \"substantial\", \"complete\"], "
+  "\"unranked\": [{\"id\": \"no-evidence\", "
+  "\"label\": \"No evidence available\"}]}, {\"id\": \"results\", "
+  "\"label\": \"Early results\", \"levels\": [\"worsened\", \"did-not-change\", "
+  "\"marginal\", \"major\", \"outstanding\"]}], "
+  "\"aggregation\": {\"raters\": \"median\"}, "
+  "\"flags\": [{\"id\": \"high-completion\", \"label\": \"High completion\", "
+  "\"criterion\": \"completion\", \"at_least\": \"substantial\"}, "
+  "{\"id\": \"strong-results\", \"label\": \"Strong early results\", "
+  "\"criterion\": \"results\", \"at_least\": \"major\"}], "
+  "\"summaries\": [{\"id\": \"commitments\", "
+  "\"label\": \"Number of commitments\", \"count\": \"rated\"}, "
+  "{\"id\": \"verifiable\", \"label\": \"Verifiable commitments\", "
+  "\"count\": {\"criterion\": \"verifiable\", \"is\": \"yes\"}, "
+  "\"percent\": true}, {\"id\": \"relevant\", "
+  "\"label\": \"Commitments relevant to OGP values\", "
+  "\"count\": {\"criterion\": \"relevant\", \"is\": \"yes\"}, \"percent\": true}, "
+  "{\"id\": \"potential-unclear\", "
+  "\"label\": \"Unclear potential for results\", "
+  "\"count\": {\"criterion\": \"potential\", \"is\": \"unclear\"}, "
+  "\"percent\": true}, {\"id\": \"potential-modest\", "
+  "\"label\": \"Modest potential for results\", "
+  "\"count\": {\"criterion\": \"potential\", \"is\": \"modest\"}, "
+  "\"percent\": true}, {\"id\": \"potential-substantial\", "
+  "\"label\": \"Substantial potential for results\", "
+  "\"count\": {\"criterion\": \"potential\", \"is\": \"substantial\"}, "
+  "\"percent\": true}, {\"id\": \"high-completion\", "
+  "\"label\": \"Substantially or fully completed\", "
+  "\"count\": {\"flag\": \"high-completion\"}}, {\"id\": \"strong-results\", "
+  "\"label\": \"Strong early results\", "
+  "\"count\": {\"flag\": \"strong-results\"}}, {\"id\": \"results-major\", "
+  "\"label\": \"Major early results\", \"count\": {\"criterion\": \"results\", "
+  "\"is\": \"major\"}}, {\"id\": \"results-outstanding\", "
+  "\"label\": \"Outstanding early results\", "
+  "\"count\": {\"criterion\": \"results\", \"is\": \"outstanding\"}}], "
+  "\"precision\": 0}";
 /* clang-format on */
 
 static const struct
@@ -106,10 +204,12 @@ static const struct
   const char *json;
 } builtins[] = {
   { "cco-2024", cco_2024_json },
+  { "ogp-irm-2015", ogp_irm_2015_json },
+  { "ogp-irm-2021", ogp_irm_2021_json },
 };
 
 static const char *const aggregation_names[] = { "mean", "median",
-                                                 "geometric" };
+                                                 "geometric", "mode" };
 static const char *const level_names[] = { "raters", "criteria", "children" };
 
 static void
@@ -144,6 +244,16 @@ occ_methodology_finalize (GObject *object)
   free_l10n (self->level_l10n, self->n_levels);
   g_clear_pointer (&self->criterion_index, g_hash_table_unref);
   g_clear_pointer (&self->group_index, g_hash_table_unref);
+  if (self->levels != NULL)
+    for (guint i = 0; i < self->n_criteria; i++)
+      occ_criterion_levels_clear (&self->levels[i]);
+  g_free (self->levels);
+  for (guint i = 0; i < self->n_flags; i++)
+    occ_rule_clear (&self->flags[i]);
+  g_free (self->flags);
+  for (guint i = 0; i < self->n_summaries; i++)
+    occ_rule_clear (&self->summaries[i]);
+  g_free (self->summaries);
   G_OBJECT_CLASS (occ_methodology_parent_class)->finalize (object);
 }
 
@@ -191,10 +301,28 @@ parse_scale (OccMethodology *self, JsonObject *object, const OccPath *path,
   OccPath here = OCC_PATH_MEMBER (path, "scale");
   JsonNode *node = occ_json_member (object, "scale", path, TRUE, error);
   JsonObject *scale;
+  const char *kind = NULL;
   gint64 min = G_MININT64, max = G_MININT64;
 
-  if (node == NULL || !(scale = occ_json_object (node, &here, error)))
+  if (node == NULL || !(scale = occ_json_object (node, &here, error))
+      || !occ_json_optional_string (scale, "kind", &here, &kind, error))
     return FALSE;
+  if (kind != NULL && g_str_equal (kind, "categorical"))
+    {
+      /* Levels are per criterion; min and max mean nothing here. */
+      self->scale_kind = OCC_SCALE_KIND_CATEGORICAL;
+      self->aggregation[OCC_LEVEL_RATERS] = OCC_AGGREGATION_MEDIAN;
+      return TRUE;
+    }
+  if (kind != NULL && !g_str_equal (kind, "numeric"))
+    {
+      OccPath at = OCC_PATH_MEMBER (&here, "kind");
+      occ_path_error (error, OCC_ERROR_UNKNOWN_ID, &at,
+                      "unknown scale kind \"%s\" (expected numeric or "
+                      "categorical)",
+                      kind);
+      return FALSE;
+    }
   if (!occ_json_member (scale, "min", &here, TRUE, error)
       || !occ_json_member (scale, "max", &here, TRUE, error)
       || !read_int_member (scale, "min", &here, -OCC_MAX_SCALE_ABS,
@@ -213,6 +341,38 @@ parse_scale (OccMethodology *self, JsonObject *object, const OccPath *path,
     }
   self->scale_min = (int) min;
   self->scale_max = (int) max;
+  return TRUE;
+}
+
+/* A categorical criterion's levels (occ-categorical.md §1), and the
+ * range of its `values`, which take the place of the scale for bands and
+ * the geometric mean. */
+static gboolean
+parse_criterion_levels (OccMethodology *self, JsonArray *array,
+                        const OccPath *path, GError **error)
+{
+  gboolean first = TRUE;
+
+  self->levels = g_new0 (OccCriterionLevels, self->n_criteria);
+  self->all_values = TRUE;
+  for (guint i = 0; i < self->n_criteria; i++)
+    {
+      OccPath at = OCC_PATH_INDEX (path, i);
+      OccCriterionLevels *cl = &self->levels[i];
+
+      if (!occ_criterion_levels_read (
+            cl, json_array_get_object_element (array, i), &at, error))
+        return FALSE;
+      self->all_values &= cl->values != NULL;
+      self->any_values |= cl->values != NULL;
+      for (guint l = 0; cl->values != NULL && l < cl->n_ranked; l++)
+        {
+          double v = cl->values[l];
+          if (first || v < self->value_min)
+            self->value_min = v;
+          first = FALSE;
+        }
+    }
   return TRUE;
 }
 
@@ -292,6 +452,9 @@ parse_criteria (OccMethodology *self, JsonObject *object, const OccPath *path,
                            &self->criterion_ids, &self->criterion_labels,
                            &self->criterion_l10n, &self->n_criteria, error))
     return FALSE;
+  if (occ_methodology_is_categorical (self)
+      && !parse_criterion_levels (self, array, &here, error))
+    return FALSE;
   self->criterion_weights = g_new (double, self->n_criteria);
   for (guint i = 0; i < self->n_criteria; i++)
     {
@@ -341,6 +504,24 @@ parse_aggregation (OccMethodology *self, JsonObject *object,
             self->aggregation[level] = (OccAggregation) m;
             found = TRUE;
           }
+      /* Levels are ordered, not numbers: their raters take the median
+       * or the mode, and only they. */
+      if (found && occ_methodology_is_categorical (self)
+          && level == OCC_LEVEL_RATERS
+          && self->aggregation[level] != OCC_AGGREGATION_MEDIAN
+          && self->aggregation[level] != OCC_AGGREGATION_MODE)
+        {
+          occ_path_error (error, OCC_ERROR_STRUCTURE, &at,
+                          "the raters' levels of a categorical methodology "
+                          "are aggregated by median or mode, not %s",
+                          name);
+          return FALSE;
+        }
+      if (found
+          && (level != OCC_LEVEL_RATERS
+              || !occ_methodology_is_categorical (self))
+          && self->aggregation[level] == OCC_AGGREGATION_MODE)
+        found = FALSE;
       if (!found)
         {
           occ_path_error (error, OCC_ERROR_UNKNOWN_ID, &at,
@@ -398,12 +579,24 @@ parse_bands (OccMethodology *self, JsonObject *object, const OccPath *path,
           || !occ_labels_read (band, &at, &self->band_l10n[i], error))
         return FALSE;
       /* occ-v1 §3: every value on the scale has a band. */
-      if (i == 0 && self->band_from[0] > self->scale_min)
+      if (i == 0 && !occ_methodology_is_categorical (self)
+          && self->band_from[0] > self->scale_min)
         {
           occ_path_error (error, OCC_ERROR_STRUCTURE, &from_path,
                           "the first band starts at %g, above the scale's "
                           "min (%d): the scores below it would have no band",
                           self->band_from[0], self->scale_min);
+          return FALSE;
+        }
+      /* Levels with values: every value has a band. */
+      if (i == 0 && occ_methodology_is_categorical (self) && self->any_values
+          && self->band_from[0] > self->value_min)
+        {
+          occ_path_error (error, OCC_ERROR_STRUCTURE, &from_path,
+                          "the first band starts at %g, above the lowest "
+                          "of the levels' values (%g): the scores below it "
+                          "would have no band",
+                          self->band_from[0], self->value_min);
           return FALSE;
         }
       if (i > 0 && self->band_from[i] <= self->band_from[i - 1])
@@ -519,17 +712,154 @@ check_geometric (OccMethodology *self, const OccPath *path, GError **error)
 {
   for (guint level = 0; level < G_N_ELEMENTS (level_names); level++)
     if (self->aggregation[level] == OCC_AGGREGATION_GEOMETRIC
-        && self->scale_min < 0)
+        && (occ_methodology_is_categorical (self) ? self->value_min < 0
+                                                  : self->scale_min < 0))
       {
         OccPath agg = OCC_PATH_MEMBER (path, "aggregation");
         OccPath at = OCC_PATH_MEMBER (&agg, level_names[level]);
         occ_path_error (error, OCC_ERROR_STRUCTURE, &at,
                         "a geometric mean needs a scale without negative "
-                        "scores (min is %d)",
-                        self->scale_min);
+                        "scores (min is %g)",
+                        occ_methodology_is_categorical (self)
+                          ? self->value_min
+                          : (double) self->scale_min);
         return FALSE;
       }
   return TRUE;
+}
+
+/* "flags" and "summaries" (occ-categorical.md §1, rules 2-4): each an
+ * id, a label and a condition; a flag's condition is the flag object
+ * itself, a summary's is its "count" ("rated" or a condition). */
+static gboolean
+parse_rules (OccMethodology *self, JsonObject *object, const OccPath *path,
+             gboolean summaries, GError **error)
+{
+  const char *name = summaries ? "summaries" : "flags";
+  OccPath here = OCC_PATH_MEMBER (path, name);
+  JsonNode *node = json_object_get_member (object, name);
+  GHashTable *seen;
+  JsonArray *array;
+  OccRule *rules;
+  guint n, *count = summaries ? &self->n_summaries : &self->n_flags;
+  gboolean ok = TRUE;
+
+  if (node == NULL)
+    return TRUE;
+  if (!occ_methodology_is_categorical (self))
+    {
+      occ_path_error (error, OCC_ERROR_STRUCTURE, &here,
+                      "%s need a categorical methodology (\"scale\": "
+                      "{\"kind\": \"categorical\"})",
+                      name);
+      return FALSE;
+    }
+  if (!(array = occ_json_array (node, &here, error)))
+    return FALSE;
+  n = json_array_get_length (array);
+  if (n > (summaries ? OCC_MAX_SUMMARIES : OCC_MAX_FLAGS))
+    {
+      occ_path_error (error, OCC_ERROR_LIMIT, &here, "more than %d %s",
+                      summaries ? OCC_MAX_SUMMARIES : OCC_MAX_FLAGS, name);
+      return FALSE;
+    }
+  rules = g_new0 (OccRule, n + 1);
+  if (summaries)
+    self->summaries = rules;
+  else
+    self->flags = rules;
+  /* Ids first, so that a flag that names a later one can say so. */
+  seen = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; ok && i < n; i++)
+    {
+      OccPath at = OCC_PATH_INDEX (&here, i);
+      JsonObject *entry = occ_json_object (json_array_get_element (array, i),
+                                           &at, error);
+      const char *id = NULL, *label = NULL;
+
+      *count = i + 1;
+      if (entry == NULL
+          || !occ_json_required_id (entry, "id", &at, &id, error)
+          || !occ_json_optional_string (entry, "label", &at, &label, error)
+          || !occ_labels_read (entry, &at, &rules[i].l10n, error))
+        ok = FALSE;
+      else if (g_hash_table_contains (seen, id))
+        {
+          OccPath id_path = OCC_PATH_MEMBER (&at, "id");
+          OccPath first = OCC_PATH_INDEX (
+            &here, GPOINTER_TO_UINT (g_hash_table_lookup (seen, id)) - 1);
+          OccPath first_id = OCC_PATH_MEMBER (&first, "id");
+          g_autofree char *where = occ_path_first_at (&first_id);
+          occ_path_error (error, OCC_ERROR_DUPLICATE, &id_path,
+                          "duplicate id \"%s\"%s", id, where);
+          ok = FALSE;
+        }
+      else
+        {
+          rules[i].id = g_strdup (id);
+          rules[i].label = g_strdup (label ? label : id);
+          g_hash_table_insert (seen, rules[i].id, GUINT_TO_POINTER (i + 1));
+        }
+    }
+  g_hash_table_unref (seen);
+  for (guint i = 0; ok && i < n; i++)
+    {
+      OccPath at = OCC_PATH_INDEX (&here, i);
+      OccPath count_path = OCC_PATH_MEMBER (&at, "count");
+      JsonObject *entry = json_array_get_object_element (array, i);
+      OccCondContext ctx = { self->n_criteria,
+                             self->criterion_ids,
+                             self->criterion_index,
+                             self->levels,
+                             self->flags,
+                             summaries ? self->n_flags : i,
+                             summaries ? self->n_flags : n };
+      JsonNode *cond;
+
+      if (!summaries)
+        {
+          ok = occ_condition_read (&rules[i].cond, entry, &at, &ctx, error);
+          continue;
+        }
+      if (!(cond = occ_json_member (entry, "count", &at, TRUE, error)))
+        ok = FALSE;
+      else if (JSON_NODE_HOLDS_VALUE (cond)
+               && json_node_get_value_type (cond) == G_TYPE_STRING)
+        {
+          rules[i].cond.kind = OCC_COND_RATED;
+          if (!g_str_equal (json_node_get_string (cond), "rated"))
+            {
+              occ_path_error (error, OCC_ERROR_UNKNOWN_ID, &count_path,
+                              "unknown count \"%s\" (expected \"rated\" or "
+                              "a condition)",
+                              json_node_get_string (cond));
+              ok = FALSE;
+            }
+        }
+      else
+        {
+          JsonObject *c = occ_json_object (cond, &count_path, error);
+          ok = c != NULL
+               && occ_condition_read (&rules[i].cond, c, &count_path, &ctx,
+                                      error);
+        }
+      if (ok && json_object_has_member (entry, "percent"))
+        {
+          OccPath percent_path = OCC_PATH_MEMBER (&at, "percent");
+          JsonNode *percent = json_object_get_member (entry, "percent");
+
+          if (!JSON_NODE_HOLDS_VALUE (percent)
+              || json_node_get_value_type (percent) != G_TYPE_BOOLEAN)
+            {
+              occ_path_error (error, OCC_ERROR_TYPE, &percent_path,
+                              "expected true or false");
+              ok = FALSE;
+            }
+          else
+            rules[i].percent = json_node_get_boolean (percent);
+        }
+    }
+  return ok;
 }
 
 /* A methodology object, without the rule that built-in ids are taken. */
@@ -550,6 +880,8 @@ parse_methodology (JsonNode *node, const OccPath *path, GError **error)
       || !parse_bands (self, object, path, error)
       || !parse_levels (self, object, path, error)
       || !parse_groups (self, object, path, error)
+      || !parse_rules (self, object, path, FALSE, error)
+      || !parse_rules (self, object, path, TRUE, error)
       || !check_geometric (self, path, error))
     return NULL;
   self->id = g_strdup (id);
@@ -628,11 +960,129 @@ differ_string (Difference *d, const char *member, const char *a,
   return TRUE;
 }
 
+/* A level list, a flag or a summary without its labels, as JSON text:
+ * what decides a level, a flag or a count. */
+static char *
+rule_text (OccMethodology *m, int criterion, const OccRule *rule,
+           gboolean summary)
+{
+  GString *out = g_string_new (NULL);
+  OccJsonWriter w;
+
+  occ_json_writer_init (&w, out);
+  occ_json_begin_object (&w, NULL);
+  if (criterion >= 0)
+    {
+      const OccCriterionLevels *cl = &m->levels[criterion];
+
+      occ_json_begin_array (&w, "levels");
+      for (guint l = 0; l < cl->n_ranked + cl->n_unranked; l++)
+        occ_json_put_string (&w, NULL, cl->ids[l]);
+      occ_json_end_array (&w);
+      occ_json_put_int (&w, "ranked", cl->n_ranked);
+      for (guint l = 0; cl->values != NULL && l < cl->n_ranked; l++)
+        occ_json_put_double (&w, "value", cl->values[l]);
+    }
+  else
+    {
+      occ_json_put_string (&w, "id", rule->id);
+      occ_condition_write (&rule->cond, &w,
+                           (const char *const *) m->criterion_ids, m->levels,
+                           m->flags);
+      if (summary)
+        occ_json_put_bool (&w, "percent", rule->percent);
+    }
+  occ_json_end_object (&w);
+  g_strchomp (out->str);
+  return g_string_free (out, FALSE);
+}
+
+/* The writer's text on one line: "{"id": "x", "is": "yes"}". */
+static void
+compact (char *text)
+{
+  char *out = text;
+
+  for (const char *in = text; *in != '\0'; in++)
+    if (*in == '\n')
+      while (in[1] == ' ')
+        in++;
+    else
+      *out++ = *in;
+  *out = '\0';
+}
+
+/* As differ_string(), with room for a rule: 100 characters of each. */
+static gboolean
+differ_rule (Difference *d, const char *member, char *a, char *b)
+{
+  gboolean differ;
+
+  compact (a);
+  compact (b);
+  if ((differ = !g_str_equal (a, b)))
+    {
+      g_autofree char *a100 =
+        g_utf8_substring (a, 0, MIN (g_utf8_strlen (a, -1), 100));
+      g_autofree char *b100 =
+        g_utf8_substring (b, 0, MIN (g_utf8_strlen (b, -1), 100));
+
+      g_strlcpy (d->member, member, sizeof d->member);
+      g_strlcpy (d->ours, a100, sizeof d->ours);
+      g_strlcpy (d->theirs, b100, sizeof d->theirs);
+    }
+  g_free (a);
+  g_free (b);
+  return differ;
+}
+
+static gboolean
+categorical_rules_differ (OccMethodology *m, OccMethodology *b, Difference *d)
+{
+  char at[96];
+
+  if (differ_string (
+        d, "scale.kind",
+        occ_methodology_is_categorical (m) ? "categorical" : "numeric",
+        occ_methodology_is_categorical (b) ? "categorical" : "numeric"))
+    return TRUE;
+  if (!occ_methodology_is_categorical (m)
+      || differ_int (d, "criteria", m->n_criteria, b->n_criteria))
+    return differ_int (d, "criteria", m->n_criteria, b->n_criteria);
+  for (guint i = 0; i < m->n_criteria; i++)
+    {
+      g_snprintf (at, sizeof at, "criteria[%u].levels", i);
+      if (differ_rule (d, at, rule_text (m, (int) i, NULL, FALSE),
+                       rule_text (b, (int) i, NULL, FALSE)))
+        return TRUE;
+    }
+  if (differ_int (d, "flags", m->n_flags, b->n_flags)
+      || differ_int (d, "summaries", m->n_summaries, b->n_summaries))
+    return TRUE;
+  for (guint i = 0; i < m->n_flags; i++)
+    {
+      g_snprintf (at, sizeof at, "flags[%u]", i);
+      if (differ_rule (d, at, rule_text (m, -1, &m->flags[i], FALSE),
+                       rule_text (b, -1, &b->flags[i], FALSE)))
+        return TRUE;
+    }
+  for (guint i = 0; i < m->n_summaries; i++)
+    {
+      g_snprintf (at, sizeof at, "summaries[%u]", i);
+      if (differ_rule (d, at, rule_text (m, -1, &m->summaries[i], TRUE),
+                       rule_text (b, -1, &b->summaries[i], TRUE)))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static gboolean
 rules_differ (OccMethodology *m, OccMethodology *b, Difference *d)
 {
   char at[96];
 
+  if (categorical_rules_differ (m, b, d))
+    return TRUE;
   if (differ_int (d, "scale.min", m->scale_min, b->scale_min)
       || differ_int (d, "scale.max", m->scale_max, b->scale_max)
       || differ_int (d, "criteria", m->n_criteria, b->n_criteria))
@@ -742,7 +1192,9 @@ occ_methodology_new_builtin (const char *id, GError **error)
   if (self != NULL)
     return self;
   g_set_error (error, OCC_ERROR, OCC_ERROR_UNKNOWN_ID,
-               "unknown methodology \"%s\" (built in: cco-2024)", id);
+               "unknown methodology \"%s\" (built in: cco-2024, "
+               "ogp-irm-2015, ogp-irm-2021)",
+               id);
   return NULL;
 }
 
@@ -758,7 +1210,8 @@ occ_methodology_new_builtin (const char *id, GError **error)
 const char *const *
 occ_methodology_list_builtin (void)
 {
-  static const char *const ids[] = { "cco-2024", NULL };
+  static const char *const ids[] = { "cco-2024", "ogp-irm-2015",
+                                     "ogp-irm-2021", NULL };
 
   G_STATIC_ASSERT (G_N_ELEMENTS (ids) == G_N_ELEMENTS (builtins) + 1);
   return ids;
@@ -801,6 +1254,70 @@ occ_methodology_new_from_data (const char *data, gssize length,
   return occ_methodology_new_from_json (root, &path, error);
 }
 
+static void
+write_level_list (const OccCriterionLevels *cl, OccJsonWriter *w,
+                  const char *key, guint from, guint to)
+{
+  occ_json_begin_array (w, key);
+  for (guint l = from; l < to; l++)
+    {
+      occ_json_begin_object (w, NULL);
+      occ_json_put_string (w, "id", cl->ids[l]);
+      occ_json_put_string (w, "label", cl->labels[l]);
+      occ_labels_write (cl->l10n[l], w);
+      occ_json_end_object (w);
+    }
+  occ_json_end_array (w);
+}
+
+static void
+write_levels (const OccCriterionLevels *cl, OccJsonWriter *w)
+{
+  write_level_list (cl, w, "levels", 0, cl->n_ranked);
+  if (cl->n_unranked > 0)
+    write_level_list (cl, w, "unranked", cl->n_ranked,
+                      cl->n_ranked + cl->n_unranked);
+  if (cl->values != NULL)
+    {
+      occ_json_begin_array (w, "values");
+      for (guint l = 0; l < cl->n_ranked; l++)
+        occ_json_put_double (w, NULL, cl->values[l]);
+      occ_json_end_array (w);
+    }
+}
+
+static void
+write_rules (OccMethodology *self, const OccRule *rules, guint n,
+             OccJsonWriter *w, const char *key)
+{
+  gboolean summaries = rules == self->summaries;
+
+  occ_json_begin_array (w, key);
+  for (guint i = 0; i < n; i++)
+    {
+      occ_json_begin_object (w, NULL);
+      occ_json_put_string (w, "id", rules[i].id);
+      occ_json_put_string (w, "label", rules[i].label);
+      occ_labels_write (rules[i].l10n, w);
+      if (summaries && rules[i].cond.kind == OCC_COND_RATED)
+        occ_json_put_string (w, "count", "rated");
+      else
+        {
+          if (summaries)
+            occ_json_begin_object (w, "count");
+          occ_condition_write (&rules[i].cond, w,
+                               (const char *const *) self->criterion_ids,
+                               self->levels, self->flags);
+          if (summaries)
+            occ_json_end_object (w);
+        }
+      if (summaries && rules[i].percent)
+        occ_json_put_bool (w, "percent", TRUE);
+      occ_json_end_object (w);
+    }
+  occ_json_end_array (w);
+}
+
 void
 occ_methodology_write (OccMethodology *self, OccJsonWriter *w,
                        const char *key)
@@ -810,8 +1327,13 @@ occ_methodology_write (OccMethodology *self, OccJsonWriter *w,
   occ_json_put_string (w, "name", self->name);
   occ_labels_write (self->name_l10n, w);
   occ_json_begin_object (w, "scale");
-  occ_json_put_int (w, "min", self->scale_min);
-  occ_json_put_int (w, "max", self->scale_max);
+  if (occ_methodology_is_categorical (self))
+    occ_json_put_string (w, "kind", "categorical");
+  else
+    {
+      occ_json_put_int (w, "min", self->scale_min);
+      occ_json_put_int (w, "max", self->scale_max);
+    }
   occ_json_end_object (w);
   occ_json_begin_array (w, "criteria");
   for (guint i = 0; i < self->n_criteria; i++)
@@ -821,6 +1343,8 @@ occ_methodology_write (OccMethodology *self, OccJsonWriter *w,
       occ_json_put_string (w, "label", self->criterion_labels[i]);
       occ_json_put_double (w, "weight", self->criterion_weights[i]);
       occ_labels_write (self->criterion_l10n[i], w);
+      if (occ_methodology_is_categorical (self))
+        write_levels (&self->levels[i], w);
       occ_json_end_object (w);
     }
   occ_json_end_array (w);
@@ -862,6 +1386,11 @@ occ_methodology_write (OccMethodology *self, OccJsonWriter *w,
       occ_json_end_object (w);
     }
   occ_json_end_array (w);
+  if (occ_methodology_is_categorical (self))
+    {
+      write_rules (self, self->flags, self->n_flags, w, "flags");
+      write_rules (self, self->summaries, self->n_summaries, w, "summaries");
+    }
   occ_json_put_int (w, "precision", self->precision);
   occ_json_end_object (w);
 }
@@ -894,6 +1423,19 @@ occ_methodology_to_data (OccMethodology *self, gsize *length)
   if (length)
     *length = out->len;
   return g_string_free (out, FALSE);
+}
+
+gboolean
+occ_methodology_check_numeric (OccMethodology *self, const char *analysis,
+                               GError **error)
+{
+  if (!occ_methodology_is_categorical (self))
+    return TRUE;
+  g_set_error (error, OCC_ERROR, OCC_ERROR_STRUCTURE,
+               "%s: methodology \"%s\" is categorical (labelled levels); "
+               "this analysis works on numeric scores only",
+               analysis, self->id);
+  return FALSE;
 }
 
 gboolean
@@ -940,7 +1482,8 @@ occ_methodology_get_name (OccMethodology *self)
  * occ_methodology_get_scale_kind:
  * @self: a methodology
  *
- * The kind of scale ratings are given on; always numeric in libocc 1.0.
+ * The kind of scale ratings are given on: numeric, or (since 1.5)
+ * categorical, labelled levels per criterion (occ-categorical.md).
  *
  * Returns: the kind of rating scale
  *
@@ -950,7 +1493,7 @@ OccScaleKind
 occ_methodology_get_scale_kind (OccMethodology *self)
 {
   g_return_val_if_fail (OCC_IS_METHODOLOGY (self), OCC_SCALE_KIND_NUMERIC);
-  return OCC_SCALE_KIND_NUMERIC;
+  return self->scale_kind;
 }
 
 /**
@@ -1355,15 +1898,15 @@ occ_methodology_format_value (OccMethodology *self, double value)
  *
  * The name of an aggregation method, as a methodology object writes it.
  *
- * Returns: the method's name in occ-dataset/1: `mean`, `median` or
- *   `geometric`
+ * Returns: the method's name in occ-dataset/1: `mean`, `median`,
+ *   `geometric` or (since 1.5) `mode`
  *
  * Since: 1.0
  */
 const char *
 occ_aggregation_to_string (OccAggregation aggregation)
 {
-  g_return_val_if_fail (aggregation <= OCC_AGGREGATION_GEOMETRIC, NULL);
+  g_return_val_if_fail (aggregation <= OCC_AGGREGATION_MODE, NULL);
   return aggregation_names[aggregation];
 }
 
@@ -1553,4 +2096,395 @@ occ_round (double value, guint decimals)
 {
   g_return_val_if_fail (decimals <= OCC_MAX_PRECISION, value);
   return occ_round_to (value, decimals);
+}
+
+static gboolean
+valid_level (OccMethodology *self, guint criterion, int level)
+{
+  const OccCriterionLevels *cl;
+
+  if (!occ_methodology_is_categorical (self) || criterion >= self->n_criteria)
+    return FALSE;
+  cl = &self->levels[criterion];
+  return level >= 0 ? (guint) level < cl->n_ranked
+                    : (guint) (-1 - (gint64) level) < cl->n_unranked;
+}
+
+/**
+ * occ_methodology_get_n_criterion_levels:
+ * @self: a methodology
+ * @criterion: a criterion index
+ *
+ * How many ordered levels a criterion of a categorical methodology has
+ * (occ-categorical.md §1): 4 for `completion` of `ogp-irm-2015`. Levels
+ * are numbered from 0, the lowest, in their order; unranked answers
+ * ([method@Occ.Methodology.get_n_criterion_unranked]) are numbered -1,
+ * -2, … . Scores of ratings and the levels in results use the same
+ * numbers.
+ *
+ * Returns: the number of levels, 0 for a numeric methodology
+ *
+ * Since: 1.5
+ */
+guint
+occ_methodology_get_n_criterion_levels (OccMethodology *self, guint criterion)
+{
+  g_return_val_if_fail (OCC_IS_METHODOLOGY (self), 0);
+  g_return_val_if_fail (criterion < self->n_criteria, 0);
+  return occ_methodology_is_categorical (self)
+           ? self->levels[criterion].n_ranked
+           : 0;
+}
+
+/**
+ * occ_methodology_get_n_criterion_unranked:
+ * @self: a methodology
+ * @criterion: a criterion index
+ *
+ * How many unranked answers a criterion accepts: answers recorded but
+ * outside the order, such as `no-evidence` of `completion`. The first is
+ * level -1, the second -2, and so on.
+ *
+ * Returns: the number of unranked answers, 0 for a numeric methodology
+ *
+ * Since: 1.5
+ */
+guint
+occ_methodology_get_n_criterion_unranked (OccMethodology *self,
+                                          guint criterion)
+{
+  g_return_val_if_fail (OCC_IS_METHODOLOGY (self), 0);
+  g_return_val_if_fail (criterion < self->n_criteria, 0);
+  return occ_methodology_is_categorical (self)
+           ? self->levels[criterion].n_unranked
+           : 0;
+}
+
+/**
+ * occ_methodology_get_criterion_level_id:
+ * @self: a categorical methodology
+ * @criterion: a criterion index
+ * @level: a level: 0 to n - 1 in order, or -1, -2, … for unranked answers
+ *
+ * The id of a level, as ratings and results write it: `substantial`.
+ *
+ * Returns: the level's id
+ *
+ * Since: 1.5
+ */
+const char *
+occ_methodology_get_criterion_level_id (OccMethodology *self, guint criterion,
+                                        int level)
+{
+  const OccCriterionLevels *cl;
+
+  g_return_val_if_fail (OCC_IS_METHODOLOGY (self), NULL);
+  g_return_val_if_fail (valid_level (self, criterion, level), NULL);
+  cl = &self->levels[criterion];
+  return cl->ids[occ_level_slot (cl, level)];
+}
+
+/**
+ * occ_methodology_get_criterion_level_label:
+ * @self: a categorical methodology
+ * @criterion: a criterion index
+ * @level: a level (see [method@Occ.Methodology.get_criterion_level_id])
+ * @lang: (nullable): a BCP 47 language tag, or %NULL for the label itself
+ *
+ * A level's label for people, in a language when its `labels` have it
+ * (with the fallback of [method@Occ.Methodology.get_localized_name]); the
+ * id when the methodology gives no label.
+ *
+ * Returns: the label
+ *
+ * Since: 1.5
+ */
+const char *
+occ_methodology_get_criterion_level_label (OccMethodology *self,
+                                           guint criterion, int level,
+                                           const char *lang)
+{
+  const OccCriterionLevels *cl;
+  guint slot;
+
+  g_return_val_if_fail (OCC_IS_METHODOLOGY (self), NULL);
+  g_return_val_if_fail (valid_level (self, criterion, level), NULL);
+  cl = &self->levels[criterion];
+  slot = occ_level_slot (cl, level);
+  return occ_labels_lookup (cl->l10n[slot], lang, cl->labels[slot]);
+}
+
+/**
+ * occ_methodology_lookup_criterion_level:
+ * @self: a methodology
+ * @criterion: a criterion index
+ * @id: a level id, such as `limited`
+ * @level: (out): the level's number
+ *
+ * Finds a level (or an unranked answer) of a criterion by its id.
+ *
+ * Returns: %TRUE when @id is one of the criterion's levels or unranked
+ *   answers; %FALSE otherwise and for numeric methodologies
+ *
+ * Since: 1.5
+ */
+gboolean
+occ_methodology_lookup_criterion_level (OccMethodology *self, guint criterion,
+                                        const char *id, int *level)
+{
+  gint32 found;
+
+  g_return_val_if_fail (OCC_IS_METHODOLOGY (self), FALSE);
+  g_return_val_if_fail (criterion < self->n_criteria, FALSE);
+  g_return_val_if_fail (id != NULL && level != NULL, FALSE);
+  if (!occ_methodology_is_categorical (self)
+      || !occ_criterion_levels_lookup (&self->levels[criterion], id, &found))
+    return FALSE;
+  *level = found;
+  return TRUE;
+}
+
+/**
+ * occ_methodology_get_criterion_level_value:
+ * @self: a categorical methodology
+ * @criterion: a criterion index
+ * @level: a level (see [method@Occ.Methodology.get_criterion_level_id])
+ * @value: (out) (optional): the number the criterion's `values` give it
+ *
+ * The number a level stands for when the criterion puts its levels on a
+ * numeric scale (`"values": [0, 1, 2, 3]`, occ-categorical.md §1), so
+ * that occ-v1's numeric rules apply.
+ *
+ * Returns: %TRUE with @value set; %FALSE when the criterion has no
+ *   `values` or @level is an unranked answer
+ *
+ * Since: 1.5
+ */
+gboolean
+occ_methodology_get_criterion_level_value (OccMethodology *self,
+                                           guint criterion, int level,
+                                           double *value)
+{
+  const OccCriterionLevels *cl;
+
+  g_return_val_if_fail (OCC_IS_METHODOLOGY (self), FALSE);
+  g_return_val_if_fail (valid_level (self, criterion, level), FALSE);
+  cl = &self->levels[criterion];
+  if (cl->values == NULL || level < 0)
+    return FALSE;
+  if (value)
+    *value = cl->values[level];
+  return TRUE;
+}
+
+/**
+ * occ_methodology_dup_criterion_level_ids:
+ * @self: a methodology
+ * @criterion: a criterion index
+ *
+ * The ids of a criterion's levels in one call: the ordered levels first
+ * (index 0 is level 0), then the unranked answers (index n is level -1).
+ *
+ * Returns: (transfer full) (array zero-terminated=1): the ids; empty for
+ *   a numeric methodology
+ *
+ * Since: 1.5
+ */
+char **
+occ_methodology_dup_criterion_level_ids (OccMethodology *self,
+                                         guint criterion)
+{
+  g_return_val_if_fail (OCC_IS_METHODOLOGY (self), NULL);
+  g_return_val_if_fail (criterion < self->n_criteria, NULL);
+  if (!occ_methodology_is_categorical (self))
+    return g_new0 (char *, 1);
+  return g_strdupv (self->levels[criterion].ids);
+}
+
+/**
+ * occ_methodology_get_n_flags:
+ * @self: a methodology
+ *
+ * How many flags the methodology derives from a leaf's levels
+ * (occ-categorical.md rule 3), such as `starred` of `ogp-irm-2015`.
+ *
+ * Returns: the number of flags, 0 for a numeric methodology
+ *
+ * Since: 1.5
+ */
+guint
+occ_methodology_get_n_flags (OccMethodology *self)
+{
+  g_return_val_if_fail (OCC_IS_METHODOLOGY (self), 0);
+  return self->n_flags;
+}
+
+/**
+ * occ_methodology_get_flag_id:
+ * @self: a methodology
+ * @flag: a flag index, less than [method@Occ.Methodology.get_n_flags]
+ *
+ * The id of a flag, as results name it.
+ *
+ * Returns: the flag's id, such as `starred`
+ *
+ * Since: 1.5
+ */
+const char *
+occ_methodology_get_flag_id (OccMethodology *self, guint flag)
+{
+  g_return_val_if_fail (OCC_IS_METHODOLOGY (self), NULL);
+  g_return_val_if_fail (flag < self->n_flags, NULL);
+  return self->flags[flag].id;
+}
+
+/**
+ * occ_methodology_get_flag_label:
+ * @self: a methodology
+ * @flag: a flag index
+ * @lang: (nullable): a BCP 47 language tag, or %NULL for the label itself
+ *
+ * A flag's label for people, in a language when its `labels` have it.
+ *
+ * Returns: the flag's label for people (its id when it has none)
+ *
+ * Since: 1.5
+ */
+const char *
+occ_methodology_get_flag_label (OccMethodology *self, guint flag,
+                                const char *lang)
+{
+  g_return_val_if_fail (OCC_IS_METHODOLOGY (self), NULL);
+  g_return_val_if_fail (flag < self->n_flags, NULL);
+  return occ_labels_lookup (self->flags[flag].l10n, lang,
+                            self->flags[flag].label);
+}
+
+static int
+lookup_rule (const OccRule *rules, guint n, const char *id)
+{
+  for (guint i = 0; i < n; i++)
+    if (g_str_equal (rules[i].id, id))
+      return (int) i;
+  return -1;
+}
+
+/**
+ * occ_methodology_lookup_flag:
+ * @self: a methodology
+ * @id: a flag id
+ *
+ * Finds a flag by its id.
+ *
+ * Returns: the flag's index, or -1 when the methodology has no such flag
+ *
+ * Since: 1.5
+ */
+int
+occ_methodology_lookup_flag (OccMethodology *self, const char *id)
+{
+  g_return_val_if_fail (OCC_IS_METHODOLOGY (self), -1);
+  g_return_val_if_fail (id != NULL, -1);
+  return lookup_rule (self->flags, self->n_flags, id);
+}
+
+/**
+ * occ_methodology_get_n_summaries:
+ * @self: a methodology
+ *
+ * How many summaries ("at a glance" counts) the methodology gives every
+ * inner node and country (occ-categorical.md rule 4).
+ *
+ * Returns: the number of summaries, 0 for a numeric methodology
+ *
+ * Since: 1.5
+ */
+guint
+occ_methodology_get_n_summaries (OccMethodology *self)
+{
+  g_return_val_if_fail (OCC_IS_METHODOLOGY (self), 0);
+  return self->n_summaries;
+}
+
+/**
+ * occ_methodology_get_summary_id:
+ * @self: a methodology
+ * @summary: a summary index, less than
+ *   [method@Occ.Methodology.get_n_summaries]
+ *
+ * The id of a summary, as results and claims name it.
+ *
+ * Returns: the summary's id, such as `transformative`
+ *
+ * Since: 1.5
+ */
+const char *
+occ_methodology_get_summary_id (OccMethodology *self, guint summary)
+{
+  g_return_val_if_fail (OCC_IS_METHODOLOGY (self), NULL);
+  g_return_val_if_fail (summary < self->n_summaries, NULL);
+  return self->summaries[summary].id;
+}
+
+/**
+ * occ_methodology_get_summary_label:
+ * @self: a methodology
+ * @summary: a summary index
+ * @lang: (nullable): a BCP 47 language tag, or %NULL for the label itself
+ *
+ * A summary's label for people, in a language when its `labels` have it.
+ *
+ * Returns: the summary's label for people, such as `Transformative
+ *   commitments`
+ *
+ * Since: 1.5
+ */
+const char *
+occ_methodology_get_summary_label (OccMethodology *self, guint summary,
+                                   const char *lang)
+{
+  g_return_val_if_fail (OCC_IS_METHODOLOGY (self), NULL);
+  g_return_val_if_fail (summary < self->n_summaries, NULL);
+  return occ_labels_lookup (self->summaries[summary].l10n, lang,
+                            self->summaries[summary].label);
+}
+
+/**
+ * occ_methodology_get_summary_has_percent:
+ * @self: a methodology
+ * @summary: a summary index
+ *
+ * Whether a summary is shown as a share as well as a count.
+ *
+ * Returns: %TRUE when the summary gives a percentage of the rated leaves
+ *   as well as a count (`"percent": true`)
+ *
+ * Since: 1.5
+ */
+gboolean
+occ_methodology_get_summary_has_percent (OccMethodology *self, guint summary)
+{
+  g_return_val_if_fail (OCC_IS_METHODOLOGY (self), FALSE);
+  g_return_val_if_fail (summary < self->n_summaries, FALSE);
+  return self->summaries[summary].percent;
+}
+
+/**
+ * occ_methodology_lookup_summary:
+ * @self: a methodology
+ * @id: a summary id
+ *
+ * Finds a summary by its id.
+ *
+ * Returns: the summary's index, or -1 when the methodology has no such
+ *   summary
+ *
+ * Since: 1.5
+ */
+int
+occ_methodology_lookup_summary (OccMethodology *self, const char *id)
+{
+  g_return_val_if_fail (OCC_IS_METHODOLOGY (self), -1);
+  g_return_val_if_fail (id != NULL, -1);
+  return lookup_rule (self->summaries, self->n_summaries, id);
 }

@@ -100,6 +100,9 @@ list_model_init (GListModelInterface *iface)
 static gboolean
 has_any_score (OccTable *t, gsize cell)
 {
+  /* occ-categorical.md §3: every node with a rated leaf has an entry. */
+  if (t->rated != NULL && t->rated[cell] > 0)
+    return TRUE;
   for (guint slot = 0; slot < t->n_slots; slot++)
     if (t->present[cell * t->n_slots + slot])
       return TRUE;
@@ -415,6 +418,19 @@ write_criteria (OccResults *self, OccJsonWriter *w, guint k, guint p, guint j,
   OccTable *t = self->table;
   gsize cell = occ_table_cell (t, k, p, j);
 
+  /* A categorical methodology's criteria have numbers only where they
+   * give values (occ-categorical.md §3). */
+  if (occ_methodology_is_categorical (m))
+    {
+      gboolean any = FALSE;
+
+      for (guint c = 0; c < m->n_criteria; c++)
+        any |= m->levels[c].values != NULL
+               && (t->present[cell * t->n_slots + c]
+                   || t->n[cell * m->n_criteria + c] >= 0);
+      if (!any)
+        return;
+    }
   occ_json_begin_object (w, "criteria");
   for (guint c = 0; c < m->n_criteria; c++)
     {
@@ -422,10 +438,73 @@ write_criteria (OccResults *self, OccJsonWriter *w, guint k, guint p, guint j,
 
       if (!t->present[cell * t->n_slots + c] && n < 0)
         continue;
+      if (occ_methodology_is_categorical (m) && m->levels[c].values == NULL)
+        continue;
       occ_json_begin_object (w, m->criterion_ids[c]);
       write_slot (self, w, k, p, j, c, extra);
       if (n >= 0)
         occ_json_put_int (w, "n", n);
+      occ_json_end_object (w);
+    }
+  occ_json_end_object (w);
+}
+
+/* A leaf's levels and flags, or a node's summaries (occ-categorical.md
+ * §3). */
+static void
+write_categorical (OccResults *self, OccJsonWriter *w, guint k, guint p,
+                   guint j)
+{
+  OccMethodology *m = self->dataset->methodology;
+  OccTable *t = self->table;
+  gsize cell = occ_table_cell (t, k, p, j);
+  gboolean leaf = j < t->n_nodes && self->dataset->node_leaf[j];
+
+  if (leaf)
+    {
+      occ_json_begin_object (w, "levels");
+      for (guint c = 0; c < m->n_criteria; c++)
+        {
+          gint32 level = t->level[cell * m->n_criteria + c];
+          if (level != OCC_SCORE_NULL)
+            occ_json_put_string (
+              w, m->criterion_ids[c],
+              m->levels[c].ids[occ_level_slot (&m->levels[c], level)]);
+        }
+      occ_json_end_object (w);
+      occ_json_begin_object (w, "flags");
+      for (guint f = 0; f < m->n_flags; f++)
+        {
+          gint8 value = t->flag[cell * t->n_flags + f];
+          if (value == OCC_COND_UNKNOWN)
+            occ_json_put_null (w, m->flags[f].id);
+          else
+            occ_json_put_bool (w, m->flags[f].id, value);
+        }
+      occ_json_end_object (w);
+      return;
+    }
+  occ_json_begin_object (w, "summaries");
+  for (guint x = 0; x < m->n_summaries; x++)
+    {
+      OccSummary now, before;
+
+      occ_table_get_summary (t, cell, x, &now);
+      occ_json_begin_object (w, m->summaries[x].id);
+      occ_json_put_int (w, "count", now.count);
+      occ_json_put_int (w, "unknown", now.unknown);
+      occ_json_put_int (w, "of", now.of);
+      if (m->summaries[x].percent)
+        occ_json_put_double (w, "percent", now.percent);
+      if (p > 0
+          && occ_table_get_summary (t, occ_table_cell (t, k, p - 1, j), x,
+                                    &before))
+        {
+          occ_json_put_int (w, "delta", (gint64) now.count - before.count);
+          if (m->summaries[x].percent)
+            occ_json_put_double (w, "delta_percent",
+                                 now.percent - before.percent);
+        }
       occ_json_end_object (w);
     }
   occ_json_end_object (w);
@@ -457,9 +536,13 @@ write_entry (OccResults *self, OccJsonWriter *w, guint k, guint p, guint j,
   if (!country && t->n_countries > 1 && t->country_rank[cell] > 0)
     occ_json_put_int (w, "country_rank", t->country_rank[cell]);
   write_criteria (self, w, k, p, j, extra);
+  if (t->rated != NULL)
+    write_categorical (self, w, k, p, j);
   if (t->inclusion[cell] >= 0)
     occ_json_put_double (w, "inclusion", t->inclusion[cell]);
-  if (t->missing[cell] >= 0)
+  /* Without numeric leaf scores, every child would be "missing". */
+  if (t->missing[cell] >= 0
+      && (t->rated == NULL || ds->methodology->all_values))
     occ_json_put_int (w, "missing_children", t->missing[cell]);
   occ_json_end_object (w);
 }
@@ -612,4 +695,149 @@ occ_results_write (OccResults *self, GOutputStream *stream,
 
   return occ_results_write_extra (self, NULL, NULL, stream, cancellable,
                                   error);
+}
+
+static gboolean
+check_cell (OccResults *self, guint country, guint phase)
+{
+  return country < self->table->n_countries && phase < self->table->n_phases;
+}
+
+/**
+ * occ_results_dup_levels:
+ * @self: results
+ * @country: a country index of the dataset
+ * @phase: a phase index of the dataset
+ * @criterion: a criterion index
+ * @n_nodes: (out): the number of nodes
+ *
+ * Every leaf's level for one criterion of a categorical methodology, by
+ * node index, in one call (see [method@Occ.Score.get_level]).
+ *
+ * Returns: (transfer full) (array length=n_nodes): the levels: 0 for the
+ *   lowest, -1, -2, … for unranked answers, and %OCC_NO_LEVEL for inner
+ *   nodes, leaves without a level, and every node of a numeric
+ *   methodology
+ *
+ * Since: 1.5
+ */
+gint32 *
+occ_results_dup_levels (OccResults *self, guint country, guint phase,
+                        guint criterion, gsize *n_nodes)
+{
+  OccTable *t;
+  gint32 *levels;
+
+  g_return_val_if_fail (OCC_IS_RESULTS (self), NULL);
+  g_return_val_if_fail (n_nodes != NULL, NULL);
+  g_return_val_if_fail (check_cell (self, country, phase), NULL);
+  t = self->table;
+  g_return_val_if_fail (criterion < t->n_slots - 1, NULL);
+
+  levels = g_new (gint32, t->n_nodes + 1);
+  for (guint i = 0; i < t->n_nodes; i++)
+    {
+      gsize cell = occ_table_cell (t, country, phase, i);
+      levels[i] = t->level != NULL && self->dataset->node_leaf[i]
+                    ? t->level[cell * t->n_criteria + criterion]
+                    : OCC_NO_LEVEL;
+    }
+  *n_nodes = t->n_nodes;
+  return levels;
+}
+
+/**
+ * occ_results_dup_flags:
+ * @self: results
+ * @country: a country index of the dataset
+ * @phase: a phase index of the dataset
+ * @flag: a flag index, less than [method@Occ.Methodology.get_n_flags]
+ * @n_nodes: (out): the number of nodes
+ *
+ * One flag of every leaf, by node index, in one call (see
+ * [method@Occ.Score.get_flag]).
+ *
+ * Returns: (transfer full) (array length=n_nodes): an #OccTruth per node
+ *   (0 false, 1 true, 2 unknown), or -1 for inner nodes and for leaves
+ *   without ratings in @country and @phase
+ *
+ * Since: 1.5
+ */
+gint8 *
+occ_results_dup_flags (OccResults *self, guint country, guint phase,
+                       guint flag, gsize *n_nodes)
+{
+  OccTable *t;
+  gint8 *flags;
+
+  g_return_val_if_fail (OCC_IS_RESULTS (self), NULL);
+  g_return_val_if_fail (n_nodes != NULL, NULL);
+  g_return_val_if_fail (check_cell (self, country, phase), NULL);
+  t = self->table;
+  g_return_val_if_fail (flag < t->n_flags, NULL);
+
+  flags = g_new (gint8, t->n_nodes + 1);
+  for (guint i = 0; i < t->n_nodes; i++)
+    {
+      gsize cell = occ_table_cell (t, country, phase, i);
+      gint8 value = t->flag[cell * t->n_flags + flag];
+
+      if (!self->dataset->node_leaf[i] || t->rated[cell] == 0)
+        flags[i] = -1;
+      else
+        flags[i] = value == OCC_COND_UNKNOWN ? OCC_TRUTH_UNKNOWN
+                   : value                   ? OCC_TRUTH_TRUE
+                                             : OCC_TRUTH_FALSE;
+    }
+  *n_nodes = t->n_nodes;
+  return flags;
+}
+
+/**
+ * occ_results_dup_summaries:
+ * @self: results
+ * @country: a country index of the dataset
+ * @phase: a phase index of the dataset
+ * @summary: a summary index, less than
+ *   [method@Occ.Methodology.get_n_summaries]
+ * @n_values: (out): the number of values: 3 × (nodes + 1)
+ *
+ * One summary of every inner node and of the country, in one call (see
+ * [method@Occ.Score.get_summary]): three numbers per node, by node
+ * index, count, unknown and of, then three for the country. Nodes
+ * without the summary (leaves, nodes without rated leaves) have 0 for
+ * all three; the percentage is 100 × count / of.
+ *
+ * Returns: (transfer full) (array length=n_values): the counts
+ *
+ * Since: 1.5
+ */
+guint32 *
+occ_results_dup_summaries (OccResults *self, guint country, guint phase,
+                           guint summary, gsize *n_values)
+{
+  OccTable *t;
+  guint32 *values;
+
+  g_return_val_if_fail (OCC_IS_RESULTS (self), NULL);
+  g_return_val_if_fail (n_values != NULL, NULL);
+  g_return_val_if_fail (check_cell (self, country, phase), NULL);
+  t = self->table;
+  g_return_val_if_fail (summary < t->n_summaries, NULL);
+
+  values = g_new0 (guint32, 3 * ((gsize) t->n_nodes + 1));
+  for (guint i = 0; i <= t->n_nodes; i++)
+    {
+      OccSummary sum;
+
+      if (occ_table_get_summary (t, occ_table_cell (t, country, phase, i),
+                                 summary, &sum))
+        {
+          values[3 * (gsize) i] = sum.count;
+          values[3 * (gsize) i + 1] = sum.unknown;
+          values[3 * (gsize) i + 2] = sum.of;
+        }
+    }
+  *n_values = 3 * ((gsize) t->n_nodes + 1);
+  return values;
 }

@@ -475,3 +475,185 @@ occ_score_get_criterion_n (OccScore *self, guint criterion)
   t = table (self);
   return t->n[self->cell * (t->n_slots - 1) + criterion];
 }
+
+static gboolean
+is_rated_leaf (OccScore *self)
+{
+  OccTable *t = table (self);
+
+  return t->rated != NULL && self->node < t->n_nodes
+         && self->dataset->node_leaf[self->node] && t->rated[self->cell] > 0;
+}
+
+/**
+ * occ_score_get_level:
+ * @self: the score of a leaf
+ * @criterion: a criterion index
+ * @level: (out) (optional): the level: 0 for the lowest, … (see
+ *   [method@Occ.Methodology.get_n_criterion_levels]), or -1, -2, … for an
+ *   unranked answer
+ *
+ * A leaf's level for a criterion of a categorical methodology: the
+ * raters' median or mode (occ-categorical.md rule 1).
+ *
+ * Returns: %TRUE with @level set; %FALSE when the leaf has no level for
+ *   @criterion (not assessed, too few raters), for inner nodes and for
+ *   numeric methodologies
+ *
+ * Since: 1.5
+ */
+gboolean
+occ_score_get_level (OccScore *self, guint criterion, int *level)
+{
+  OccTable *t;
+  gint32 found;
+
+  g_return_val_if_fail (OCC_IS_SCORE (self), FALSE);
+  g_return_val_if_fail (criterion < n_criteria (self), FALSE);
+  t = table (self);
+  if (!is_rated_leaf (self))
+    return FALSE;
+  found = t->level[self->cell * t->n_criteria + criterion];
+  if (found == OCC_SCORE_NULL)
+    return FALSE;
+  if (level)
+    *level = found;
+  return TRUE;
+}
+
+/**
+ * occ_score_get_level_id:
+ * @self: the score of a leaf
+ * @criterion: a criterion index
+ *
+ * The id of the leaf's level for @criterion, as results write it
+ * (`substantial`), or %NULL where [method@Occ.Score.get_level] gives
+ * none.
+ *
+ * Returns: (nullable): the level's id
+ *
+ * Since: 1.5
+ */
+const char *
+occ_score_get_level_id (OccScore *self, guint criterion)
+{
+  int level;
+
+  g_return_val_if_fail (OCC_IS_SCORE (self), NULL);
+  g_return_val_if_fail (criterion < n_criteria (self), NULL);
+  if (!occ_score_get_level (self, criterion, &level))
+    return NULL;
+  return occ_methodology_get_criterion_level_id (self->dataset->methodology,
+                                                 criterion, level);
+}
+
+/**
+ * occ_score_get_flag:
+ * @self: the score of a leaf
+ * @flag: a flag index, less than [method@Occ.Methodology.get_n_flags]
+ *
+ * Whether a leaf has a flag of a categorical methodology, such as
+ * `starred` (occ-categorical.md rule 3).
+ *
+ * Returns: the flag's value; %OCC_TRUTH_UNKNOWN when a level it depends
+ *   on is missing, and for inner nodes
+ *
+ * Since: 1.5
+ */
+OccTruth
+occ_score_get_flag (OccScore *self, guint flag)
+{
+  OccTable *t;
+  gint8 value;
+
+  g_return_val_if_fail (OCC_IS_SCORE (self), OCC_TRUTH_UNKNOWN);
+  t = table (self);
+  g_return_val_if_fail (flag < t->n_flags, OCC_TRUTH_UNKNOWN);
+  if (!is_rated_leaf (self))
+    return OCC_TRUTH_UNKNOWN;
+  value = t->flag[self->cell * t->n_flags + flag];
+  return value == OCC_COND_UNKNOWN ? OCC_TRUTH_UNKNOWN
+         : value                   ? OCC_TRUTH_TRUE
+                                   : OCC_TRUTH_FALSE;
+}
+
+/**
+ * occ_score_get_summary:
+ * @self: the score of an inner node or a country
+ * @summary: a summary index, less than
+ *   [method@Occ.Methodology.get_n_summaries]
+ * @count: (out) (optional): the rated leaves below for which the
+ *   summary's condition holds
+ * @unknown: (out) (optional): those for which it is unknown
+ * @of: (out) (optional): the rated leaves below
+ * @percent: (out) (optional): 100 × @count / @of, in full precision;
+ *   round it for people with [method@Occ.Methodology.round]
+ *
+ * A summary of a categorical methodology for the leaves below a node or
+ * in a country (occ-categorical.md rule 4): Peru's 2017-2019 action
+ * plan has 16 `relevant` commitments of 18, 88.9 %.
+ *
+ * Returns: %TRUE with the figures set; %FALSE for leaves and numeric
+ *   methodologies
+ *
+ * Since: 1.5
+ */
+gboolean
+occ_score_get_summary (OccScore *self, guint summary, guint *count,
+                       guint *unknown, guint *of, double *percent)
+{
+  OccSummary sum;
+
+  g_return_val_if_fail (OCC_IS_SCORE (self), FALSE);
+  g_return_val_if_fail (summary < table (self)->n_summaries, FALSE);
+  if (!occ_table_get_summary (table (self), self->cell, summary, &sum))
+    return FALSE;
+  if (count)
+    *count = sum.count;
+  if (unknown)
+    *unknown = sum.unknown;
+  if (of)
+    *of = sum.of;
+  if (percent)
+    *percent = sum.percent;
+  return TRUE;
+}
+
+/**
+ * occ_score_get_summary_delta:
+ * @self: the score of an inner node or a country
+ * @summary: a summary index
+ * @count_delta: (out) (optional): the count minus that of the phase
+ *   before
+ * @percent_delta: (out) (optional): the percentage minus that of the
+ *   phase before
+ *
+ * The change of a summary since the phase immediately before in the
+ * dataset's order (occ-categorical.md rule 5).
+ *
+ * Returns: %TRUE when both phases have the node's summary
+ *
+ * Since: 1.5
+ */
+gboolean
+occ_score_get_summary_delta (OccScore *self, guint summary, int *count_delta,
+                             double *percent_delta)
+{
+  OccTable *t;
+  OccSummary now, before;
+
+  g_return_val_if_fail (OCC_IS_SCORE (self), FALSE);
+  t = table (self);
+  g_return_val_if_fail (summary < t->n_summaries, FALSE);
+  if (self->phase == 0
+      || !occ_table_get_summary (t, self->cell, summary, &now)
+      || !occ_table_get_summary (
+        t, occ_table_cell (t, self->country, self->phase - 1, self->node),
+        summary, &before))
+    return FALSE;
+  if (count_delta)
+    *count_delta = (int) now.count - (int) before.count;
+  if (percent_delta)
+    *percent_delta = now.percent - before.percent;
+  return TRUE;
+}

@@ -675,6 +675,9 @@ check_options (OccDataset *ds, OccSensitivityOptions *o, GError **error)
   OccMethodology *m = ds->methodology;
   gboolean geometric = FALSE;
 
+  if (!occ_methodology_check_numeric (m, "sensitivity", error))
+    return FALSE;
+
   for (guint level = 0; level < 3; level++)
     if (o->vary[level])
       for (guint i = 0; i < o->methods->len; i++)

@@ -36,6 +36,7 @@ typedef int... gint32;
 typedef int... guint32;
 typedef int... guint16;
 typedef int... guint8;
+typedef int... gint8;
 typedef int... gsize;
 typedef int... gssize;
 typedef int... GType;
@@ -61,6 +62,7 @@ typedef struct _GOutputStream GOutputStream;
 typedef struct _GCancellable GCancellable;
 
 void g_free (gpointer mem);
+void g_strfreev (char **str_array);
 void g_error_free (GError *error);
 const char *g_quark_to_string (GQuark quark);
 GQuark g_file_error_quark (void);
@@ -110,6 +112,7 @@ typedef enum {
   OCC_AGGREGATION_MEAN,
   OCC_AGGREGATION_MEDIAN,
   OCC_AGGREGATION_GEOMETRIC,
+  OCC_AGGREGATION_MODE,
 } OccAggregation;
 typedef enum {
   OCC_LEVEL_RATERS,
@@ -118,6 +121,7 @@ typedef enum {
 } OccLevel;
 typedef enum {
   OCC_SCALE_KIND_NUMERIC,
+  OCC_SCALE_KIND_CATEGORICAL,
 } OccScaleKind;
 typedef struct _OccMethodology OccMethodology;
 GType occ_methodology_get_type (void);
@@ -156,6 +160,23 @@ guint occ_methodology_get_n_levels (OccMethodology *self);
 const char *occ_methodology_get_level_label (OccMethodology *self, guint depth, const char *lang);
 char *occ_methodology_format_value (OccMethodology *self, double value);
 const char *occ_aggregation_to_string (OccAggregation aggregation);
+/* 1.5: categorical methodologies */
+guint occ_methodology_get_n_criterion_levels (OccMethodology *self, guint criterion);
+guint occ_methodology_get_n_criterion_unranked (OccMethodology *self, guint criterion);
+const char *occ_methodology_get_criterion_level_id (OccMethodology *self, guint criterion, int level);
+const char *occ_methodology_get_criterion_level_label (OccMethodology *self, guint criterion, int level, const char *lang);
+gboolean occ_methodology_lookup_criterion_level (OccMethodology *self, guint criterion, const char *id, int *level);
+gboolean occ_methodology_get_criterion_level_value (OccMethodology *self, guint criterion, int level, double *value);
+char **occ_methodology_dup_criterion_level_ids (OccMethodology *self, guint criterion);
+guint occ_methodology_get_n_flags (OccMethodology *self);
+const char *occ_methodology_get_flag_id (OccMethodology *self, guint flag);
+const char *occ_methodology_get_flag_label (OccMethodology *self, guint flag, const char *lang);
+int occ_methodology_lookup_flag (OccMethodology *self, const char *id);
+guint occ_methodology_get_n_summaries (OccMethodology *self);
+const char *occ_methodology_get_summary_id (OccMethodology *self, guint summary);
+const char *occ_methodology_get_summary_label (OccMethodology *self, guint summary, const char *lang);
+gboolean occ_methodology_get_summary_has_percent (OccMethodology *self, guint summary);
+int occ_methodology_lookup_summary (OccMethodology *self, const char *id);
 
 /* occ-node.h */
 typedef struct _OccNode OccNode;
@@ -242,6 +263,16 @@ gboolean occ_score_get_criterion_value (OccScore *self, guint criterion, double 
 const char *occ_score_get_criterion_band (OccScore *self, guint criterion);
 gboolean occ_score_get_criterion_delta (OccScore *self, guint criterion, double *delta);
 int occ_score_get_criterion_n (OccScore *self, guint criterion);
+typedef enum {
+  OCC_TRUTH_FALSE,
+  OCC_TRUTH_TRUE,
+  OCC_TRUTH_UNKNOWN,
+} OccTruth;
+gboolean occ_score_get_level (OccScore *self, guint criterion, int *level);
+const char *occ_score_get_level_id (OccScore *self, guint criterion);
+OccTruth occ_score_get_flag (OccScore *self, guint flag);
+gboolean occ_score_get_summary (OccScore *self, guint summary, guint *count, guint *unknown, guint *of, double *percent);
+gboolean occ_score_get_summary_delta (OccScore *self, guint summary, int *count_delta, double *percent_delta);
 
 /* occ-results.h */
 typedef struct _OccResults OccResults;
@@ -255,6 +286,9 @@ GListModel *occ_results_get_worst (OccResults *self, const char *country, const 
 double *occ_results_dup_values (OccResults *self, guint country, guint phase, int criterion, guint8 **present, gsize *n_nodes);
 char *occ_results_to_data (OccResults *self, gsize *length);
 gboolean occ_results_write (OccResults *self, GOutputStream *stream, GCancellable *cancellable, GError **error);
+gint32 *occ_results_dup_levels (OccResults *self, guint country, guint phase, guint criterion, gsize *n_nodes);
+gint8 *occ_results_dup_flags (OccResults *self, guint country, guint phase, guint flag, gsize *n_nodes);
+guint32 *occ_results_dup_summaries (OccResults *self, guint country, guint phase, guint summary, gsize *n_values);
 
 /* occ-dataset-csv.h (1.1) */
 OccDataset *occ_dataset_new_with_ratings_csv (OccDataset *base, const char *filename, GError **error);

@@ -22,6 +22,9 @@ G_BEGIN_DECLS
  *   values when their count is even
  * @OCC_AGGREGATION_GEOMETRIC: weighted geometric mean; a zero anywhere
  *   gives zero
+ * @OCC_AGGREGATION_MODE: the most frequent value, the lowest of those
+ *   tied; unweighted. A categorical methodology's raters only
+ *   (occ-categorical.md rule 1). Since: 1.5
  *
  * How a set of values is reduced to one.
  *
@@ -31,6 +34,7 @@ typedef enum {
   OCC_AGGREGATION_MEAN,
   OCC_AGGREGATION_MEDIAN,
   OCC_AGGREGATION_GEOMETRIC,
+  OCC_AGGREGATION_MODE,
 } OccAggregation;
 
 G_END_DECLS

@@ -34,22 +34,18 @@ typedef enum {
  * OccScaleKind:
  * @OCC_SCALE_KIND_NUMERIC: integer scores between a minimum and a maximum
  *   (the CCO's 0 to 3)
+ * @OCC_SCALE_KIND_CATEGORICAL: labelled levels in order, per criterion
+ *   (the OGP IRM's completion: not started, limited, substantial,
+ *   complete), with flags and summaries derived from them
+ *   (occ-categorical.md). Since: 1.5
  *
- * The kind of rating scale a methodology uses. Only numeric scales exist in
- * libocc 1.0; labelled (categorical) scales such as the OGP IRM's will be
- * added as new values of this enumeration.
+ * The kind of rating scale a methodology uses.
  *
  * Since: 1.0
  */
 typedef enum {
   OCC_SCALE_KIND_NUMERIC,
-#ifdef __GI_SCANNER__
-  /*< private >*/
-  /* Seen only by g-ir-scanner, which takes the common prefix of two or
-   * more members to name them: bindings get ScaleKind.NUMERIC, as they
-   * will once a second kind is added, not SCALE_KIND_NUMERIC. */
-  OCC_SCALE_KIND_GI_PREFIX_
-#endif
+  OCC_SCALE_KIND_CATEGORICAL,
 } OccScaleKind;
 
 #define OCC_TYPE_METHODOLOGY (occ_methodology_get_type ())
@@ -185,5 +181,84 @@ OCC_AVAILABLE_IN_1_2
 const char *occ_methodology_get_level_label (OccMethodology *self,
                                              guint depth,
                                              const char *lang);
+
+/**
+ * OCC_NO_LEVEL:
+ *
+ * The level of a criterion that has none (not assessed, or too few
+ * answers), in the bulk arrays of levels: the same value as a null score
+ * in [method@Occ.Dataset.dup_rating_scores].
+ *
+ * Since: 1.5
+ */
+#define OCC_NO_LEVEL G_MININT32
+
+OCC_AVAILABLE_IN_1_5
+guint occ_methodology_get_n_criterion_levels (OccMethodology *self,
+                                              guint criterion);
+
+OCC_AVAILABLE_IN_1_5
+guint occ_methodology_get_n_criterion_unranked (OccMethodology *self,
+                                                guint criterion);
+
+OCC_AVAILABLE_IN_1_5
+const char *occ_methodology_get_criterion_level_id (OccMethodology *self,
+                                                    guint criterion,
+                                                    int level);
+
+OCC_AVAILABLE_IN_1_5
+const char *occ_methodology_get_criterion_level_label (OccMethodology *self,
+                                                       guint criterion,
+                                                       int level,
+                                                       const char *lang);
+
+OCC_AVAILABLE_IN_1_5
+gboolean occ_methodology_lookup_criterion_level (OccMethodology *self,
+                                                 guint criterion,
+                                                 const char *id,
+                                                 int *level);
+
+OCC_AVAILABLE_IN_1_5
+gboolean occ_methodology_get_criterion_level_value (OccMethodology *self,
+                                                    guint criterion,
+                                                    int level,
+                                                    double *value);
+
+OCC_AVAILABLE_IN_1_5
+char **occ_methodology_dup_criterion_level_ids (OccMethodology *self,
+                                                guint criterion);
+
+OCC_AVAILABLE_IN_1_5
+guint occ_methodology_get_n_flags (OccMethodology *self);
+
+OCC_AVAILABLE_IN_1_5
+const char *occ_methodology_get_flag_id (OccMethodology *self, guint flag);
+
+OCC_AVAILABLE_IN_1_5
+const char *occ_methodology_get_flag_label (OccMethodology *self,
+                                            guint flag,
+                                            const char *lang);
+
+OCC_AVAILABLE_IN_1_5
+int occ_methodology_lookup_flag (OccMethodology *self, const char *id);
+
+OCC_AVAILABLE_IN_1_5
+guint occ_methodology_get_n_summaries (OccMethodology *self);
+
+OCC_AVAILABLE_IN_1_5
+const char *occ_methodology_get_summary_id (OccMethodology *self,
+                                            guint summary);
+
+OCC_AVAILABLE_IN_1_5
+const char *occ_methodology_get_summary_label (OccMethodology *self,
+                                               guint summary,
+                                               const char *lang);
+
+OCC_AVAILABLE_IN_1_5
+gboolean occ_methodology_get_summary_has_percent (OccMethodology *self,
+                                                  guint summary);
+
+OCC_AVAILABLE_IN_1_5
+int occ_methodology_lookup_summary (OccMethodology *self, const char *id);
 
 G_END_DECLS

@@ -65,4 +65,25 @@ gboolean occ_results_write (OccResults *self,
                             GCancellable *cancellable,
                             GError **error);
 
+OCC_AVAILABLE_IN_1_5
+gint32 *occ_results_dup_levels (OccResults *self,
+                                guint country,
+                                guint phase,
+                                guint criterion,
+                                gsize *n_nodes);
+
+OCC_AVAILABLE_IN_1_5
+gint8 *occ_results_dup_flags (OccResults *self,
+                              guint country,
+                              guint phase,
+                              guint flag,
+                              gsize *n_nodes);
+
+OCC_AVAILABLE_IN_1_5
+guint32 *occ_results_dup_summaries (OccResults *self,
+                                    guint country,
+                                    guint phase,
+                                    guint summary,
+                                    gsize *n_values);
+
 G_END_DECLS

@@ -14,6 +14,23 @@
 
 G_BEGIN_DECLS
 
+/**
+ * OccTruth:
+ * @OCC_TRUTH_FALSE: the condition does not hold
+ * @OCC_TRUTH_TRUE: the condition holds
+ * @OCC_TRUTH_UNKNOWN: it cannot be told: a level it names is missing
+ *   (occ-categorical.md rule 2, as SQL's three-valued logic)
+ *
+ * The value of a flag of a categorical methodology.
+ *
+ * Since: 1.5
+ */
+typedef enum {
+  OCC_TRUTH_FALSE,
+  OCC_TRUTH_TRUE,
+  OCC_TRUTH_UNKNOWN,
+} OccTruth;
+
 #define OCC_TYPE_SCORE (occ_score_get_type ())
 
 OCC_AVAILABLE_IN_1_0
@@ -73,5 +90,28 @@ gboolean occ_score_get_criterion_delta (OccScore *self,
 
 OCC_AVAILABLE_IN_1_0
 int occ_score_get_criterion_n (OccScore *self, guint criterion);
+
+OCC_AVAILABLE_IN_1_5
+gboolean occ_score_get_level (OccScore *self, guint criterion, int *level);
+
+OCC_AVAILABLE_IN_1_5
+const char *occ_score_get_level_id (OccScore *self, guint criterion);
+
+OCC_AVAILABLE_IN_1_5
+OccTruth occ_score_get_flag (OccScore *self, guint flag);
+
+OCC_AVAILABLE_IN_1_5
+gboolean occ_score_get_summary (OccScore *self,
+                                guint summary,
+                                guint *count,
+                                guint *unknown,
+                                guint *of,
+                                double *percent);
+
+OCC_AVAILABLE_IN_1_5
+gboolean occ_score_get_summary_delta (OccScore *self,
+                                      guint summary,
+                                      int *count_delta,
+                                      double *percent_delta);
 
 G_END_DECLS

@@ -110,7 +110,9 @@ test_builtin_cco (void)
     g_assert_cmpstr (occ_methodology_get_population_group_id (m, g), ==,
                      groups[g]);
   g_assert_cmpstr (occ_methodology_list_builtin ()[0], ==, "cco-2024");
-  g_assert_null (occ_methodology_list_builtin ()[1]);
+  g_assert_cmpstr (occ_methodology_list_builtin ()[1], ==, "ogp-irm-2015");
+  g_assert_cmpstr (occ_methodology_list_builtin ()[2], ==, "ogp-irm-2021");
+  g_assert_null (occ_methodology_list_builtin ()[3]);
 }
 
 static void
