@@ -4,8 +4,7 @@ implementation in occ_categorical_reference.py.
 
 OCC_TOOL names the built `occ` executable.  Datasets: 200 generated ones
 (gen_categorical.py) and the IRM conformance data, peru-irm-2017.json and
-peru-irm-2023.json (examples/data, else the shared data directory beside
-the source tree; skipped when neither has them).  Summaries, levels and
+peru-irm-2023.json (examples/data).  Summaries, levels and
 flags must agree exactly, every number to the bit except aggregated numeric
 scores (relative 1e-12, as test_differential.py).  The hand checks and
 test_generated_exercise_categorical need no tool.
@@ -28,8 +27,7 @@ import occ_categorical_reference as ref  # noqa: E402
 
 SEEDS = gen_datasets.sample(range(200))
 REL_TOL = 1e-12
-DATA_DIRS = [os.path.join(SRCDIR, "examples", "data"),
-             os.path.join(os.path.dirname(SRCDIR), "shared", "data")]
+DATA_DIRS = [os.path.join(SRCDIR, "examples", "data")]
 
 
 def _irm_file(name):
@@ -43,7 +41,7 @@ def _irm_file(name):
 def _load_irm(name):
     path = _irm_file(name)
     if path is None:
-        pytest.skip("%s not found in %s" % (name, ", ".join(DATA_DIRS)))
+        pytest.fail("%s not found in %s" % (name, ", ".join(DATA_DIRS)))
     with open(path, encoding="utf-8") as f:
         return json.load(f)
 
