@@ -290,6 +290,28 @@ gint32 *occ_results_dup_levels (OccResults *self, guint country, guint phase, gu
 gint8 *occ_results_dup_flags (OccResults *self, guint country, guint phase, guint flag, gsize *n_nodes);
 guint32 *occ_results_dup_summaries (OccResults *self, guint country, guint phase, guint summary, gsize *n_values);
 
+/* occ-audit.h (1.5) */
+typedef enum {
+  OCC_VERDICT_HOLDS,
+  OCC_VERDICT_CONTRADICTED,
+  OCC_VERDICT_NOT_CHECKABLE,
+} OccVerdict;
+typedef struct _OccAudit OccAudit;
+GType occ_audit_get_type (void);
+OccAudit *occ_audit_new_from_data (OccResults *results, const char *data, gssize length, GError **error);
+OccAudit *occ_audit_new_from_file (OccResults *results, const char *filename, GError **error);
+OccResults *occ_audit_get_results (OccAudit *self);
+const char *occ_audit_get_source (OccAudit *self);
+guint occ_audit_get_n_claims (OccAudit *self);
+const char *occ_audit_get_claim_id (OccAudit *self, guint claim);
+const char *occ_audit_get_claim_text (OccAudit *self, guint claim);
+OccVerdict occ_audit_get_verdict (OccAudit *self, guint claim);
+const char *occ_audit_get_explanation (OccAudit *self, guint claim);
+char *occ_audit_dup_found (OccAudit *self, guint claim);
+guint occ_audit_count (OccAudit *self, OccVerdict verdict);
+char *occ_audit_to_data (OccAudit *self, const char *dataset, gsize *length);
+const char *occ_verdict_to_string (OccVerdict verdict);
+
 /* occ-dataset-csv.h (1.1) */
 OccDataset *occ_dataset_new_with_ratings_csv (OccDataset *base, const char *filename, GError **error);
 OccDataset *occ_dataset_new_with_ratings_csv_stream (OccDataset *base, GInputStream *stream, const char *source, GCancellable *cancellable, GError **error);

@@ -17,6 +17,7 @@
 #include <occ/occ-results.h>
 #include <occ/occ-dataset-csv.h>
 #include <occ/occ-analysis.h>
+#include <occ/occ-audit.h>
 #include <occ/occ-text.h>
 
 #undef __OCC_INSIDE__
