@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "occ-cmd.h"
+#include "occ-tool-categorical.h"
 #include "occ-tool-input.h"
 #include "occ-tool-output.h"
 #include "occ-tool-table.h"
@@ -388,6 +389,53 @@ append_legend (GString *out, OccMethodology *m)
                         "groups; children not scored.\n");
 }
 
+/* A categorical methodology's criteria and their levels, in order. */
+static void
+append_levels_legend (GString *out, OccMethodology *m)
+{
+  g_string_append (out, "Criteria and their levels, lowest first:\n");
+  for (guint c = 0; c < occ_methodology_get_n_criteria (m); c++)
+    {
+      g_autoptr (GString) line = g_string_new (NULL);
+      guint ranked = occ_methodology_get_n_criterion_levels (m, c);
+      guint unranked = occ_methodology_get_n_criterion_unranked (m, c);
+
+      g_string_append_printf (line, "  %s (%s): ",
+                              occ_methodology_get_criterion_label (m, c),
+                              occ_methodology_get_criterion_id (m, c));
+      for (guint l = 0; l < ranked; l++)
+        g_string_append_printf (
+          line, "%s%s", l > 0 ? ", " : "",
+          occ_methodology_get_criterion_level_label (m, c, (int) l, NULL));
+      for (guint u = 0; u < unranked; u++)
+        g_string_append_printf (line, "%s%s", u > 0 ? ", " : "; or ",
+                                occ_methodology_get_criterion_level_label (
+                                  m, c, -1 - (int) u, NULL));
+      {
+        g_autofree char *shown = occ_escape_for_terminal (line->str);
+        g_string_append (out, shown);
+        g_string_append_c (out, '\n');
+      }
+    }
+}
+
+/* Whether any node has a numeric score. */
+static gboolean
+has_scores (OccResults *results)
+{
+  GListModel *model = G_LIST_MODEL (results);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr (OccScore) score = g_list_model_get_item (model, i);
+      double value;
+
+      if (occ_score_get_value (score, &value))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static void
 append_report (GString *out, OccResults *results)
 {
@@ -406,6 +454,15 @@ append_report (GString *out, OccResults *results)
       occ_escape_for_terminal (occ_methodology_get_id (r.m));
     g_string_append_printf (out, "Methodology: %s (%s)\n", name, id);
   }
+  if (occ_tool_is_categorical (r.m))
+    {
+      append_levels_legend (out, r.m);
+      occ_tool_append_at_a_glance (out, results);
+      /* Levels put on numbers have scores too: report them as ever. */
+      if (!has_scores (results))
+        return;
+      g_string_append_c (out, '\n');
+    }
   append_legend (out, r.m);
   for (guint k = 0; k < occ_dataset_get_n_countries (dataset); k++)
     for (guint p = 0; p < occ_dataset_get_n_phases (dataset); p++)

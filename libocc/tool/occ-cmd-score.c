@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "occ-cmd.h"
+#include "occ-tool-categorical.h"
 #include "occ-tool-analysis.h"
 #include "occ-tool-input.h"
 #include "occ-tool-output.h"
@@ -185,6 +186,12 @@ append_scores (GString *out, OccResults *results, gboolean csv)
   GListModel *model = G_LIST_MODEL (results);
   g_autoptr (GPtrArray) rows = occ_tool_rows_new ();
 
+  if (occ_tool_is_categorical (m))
+    {
+      occ_tool_append_categorical_scores (out, results, csv,
+                                          occ_tool_csv_flags (csv_raw));
+      return;
+    }
   g_ptr_array_add (rows, header_row (m, csv));
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     {

@@ -20,5 +20,6 @@ extern const OccToolCommand occ_cmd_template;
 extern const OccToolCommand occ_cmd_agreement;
 extern const OccToolCommand occ_cmd_sensitivity;
 extern const OccToolCommand occ_cmd_compare;
+extern const OccToolCommand occ_cmd_audit;
 
 G_END_DECLS

@@ -19,6 +19,7 @@ static const OccToolCommand *const commands[] = {
   &occ_cmd_score,       &occ_cmd_validate,    &occ_cmd_report,
   &occ_cmd_methodology, &occ_cmd_export,      &occ_cmd_template,
   &occ_cmd_agreement,   &occ_cmd_sensitivity, &occ_cmd_compare,
+  &occ_cmd_audit,
 };
 
 /* --help, printed by occ rather than by GOption, which writes it with
