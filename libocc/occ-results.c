@@ -697,6 +697,9 @@ occ_results_write (OccResults *self, GOutputStream *stream,
                                   error);
 }
 
+/* The public name of the engine's "no level". */
+G_STATIC_ASSERT (OCC_NO_LEVEL == OCC_SCORE_NULL);
+
 static gboolean
 check_cell (OccResults *self, guint country, guint phase)
 {

@@ -191,7 +191,7 @@ const char *occ_methodology_get_level_label (OccMethodology *self,
  *
  * Since: 1.5
  */
-#define OCC_NO_LEVEL G_MININT32
+#define OCC_NO_LEVEL (-2147483647 - 1)
 
 OCC_AVAILABLE_IN_1_5
 guint occ_methodology_get_n_criterion_levels (OccMethodology *self,

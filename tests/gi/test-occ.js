@@ -318,6 +318,32 @@ test('round trip and save', () => {
     }
 });
 
+test('IRM: levels, flags, summaries and the audit', () => {
+    const data = n => GLib.build_filenamev([SRCDIR, 'examples', 'data', n]);
+    const irm = Occ.Dataset.new_from_file(data('peru-irm-2017.json'));
+    const m = irm.get_methodology();
+    eq(m.get_scale_kind(), Occ.ScaleKind.CATEGORICAL, 'kind');
+    const r = Occ.Results.new(irm);
+    const ap3 = r.lookup('PE', '2017-2019', 'AP3');
+    const x = m.lookup_summary('relevant');
+    const [ok, count, unknown, of, percent] = ap3.get_summary(x);
+    assert(ok);
+    eq([count, unknown, of], [16, 0, 18], 'relevant');
+    eq(percent, 88.88888888888889, 'percent');
+    const c = m.lookup_criterion('completion');
+    const leaf = r.lookup('PE', '2017-2019', 'AP3.16');
+    eq(leaf.get_level_id(c), 'no-evidence', 'unranked level');
+    eq(leaf.get_flag(m.lookup_flag('relevant')), Occ.Truth.TRUE, 'flag');
+    const peruResults = Occ.Results.new(peru);
+    const audit = Occ.Audit.new_from_file(peruResults,
+        data('peru-2024-claims.json'));
+    eq(audit.count(Occ.Verdict.HOLDS), 5, 'holds');
+    eq(audit.count(Occ.Verdict.CONTRADICTED), 9, 'contradicted');
+    const last = audit.get_n_claims() - 1;
+    eq(audit.get_verdict(last), Occ.Verdict.CONTRADICTED, 'verdict');
+    eq(JSON.parse(audit.to_data(null)[0]).counts.holds, 5, 'occ-audit/1');
+});
+
 let failed = 0;
 print(`1..${tests.length}`);
 tests.forEach(([name, fn], i) => {

@@ -625,3 +625,40 @@ def test_objects_outlive_their_owners():
     assert score.get_value()[0] and score.get_node_id() == "IX.B"
     assert best[0].get_node_id() == "IX.B"
     assert node.get_id() == "IX.B.9"
+
+
+def test_categorical_and_audit():
+    data = os.path.join(SRCDIR, "examples", "data")
+    irm = Occ.Dataset.new_from_file(os.path.join(data, "peru-irm-2017.json"))
+    m = irm.get_methodology()
+    assert m.get_scale_kind() == Occ.ScaleKind.CATEGORICAL
+    c = m.lookup_criterion("completion")
+    assert m.dup_criterion_level_ids(c) == [
+        "not-started", "limited", "substantial", "complete", "no-evidence"]
+    assert m.get_n_criterion_levels(c) == 4
+    assert m.get_criterion_level_id(c, -1) == "no-evidence"
+    results = Occ.Results.new(irm)
+    ok, count, unknown, of, percent = results.lookup(
+        "PE", "2017-2019", "AP3").get_summary(m.lookup_summary("major"))
+    assert (ok, count, unknown, of) == (True, 3, 1, 18)
+    levels = results.dup_levels(0, 0, c)
+    node = irm.lookup_node("AP3.16").get_index()
+    assert levels[node] == -1
+    assert levels[irm.lookup_node("AP3").get_index()] == Occ.NO_LEVEL
+    flags = results.dup_flags(0, 0, m.lookup_flag("relevant"))
+    assert flags[node] == Occ.Truth.TRUE
+    sums = results.dup_summaries(0, 0, m.lookup_summary("relevant"))
+    top = irm.lookup_node("AP3").get_index()
+    assert list(sums[3 * top:3 * top + 3]) == [16, 0, 18]
+    peru = Occ.Results.new(Occ.Dataset.new_from_file(PERU))
+    audit = Occ.Audit.new_from_file(
+        peru, os.path.join(data, "peru-2024-claims.json"))
+    assert audit.count(Occ.Verdict.HOLDS) == 5
+    assert audit.count(Occ.Verdict.CONTRADICTED) == 9
+    ids = [audit.get_claim_id(i) for i in range(audit.get_n_claims())]
+    i = ids.index("ix-commitment-best")
+    assert json.loads(audit.dup_found(i)) == {"nodes": ["IX.C.3"],
+                                              "value": 3.0}
+    with pytest.raises(GLib.Error) as caught:
+        Occ.Audit.new_from_data(peru, '{"format": "occ-claims/2"}', -1)
+    assert caught.value.matches(Occ.error_quark(), Occ.Error.FORMAT)
