@@ -1158,6 +1158,9 @@ append_int (GString *out, gint64 value)
   g_string_append_len (out, text, (gssize) n);
 }
 
+/* A column the reader ignores, as it does every unknown name. */
+#define ALLOWED_COLUMN "allowed levels"
+
 static void
 append_header (GString *out, OccMethodology *m, gboolean template,
                OccCsvFlags flags)
@@ -1171,8 +1174,32 @@ append_header (GString *out, OccMethodology *m, gboolean template,
       g_string_append_c (out, ',');
       append_field (out, m->criterion_ids[c], flags);
     }
-  g_string_append (out, template ? ",groups,validated\r\n"
-                                 : ",groups,validated,evidence\r\n");
+  g_string_append (out, template ? ",groups,validated"
+                                 : ",groups,validated,evidence");
+  if (template && occ_methodology_is_categorical (m))
+    g_string_append (out, "," ALLOWED_COLUMN);
+  g_string_append (out, "\r\n");
+}
+
+/* A categorical template's last cell: the levels each criterion takes,
+ * "q: none | low | medium | high; yes: no | yes", for the people filling
+ * it in (the reader ignores the column). */
+static char *
+allowed_levels (OccMethodology *m)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint c = 0; c < m->n_criteria; c++)
+    {
+      const OccCriterionLevels *cl = &m->levels[c];
+
+      g_string_append_printf (text, "%s%s:", c > 0 ? "; " : "",
+                              m->criterion_ids[c]);
+      for (guint l = 0; l < cl->n_ranked + cl->n_unranked; l++)
+        g_string_append_printf (text, "%s%s", l > 0 ? " | " : " ",
+                                cl->ids[l]);
+    }
+  return g_string_free (text, FALSE);
 }
 
 static void
@@ -1359,6 +1386,9 @@ occ_dataset_write_ratings_csv_full (OccDataset *self, GOutputStream *stream,
  * groups and validation is skipped on reading, so an unfinished sheet
  * loads. A rater fills a row (copying it for each further rater of the
  * same leaf) with their rater id, a score per criterion and the groups.
+ * For a categorical methodology (since 1.5) a score is a level id, and a
+ * last column, `allowed levels`, ignored on reading, lists on every row
+ * the levels each criterion takes.
  *
  * Returns: (transfer full): the CSV text (RFC 4180, UTF-8, CRLF)
  *
@@ -1390,6 +1420,7 @@ occ_dataset_template_to_csv_full (OccDataset *self, OccCsvFlags flags,
   OccMethodology *m;
   gboolean label;
   GString *out;
+  g_autofree char *allowed = NULL;
 
   g_return_val_if_fail (OCC_IS_DATASET (self), NULL);
 
@@ -1397,6 +1428,8 @@ occ_dataset_template_to_csv_full (OccDataset *self, OccCsvFlags flags,
   label = occ_methodology_lookup_criterion (m, "label") < 0;
   out = g_string_new (NULL);
   append_header (out, m, TRUE, flags);
+  if (occ_methodology_is_categorical (m))
+    allowed = allowed_levels (m);
   for (guint k = 0; k < self->countries.n; k++)
     for (guint p = 0; p < self->phases.n; p++)
       for (guint j = 0; j < self->n_nodes; j++)
@@ -1418,6 +1451,11 @@ occ_dataset_template_to_csv_full (OccDataset *self, OccCsvFlags flags,
           /* rater, the criteria, groups, validated: to fill */
           for (guint c = 0; c < m->n_criteria + 3; c++)
             g_string_append_c (out, ',');
+          if (allowed != NULL)
+            {
+              g_string_append_c (out, ',');
+              append_field (out, allowed, flags);
+            }
           g_string_append (out, "\r\n");
         }
   if (length != NULL)

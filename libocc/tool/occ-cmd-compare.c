@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "occ-cmd.h"
+#include "occ-tool-categorical.h"
 #include "occ-tool-analysis.h"
 #include "occ-tool-input.h"
 #include "occ-tool-output.h"
@@ -129,6 +130,19 @@ run (int argc, char **argv)
   if (dataset == NULL)
     return occ_tool_fail (error);
   results = occ_results_new (dataset);
+  if (occ_tool_is_categorical (occ_dataset_get_methodology (dataset)))
+    {
+      if (opt_ci || strcmp (format, "json") == 0)
+        return occ_tool_usage_error (
+          "a categorical methodology's summaries compare as a table or CSV "
+          "(occ score --format=json has them all), without --ci");
+      if (!occ_tool_append_summary_comparison (
+            out, results, opt_phase, opt_node, opt_depth,
+            strcmp (format, "csv") == 0, occ_tool_csv_flags (opt_csv_raw),
+            &error))
+        return occ_tool_fail (error);
+      return occ_tool_write_stdout (out);
+    }
   if (opt_ci
       && (boot = occ_tool_run_bootstrap (results, options, &error)) == NULL)
     return occ_tool_fail (error);

@@ -96,10 +96,9 @@ add_leaf (OccToolRow *row, OccMethodology *m, OccScore *score, gboolean csv)
     occ_tool_row_add (row, leaf ? g_strdup (occ_score_get_level_id (score, c))
                                 : NULL);
   for (guint f = 0; f < occ_methodology_get_n_flags (m); f++)
-    occ_tool_row_add (row,
-                      leaf ? g_strdup (truth_text (
-                               occ_score_get_flag (score, f), csv))
-                           : NULL);
+    occ_tool_row_add (
+      row, leaf ? g_strdup (truth_text (occ_score_get_flag (score, f), csv))
+                : NULL);
 }
 
 static void
@@ -115,9 +114,9 @@ add_summaries (OccToolRow *row, OccMethodology *m, OccScore *score,
 
       if (!csv)
         {
-          occ_tool_row_add (row, has ? occ_tool_format_summary (
-                                         m, x, count, unknown, percent)
-                                     : NULL);
+          occ_tool_row_add (
+            row, has ? occ_tool_format_summary (m, x, count, unknown, percent)
+                     : NULL);
           continue;
         }
       occ_tool_row_add (row, occ_tool_cell_int (has, (int) count));
@@ -141,11 +140,11 @@ header (OccMethodology *m, gboolean csv, gboolean leaves, gboolean summaries)
     for (guint i = 0; numeric[i] != NULL; i++)
       occ_tool_row_add (row, g_strdup (numeric[i]));
   for (guint c = 0; leaves && c < occ_methodology_get_n_criteria (m); c++)
-    occ_tool_row_add (row, g_strdup (occ_methodology_get_criterion_id (m, c)));
+    occ_tool_row_add (row,
+                      g_strdup (occ_methodology_get_criterion_id (m, c)));
   for (guint f = 0; leaves && f < occ_methodology_get_n_flags (m); f++)
-    occ_tool_row_add (row, g_strdup_printf ("flag.%s",
-                                            occ_methodology_get_flag_id (m,
-                                                                         f)));
+    occ_tool_row_add (
+      row, g_strdup_printf ("flag.%s", occ_methodology_get_flag_id (m, f)));
   for (guint x = 0; summaries && x < occ_methodology_get_n_summaries (m); x++)
     {
       const char *id = occ_methodology_get_summary_id (m, x);
@@ -259,18 +258,17 @@ glance_table (GString *out, OccMethodology *m, OccScore *const *scores,
     {
       OccToolRow *row = occ_tool_row_new ();
 
-      occ_tool_row_add (row,
-                        g_strdup (occ_methodology_get_summary_label (m, x,
-                                                                     NULL)));
+      occ_tool_row_add (
+        row, g_strdup (occ_methodology_get_summary_label (m, x, NULL)));
       for (guint i = 0; i < n; i++)
         {
           guint count, unknown;
           double percent;
           gboolean has = occ_score_get_summary (scores[i], x, &count,
                                                 &unknown, NULL, &percent);
-          occ_tool_row_add (row, has ? occ_tool_format_summary (
-                                         m, x, count, unknown, percent)
-                                     : NULL);
+          occ_tool_row_add (
+            row, has ? occ_tool_format_summary (m, x, count, unknown, percent)
+                     : NULL);
         }
       g_ptr_array_add (rows, row);
     }
@@ -300,10 +298,10 @@ flagged (GString *out, OccResults *results, OccMethodology *m,
               || occ_score_get_flag (score, f) != OCC_TRUTH_TRUE)
             continue;
           {
-            g_autofree char *id = occ_escape_for_terminal (
-              occ_node_get_id (node));
-            g_autofree char *label = occ_escape_for_terminal (
-              occ_node_get_label (node));
+            g_autofree char *id =
+              occ_escape_for_terminal (occ_node_get_id (node));
+            g_autofree char *label =
+              occ_escape_for_terminal (occ_node_get_label (node));
             g_string_append_printf (line, "    %s  %s\n", id, label);
           }
           n++;
@@ -394,10 +392,10 @@ occ_tool_append_at_a_glance (GString *out, OccResults *results)
         else
           g_object_unref (whole);
         {
-          g_autofree char *name = occ_escape_for_terminal (
-            occ_dataset_get_country_name (ds, k));
-          g_autofree char *label = occ_escape_for_terminal (
-            occ_dataset_get_phase_label (ds, p));
+          g_autofree char *name =
+            occ_escape_for_terminal (occ_dataset_get_country_name (ds, k));
+          g_autofree char *label =
+            occ_escape_for_terminal (occ_dataset_get_phase_label (ds, p));
           g_string_append_printf (out, "\nAt a glance: %s, %s\n\n", name,
                                   label);
         }
@@ -407,4 +405,115 @@ occ_tool_append_at_a_glance (GString *out, OccResults *results)
         g_string_append (out, "\nLevels:\n");
         leaf_levels (out, results, m, country, phase);
       }
+}
+
+/* occ compare for a categorical methodology ----------------------------- */
+
+static void
+add_comparison_row (GPtrArray *rows, OccMethodology *m, OccScore *score,
+                    gboolean csv, gboolean deltas)
+{
+  OccToolRow *row = occ_tool_row_new ();
+
+  occ_tool_row_add (row, g_strdup (occ_score_get_node_id (score)));
+  occ_tool_row_add (row, g_strdup (occ_score_get_country (score)));
+  add_summaries (row, m, score, csv);
+  for (guint x = 0; deltas && x < occ_methodology_get_n_summaries (m); x++)
+    {
+      int delta;
+      occ_tool_row_add (row,
+                        occ_score_get_summary_delta (score, x, &delta, NULL)
+                          ? g_strdup_printf ("%+d", delta)
+                          : NULL);
+    }
+  g_ptr_array_add (rows, row);
+}
+
+gboolean
+occ_tool_append_summary_comparison (GString *out, OccResults *results,
+                                    const char *phase, const char *node,
+                                    int depth, gboolean csv,
+                                    OccCsvFlags flags, GError **error)
+{
+  OccDataset *ds = occ_results_get_dataset (results);
+  OccMethodology *m = occ_dataset_get_methodology (ds);
+  g_autoptr (GPtrArray) rows = occ_tool_rows_new ();
+  OccToolRow *head = occ_tool_row_new ();
+  guint n = occ_dataset_get_n_phases (ds);
+  gboolean deltas;
+
+  if (phase == NULL)
+    phase = occ_dataset_get_phase_id (ds, n - 1);
+  else if (occ_dataset_lookup_phase (ds, phase) < 0)
+    {
+      g_set_error (error, OCC_ERROR, OCC_ERROR_UNKNOWN_ID,
+                   "unknown phase \"%s\"", phase);
+      return FALSE;
+    }
+  if (node != NULL && occ_dataset_lookup_node (ds, node) == NULL)
+    {
+      g_set_error (error, OCC_ERROR, OCC_ERROR_UNKNOWN_ID,
+                   "unknown node \"%s\"", node);
+      return FALSE;
+    }
+  occ_tool_row_add (head, g_strdup ("node"));
+  occ_tool_row_add (head, g_strdup ("country"));
+  for (guint x = 0; x < occ_methodology_get_n_summaries (m); x++)
+    {
+      const char *id = occ_methodology_get_summary_id (m, x);
+
+      if (!csv)
+        occ_tool_row_add (head, g_strdup (id));
+      else
+        {
+          occ_tool_row_add (head, g_strdup_printf ("%s.count", id));
+          occ_tool_row_add (head, g_strdup_printf ("%s.unknown", id));
+          occ_tool_row_add (head, g_strdup_printf ("%s.of", id));
+          if (occ_methodology_get_summary_has_percent (m, x))
+            occ_tool_row_add (head, g_strdup_printf ("%s.percent", id));
+        }
+    }
+  deltas = !csv && occ_dataset_lookup_phase (ds, phase) > 0;
+  for (guint x = 0; deltas && x < occ_methodology_get_n_summaries (m); x++)
+    occ_tool_row_add (
+      head,
+      g_strdup_printf ("%s.delta", occ_methodology_get_summary_id (m, x)));
+  g_ptr_array_add (rows, head);
+  for (guint j = 0; j < occ_dataset_get_n_nodes (ds); j++)
+    {
+      OccNode *n_ = occ_dataset_get_node (ds, j);
+
+      if (occ_node_is_leaf (n_)
+          || (node != NULL && g_strcmp0 (node, occ_node_get_id (n_)) != 0)
+          || (node == NULL && (int) occ_node_get_depth (n_) != depth))
+        continue;
+      for (guint k = 0; k < occ_dataset_get_n_countries (ds); k++)
+        {
+          g_autoptr (OccScore) score =
+            occ_results_lookup (results, occ_dataset_get_country_id (ds, k),
+                                phase, occ_node_get_id (n_));
+          if (score)
+            add_comparison_row (rows, m, score, csv, deltas);
+        }
+    }
+  for (guint k = 0;
+       node == NULL && depth < 0 && k < occ_dataset_get_n_countries (ds); k++)
+    {
+      g_autoptr (OccScore) score = occ_results_lookup_country (
+        results, occ_dataset_get_country_id (ds, k), phase);
+      if (score)
+        add_comparison_row (rows, m, score, csv, deltas);
+    }
+  occ_tool_append_rows (out, rows, csv, flags);
+  if (!csv)
+    {
+      g_autofree char *shown = occ_escape_for_terminal (phase);
+      g_string_append_printf (out,
+                              "\nPhase %s; summaries of each country%s.\n",
+                              shown,
+                              deltas ? ", and the change of each count "
+                                       "since the phase before"
+                                     : "");
+    }
+  return TRUE;
 }

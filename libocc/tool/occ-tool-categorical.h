@@ -24,4 +24,11 @@ void occ_tool_append_categorical_scores (GString *out, OccResults *results,
  * (an action plan) and the country, then the flagged leaves. */
 void occ_tool_append_at_a_glance (GString *out, OccResults *results);
 
+/* occ compare for a categorical methodology: the summaries of one node
+ * (@node), of the inner nodes of @depth, or (neither) of the countries,
+ * in @phase (NULL: the last), country by country. */
+gboolean occ_tool_append_summary_comparison (
+  GString *out, OccResults *results, const char *phase, const char *node,
+  int depth, gboolean csv, OccCsvFlags flags, GError **error);
+
 G_END_DECLS

@@ -188,3 +188,34 @@ def test_hostile_claims_and_levels(tmp_path):
                                           str(path)))):
         for cell in row:
             assert not cell.startswith(("=", "+", "-", "@")), cell
+
+
+def test_template_says_the_levels(tmp_path):
+    sheet = out("template", IRM17)
+    header, first = sheet.splitlines()[:2]
+    assert header.endswith(",allowed levels")
+    assert "completion: not-started | limited | substantial | complete | " \
+           "no-evidence" in first
+    # Filled in and read back: the column is ignored.
+    rows = sheet.splitlines()
+    cells = next(csv.reader([rows[1]]))
+    cells[4:13] = ["irm", "high", "yes", "no", "no", "no", "transformative",
+                   "complete", "major"]
+    buffer = io.StringIO()
+    csv.writer(buffer).writerows([next(csv.reader([rows[0]])), cells])
+    filled = tmp_path / "filled.csv"
+    filled.write_text(buffer.getvalue(), encoding="utf-8")
+    results = json.loads(out("score", "--format=json", "--ratings",
+                             str(filled), IRM17))
+    leaf = next(e for e in results["scores"] if e["node"] == "AP3.1")
+    assert leaf["flags"]["starred"] is True
+
+
+def test_compare_summaries():
+    table = out("compare", IRM23)
+    assert re.search(r"PE +13 .* 3 \(23%\) +9 \(69%\) +1 \(8%\)", table)
+    rows = list(csv.DictReader(io.StringIO(out("compare", "--depth", "1",
+                                               "--format=csv", IRM23))))
+    health = next(r for r in rows if r["node"] == "AP5.HEA")
+    assert health["potential-modest.count"] == "3"
+    assert occ("compare", "--format=json", IRM23).returncode == 2
