@@ -45,7 +45,7 @@ typedef struct
   char *text;
   OccVerdict verdict;
   char *explanation;
-  char *found;         /* a JSON object, on one line */
+  char *found;          /* a JSON object, on one line */
   JsonNode *found_tree; /* the same */
   JsonNode *claimed;    /* the claim's statement members, as given */
 } Claim;
@@ -194,8 +194,7 @@ string_map (JsonObject *claim, const char *name, const OccPath *path,
   members = json_object_get_members (map);
   if (members == NULL)
     {
-      occ_path_error (error, OCC_ERROR_STRUCTURE, &at,
-                      "names no criterion");
+      occ_path_error (error, OCC_ERROR_STRUCTURE, &at, "names no criterion");
       return FALSE;
     }
   for (GList *l = members; l != NULL; l = l->next)
@@ -203,11 +202,11 @@ string_map (JsonObject *claim, const char *name, const OccPath *path,
       OccPath member = OCC_PATH_MEMBER (&at, l->data);
       JsonNode *value = json_object_get_member (map, l->data);
 
-      if (direction
-            ? !one_of (value, &member, directions, "\"up\", \"down\" or "
-                                                   "\"same\"",
-                       error)
-            : occ_json_string (value, &member, error) == NULL)
+      if (direction ? !one_of (value, &member, directions,
+                               "\"up\", \"down\" or "
+                               "\"same\"",
+                               error)
+                    : occ_json_string (value, &member, error) == NULL)
         return FALSE;
     }
   return TRUE;
@@ -396,8 +395,8 @@ member (JsonObject *claim, const char *name)
            : NULL;
 }
 
-static void
-not_checkable (Check *c, const char *format, ...) G_GNUC_PRINTF (2, 3);
+static void not_checkable (Check *c, const char *format, ...)
+  G_GNUC_PRINTF (2, 3);
 
 static void
 not_checkable (Check *c, const char *format, ...)
@@ -436,7 +435,8 @@ as_figure (double value, const char *figure)
 {
   guint decimals = MIN (decimals_of (figure), 9);
 
-  return g_strdup_printf ("%.*f", (int) decimals, occ_round (value, decimals));
+  return g_strdup_printf ("%.*f", (int) decimals,
+                          occ_round (value, decimals));
 }
 
 /* The node a claim names (@name), or NULL after saying so. */
@@ -471,8 +471,8 @@ criterion_slot (Check *c, const char *id)
   int criterion = occ_methodology_lookup_criterion (c->m, id);
 
   if (criterion < 0)
-    not_checkable (c, "methodology \"%s\" has no criterion \"%s\"",
-                   c->m->id, id);
+    not_checkable (c, "methodology \"%s\" has no criterion \"%s\"", c->m->id,
+                   id);
   return criterion;
 }
 
@@ -536,8 +536,8 @@ check_band (Check *c, gsize cell, int slot, const char *name,
                      name);
       return FALSE;
     }
-  occ_json_begin_object (&c->w, slot == (int) c->t->n_slots - 1 ? "score"
-                                                                 : name);
+  occ_json_begin_object (&c->w,
+                         slot == (int) c->t->n_slots - 1 ? "score" : name);
   occ_json_put_double (&c->w, "value", value);
   occ_json_put_string (&c->w, "band", band);
   occ_json_end_object (&c->w);
@@ -613,14 +613,15 @@ check_change (Check *c, guint node, int slot, const char *name,
   if (!occ_table_get_delta (c->t, c->country, c->phase, node, (guint) slot,
                             &delta))
     {
-      not_checkable (c, "%s has no change in %s %s (no score here or in the "
-                        "phase before)",
+      not_checkable (c,
+                     "%s has no change in %s %s (no score here or in the "
+                     "phase before)",
                      name, c->country_id, c->phase_id);
       return FALSE;
     }
   found = direction_of (c, delta);
-  occ_json_begin_object (&c->w, slot == (int) c->t->n_slots - 1 ? "score"
-                                                                 : name);
+  occ_json_begin_object (&c->w,
+                         slot == (int) c->t->n_slots - 1 ? "score" : name);
   occ_json_put_double (&c->w, "delta", delta);
   occ_json_put_string (&c->w, "change", found);
   occ_json_end_object (&c->w);
@@ -799,10 +800,9 @@ check_extreme (Check *c)
     }
   occ_json_begin_array (&c->w, "nodes");
   for (guint i = 0; i < found->len; i++)
-    occ_json_put_string (
-      &c->w, NULL,
-      occ_node_get_id (
-        g_ptr_array_index (ds->nodes, g_array_index (found, guint, i))));
+    occ_json_put_string (&c->w, NULL,
+                         occ_node_get_id (g_ptr_array_index (
+                           ds->nodes, g_array_index (found, guint, i))));
   occ_json_end_array (&c->w);
   occ_json_put_double (&c->w, f.slot < 0 ? "percent" : "value", extreme_full);
   {
@@ -815,10 +815,12 @@ check_extreme (Check *c)
                      under ? under : "", c->country_id, c->phase_id,
                      found->len > 1 ? "are" : "is");
     for (guint i = 0; i < found->len; i++)
-      g_string_append_printf (
-        c->why, "%s%s", i == 0 ? "" : i + 1 == found->len ? " and " : ", ",
-        occ_node_get_id (
-          g_ptr_array_index (ds->nodes, g_array_index (found, guint, i))));
+      g_string_append_printf (c->why, "%s%s",
+                              i == 0                ? ""
+                              : i + 1 == found->len ? " and "
+                                                    : ", ",
+                              occ_node_get_id (g_ptr_array_index (
+                                ds->nodes, g_array_index (found, guint, i))));
     g_string_append_printf (c->why, " (%s)", shown);
   }
   /* Each claimed node that is not among them, with its own figure. */
@@ -868,8 +870,9 @@ check_share (Check *c)
 
   if (!g_str_equal (of, "inclusion"))
     {
-      not_checkable (c, "this version of libocc checks shares of "
-                        "\"inclusion\" only, not of \"%s\"",
+      not_checkable (c,
+                     "this version of libocc checks shares of "
+                     "\"inclusion\" only, not of \"%s\"",
                      of);
       return;
     }
@@ -956,27 +959,11 @@ claimed_tree (JsonObject *claim)
 
   for (GList *l = names; l != NULL; l = l->next)
     if (!g_strv_contains (skip, l->data))
-      json_object_set_member (object, l->data,
-                              json_node_copy (
-                                json_object_get_member (claim, l->data)));
+      json_object_set_member (
+        object, l->data,
+        json_node_copy (json_object_get_member (claim, l->data)));
   json_node_set_object (copy, object);
   return copy;
-}
-
-/* The writer's text on one line: between tokens only, since a string's
- * newlines are escaped. */
-static void
-one_line (char *text)
-{
-  char *out = text;
-
-  for (const char *in = text; *in != '\0'; in++)
-    if (*in == '\n')
-      while (in[1] == ' ')
-        in++;
-    else
-      *out++ = *in;
-  *out = '\0';
 }
 
 /* A tree (of the writer's own text or of the claims file), through the
@@ -1097,7 +1084,7 @@ check_claim (OccAudit *self, JsonObject *claim, Claim *out)
   out->found_tree = occ_json_parse (c.found->str, c.found->len, "<found>",
                                     NULL);
   g_assert (out->found_tree != NULL);
-  one_line (c.found->str);
+  occ_json_one_line (c.found->str);
   out->found = g_string_free (c.found, FALSE);
   out->explanation = g_string_free (c.why, FALSE);
 }
@@ -1211,8 +1198,8 @@ audit_from_text (OccResults *results, const char *data, gsize length,
  * Since: 1.5
  */
 OccAudit *
-occ_audit_new_from_data (OccResults *results, const char *data,
-                         gssize length, GError **error)
+occ_audit_new_from_data (OccResults *results, const char *data, gssize length,
+                         GError **error)
 {
   g_return_val_if_fail (OCC_IS_RESULTS (results), NULL);
   g_return_val_if_fail (data != NULL, NULL);
@@ -1504,7 +1491,8 @@ occ_audit_to_data (OccAudit *self, const char *dataset, gsize *length)
     occ_json_put_string (&w, "dataset", dataset);
   occ_json_begin_object (&w, "counts");
   for (OccVerdict v = OCC_VERDICT_HOLDS; v <= OCC_VERDICT_NOT_CHECKABLE; v++)
-    occ_json_put_int (&w, occ_verdict_to_string (v), occ_audit_count (self, v));
+    occ_json_put_int (&w, occ_verdict_to_string (v),
+                      occ_audit_count (self, v));
   occ_json_end_object (&w);
   occ_json_begin_array (&w, "claims");
   for (guint i = 0; i < self->n_claims; i++)

@@ -100,9 +100,8 @@ void occ_criterion_levels_clear (OccCriterionLevels *cl);
 void occ_rule_clear (OccRule *rule);
 
 /* Reads `levels`, `unranked` and `values` of criterion @entry. */
-gboolean occ_criterion_levels_read (OccCriterionLevels *cl,
-                                    JsonObject *entry, const OccPath *path,
-                                    GError **error);
+gboolean occ_criterion_levels_read (OccCriterionLevels *cl, JsonObject *entry,
+                                    const OccPath *path, GError **error);
 /* Looks @id up among @cl's levels; FALSE when it is none of them. */
 gboolean occ_criterion_levels_lookup (const OccCriterionLevels *cl,
                                       const char *id, gint32 *level);
@@ -140,7 +139,6 @@ void occ_condition_write (const OccCondition *cond, OccJsonWriter *w,
  * median or @mode, or OCC_SCORE_NULL; *@n_answers: those not null. */
 gint32 occ_categorical_level (const OccCriterionLevels *cl, gboolean mode,
                               guint min_raters, const gint32 *answers,
-                              gsize stride, guint n_raters,
-                              guint *n_answers);
+                              gsize stride, guint n_raters, guint *n_answers);
 
 G_END_DECLS

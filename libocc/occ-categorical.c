@@ -58,7 +58,8 @@ read_level (OccCriterionLevels *cl, guint slot, JsonNode *node,
       id = json_node_get_string (node);
       if (*id == '\0')
         {
-          occ_path_error (error, OCC_ERROR_RANGE, at, "an id cannot be empty");
+          occ_path_error (error, OCC_ERROR_RANGE, at,
+                          "an id cannot be empty");
           return FALSE;
         }
     }
@@ -66,7 +67,8 @@ read_level (OccCriterionLevels *cl, guint slot, JsonNode *node,
     {
       JsonObject *object = occ_json_object (node, at, error);
 
-      if (object == NULL || !occ_json_required_id (object, "id", at, &id, error)
+      if (object == NULL
+          || !occ_json_required_id (object, "id", at, &id, error)
           || !occ_json_optional_string (object, "label", at, &label, error)
           || !occ_labels_read (object, at, &cl->l10n[slot], error))
         return FALSE;
@@ -232,9 +234,8 @@ read_criterion_test (OccCondition *cond, JsonObject *object,
                      GError **error)
 {
   OccPath crit_path = OCC_PATH_MEMBER (path, "criterion");
-  const char *id = occ_json_string (json_object_get_member (object,
-                                                            "criterion"),
-                                    &crit_path, error);
+  const char *id = occ_json_string (
+    json_object_get_member (object, "criterion"), &crit_path, error);
   const char *test = NULL;
   gpointer index;
   guint c;
@@ -313,13 +314,14 @@ read_flag_ref (OccCondition *cond, JsonObject *object, const OccPath *path,
   for (guint f = ctx->n_flags; f < ctx->n_flags_total; f++)
     if (ctx->flags[f].id != NULL && g_str_equal (ctx->flags[f].id, id))
       {
-        occ_path_error (error, OCC_ERROR_STRUCTURE, &at,
-                        f == ctx->n_flags
-                          ? "flag \"%s\" refers to itself: a flag may use "
-                            "only the flags listed before it"
-                          : "flag \"%s\" is listed later: a flag may use only "
-                            "the flags listed before it",
-                        id);
+        occ_path_error (
+          error, OCC_ERROR_STRUCTURE, &at,
+          f == ctx->n_flags
+            ? "flag \"%s\" refers to itself: a flag may use "
+              "only the flags listed before it"
+            : "flag \"%s\" is listed later: a flag may use only "
+              "the flags listed before it",
+          id);
         return FALSE;
       }
   occ_path_error (error, OCC_ERROR_UNKNOWN_ID, &at, "unknown flag \"%s\"",
@@ -348,8 +350,8 @@ read_parts (OccCondition *cond, JsonNode *node, const OccPath *at,
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
       OccPath element = OCC_PATH_INDEX (at, i);
-      JsonObject *object = occ_json_object (
-        json_array_get_element (array, i), &element, error);
+      JsonObject *object = occ_json_object (json_array_get_element (array, i),
+                                            &element, error);
 
       cond->n = i + 1; /* counted first, so that clearing frees it */
       if (object == NULL
@@ -423,8 +425,9 @@ occ_condition_eval (const OccCondition *cond, const gint32 *levels,
       for (guint i = 0; i < cond->n; i++)
         {
           value = occ_condition_eval (&cond->parts[i], levels, flags);
-          if (value == (cond->kind == OCC_COND_ALL ? OCC_COND_FALSE
-                                                   : OCC_COND_TRUE))
+          if (value
+              == (cond->kind == OCC_COND_ALL ? OCC_COND_FALSE
+                                             : OCC_COND_TRUE))
             return value;
           if (value == OCC_COND_UNKNOWN)
             result = OCC_COND_UNKNOWN;

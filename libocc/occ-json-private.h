@@ -89,6 +89,10 @@ void occ_json_put_int (OccJsonWriter *w, const char *key, gint64 value);
 void occ_json_put_bool (OccJsonWriter *w, const char *key, gboolean value);
 void occ_json_put_null (OccJsonWriter *w, const char *key);
 void occ_json_put_raw (OccJsonWriter *w, const char *key, const char *json);
+/* The writer's text made one line, in place: its newlines and the
+ * indents after them go (a string's own newlines are escaped, so only
+ * the layout's are). */
+void occ_json_one_line (char *text);
 
 void occ_format_double_shortest (char buf[G_ASCII_DTOSTR_BUF_SIZE],
                                  double value);

@@ -434,3 +434,17 @@ occ_json_put_raw (OccJsonWriter *w, const char *key, const char *json)
   begin_value (w, key);
   put (w->out, json);
 }
+
+void
+occ_json_one_line (char *text)
+{
+  char *out = text;
+
+  for (const char *in = text; *in != '\0'; in++)
+    if (*in == '\n')
+      while (in[1] == ' ')
+        in++;
+    else
+      *out++ = *in;
+  *out = '\0';
+}

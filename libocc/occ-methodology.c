@@ -997,29 +997,14 @@ rule_text (OccMethodology *m, int criterion, const OccRule *rule,
   return g_string_free (out, FALSE);
 }
 
-/* The writer's text on one line: "{"id": "x", "is": "yes"}". */
-static void
-compact (char *text)
-{
-  char *out = text;
-
-  for (const char *in = text; *in != '\0'; in++)
-    if (*in == '\n')
-      while (in[1] == ' ')
-        in++;
-    else
-      *out++ = *in;
-  *out = '\0';
-}
-
 /* As differ_string(), with room for a rule: 100 characters of each. */
 static gboolean
 differ_rule (Difference *d, const char *member, char *a, char *b)
 {
   gboolean differ;
 
-  compact (a);
-  compact (b);
+  occ_json_one_line (a);
+  occ_json_one_line (b);
   if ((differ = !g_str_equal (a, b)))
     {
       g_autofree char *a100 =
