@@ -13,12 +13,12 @@
 /* One criterion "q" on none < low < medium < high, with "n/a" unranked,
  * a second "yes" (no, yes) and a third "v" (bad, good) with values 0, 3,
  * and flags and summaries that use every operator. */
-#define METHODOLOGY(raters, extra)                                            \
-  "{\"id\": \"t\", \"scale\": {\"kind\": \"categorical\"},"                   \
-  " \"criteria\": ["                                                          \
-  "  {\"id\": \"q\", \"levels\": [\"none\", \"low\", \"medium\", \"high\"],"  \
-  "   \"unranked\": [\"n/a\", {\"id\": \"gone\", \"label\": \"Gone\"}]},"     \
-  "  {\"id\": \"yes\", \"levels\": [\"no\", \"yes\"]}],"                      \
+#define METHODOLOGY(raters, extra)                                           \
+  "{\"id\": \"t\", \"scale\": {\"kind\": \"categorical\"},"                  \
+  " \"criteria\": ["                                                         \
+  "  {\"id\": \"q\", \"levels\": [\"none\", \"low\", \"medium\", \"high\"]," \
+  "   \"unranked\": [\"n/a\", {\"id\": \"gone\", \"label\": \"Gone\"}]},"    \
+  "  {\"id\": \"yes\", \"levels\": [\"no\", \"yes\"]}],"                     \
   " \"aggregation\": {\"raters\": \"" raters "\"}" extra "}"
 
 static OccDataset *
@@ -39,8 +39,8 @@ dataset (const char *methodology, const char *ratings, GError **error)
 }
 
 /* A rating of leaf @node by rater @rater in phase p. */
-#define R(node, rater, scores)                                                \
-  "{\"country\": \"K\", \"phase\": \"p\", \"node\": \"" node "\","            \
+#define R(node, rater, scores)                                               \
+  "{\"country\": \"K\", \"phase\": \"p\", \"node\": \"" node "\","           \
   " \"rater\": \"" rater "\", \"scores\": {" scores "}}"
 
 static const char *
@@ -71,11 +71,11 @@ test_median_and_mode (void)
   const char *ratings =
     /* a: low, high, medium, high: sorted low medium high high; the lower
      * middle is medium; the mode is high. */
-    R ("a", "r1", "\"q\": \"low\"") "," R ("a", "r2", "\"q\": \"high\"") ","
-    R ("a", "r3", "\"q\": \"medium\"") "," R ("a", "r4", "\"q\": \"high\"") ","
+    R ("a", "r1", "\"q\": \"low\"") "," R ("a", "r2", "\"q\": \"high\"") "," R (
+      "a", "r3", "\"q\": \"medium\"") "," R ("a", "r4", "\"q\": \"high\"") ","
     /* b: low, high (and a null): median low; mode tie, low. */
-    R ("b", "r1", "\"q\": \"low\"") "," R ("b", "r2", "\"q\": \"high\"") ","
-    R ("b", "r3", "\"q\": null") ","
+    R ("b", "r1", "\"q\": \"low\"") "," R (
+      "b", "r2", "\"q\": \"high\"") "," R ("b", "r3", "\"q\": null") ","
     /* c: n/a twice: the level is n/a; with one medium it is medium. */
     R ("c", "r1", "\"q\": \"n/a\"") "," R ("c", "r2", "\"q\": \"n/a\"");
   g_autoptr (OccResults) median = score_of (METHODOLOGY ("median", ""),
@@ -83,9 +83,11 @@ test_median_and_mode (void)
   g_autoptr (OccResults) mode = score_of (METHODOLOGY ("mode", ""), ratings);
   g_autoptr (OccResults) mixed = score_of (
     METHODOLOGY ("median", ""),
-    R ("c", "r1", "\"q\": \"n/a\"") "," R ("c", "r2", "\"q\": \"medium\"") ","
-    R ("b", "r1", "\"q\": \"n/a\"") "," R ("b", "r2", "\"q\": \"gone\"") ","
-    R ("a", "r1", "\"q\": null"));
+    R ("c", "r1", "\"q\": \"n/a\"") "," R ("c", "r2", "\"q\": \"medium\"") "," R (
+      "b", "r1",
+      "\"q\": \"n/a\"") "," R ("b", "r2",
+                               "\"q\": \"gone\"") "," R ("a", "r1",
+                                                         "\"q\": null"));
   g_autoptr (OccScore) a = occ_results_lookup (median, "K", "p", "a");
   int level = 99;
 
@@ -116,27 +118,27 @@ test_min_raters (void)
   g_autoptr (OccResults) results = score_of (
     "{\"id\": \"t\", \"scale\": {\"kind\": \"categorical\"}, \"min_raters\": "
     "2, \"criteria\": [{\"id\": \"q\", \"levels\": [\"lo\", \"hi\"]}]}",
-    R ("a", "r1", "\"q\": \"hi\"") "," R ("a", "r2", "\"q\": null") ","
-    R ("b", "r1", "\"q\": \"hi\"") "," R ("b", "r2", "\"q\": \"lo\""));
+    R ("a", "r1", "\"q\": \"hi\"") "," R ("a", "r2", "\"q\": null") "," R (
+      "b", "r1", "\"q\": \"hi\"") "," R ("b", "r2", "\"q\": \"lo\""));
 
   g_assert_null (level_of (results, "a", 0));
   g_assert_cmpstr (level_of (results, "b", 0), ==, "lo");
 }
 
-#define FLAGS                                                                 \
-  ", \"flags\": ["                                                            \
-  " {\"id\": \"is\", \"criterion\": \"q\", \"is\": \"medium\"},"              \
-  " {\"id\": \"in\", \"criterion\": \"q\", \"in\": [\"low\", \"n/a\"]},"      \
-  " {\"id\": \"least\", \"criterion\": \"q\", \"at_least\": \"medium\"},"     \
-  " {\"id\": \"most\", \"criterion\": \"q\", \"at_most\": \"low\"},"          \
-  " {\"id\": \"all\", \"all\": [{\"flag\": \"least\"}, {\"criterion\": "      \
-  "\"yes\", \"is\": \"yes\"}]},"                                              \
-  " {\"id\": \"any\", \"any\": [{\"flag\": \"least\"}, {\"criterion\": "      \
-  "\"yes\", \"is\": \"yes\"}]},"                                              \
-  " {\"id\": \"not\", \"not\": {\"flag\": \"all\"}}],"                        \
-  " \"summaries\": ["                                                         \
-  " {\"id\": \"n\", \"count\": \"rated\"},"                                   \
-  " {\"id\": \"all\", \"count\": {\"flag\": \"all\"}, \"percent\": true},"    \
+#define FLAGS                                                                \
+  ", \"flags\": ["                                                           \
+  " {\"id\": \"is\", \"criterion\": \"q\", \"is\": \"medium\"},"             \
+  " {\"id\": \"in\", \"criterion\": \"q\", \"in\": [\"low\", \"n/a\"]},"     \
+  " {\"id\": \"least\", \"criterion\": \"q\", \"at_least\": \"medium\"},"    \
+  " {\"id\": \"most\", \"criterion\": \"q\", \"at_most\": \"low\"},"         \
+  " {\"id\": \"all\", \"all\": [{\"flag\": \"least\"}, {\"criterion\": "     \
+  "\"yes\", \"is\": \"yes\"}]},"                                             \
+  " {\"id\": \"any\", \"any\": [{\"flag\": \"least\"}, {\"criterion\": "     \
+  "\"yes\", \"is\": \"yes\"}]},"                                             \
+  " {\"id\": \"not\", \"not\": {\"flag\": \"all\"}}],"                       \
+  " \"summaries\": ["                                                        \
+  " {\"id\": \"n\", \"count\": \"rated\"},"                                  \
+  " {\"id\": \"all\", \"count\": {\"flag\": \"all\"}, \"percent\": true},"   \
   " {\"id\": \"yes\", \"count\": {\"criterion\": \"yes\", \"is\": \"yes\"}}]"
 
 static OccTruth
@@ -158,9 +160,10 @@ test_conditions (void)
   /* a: q high, yes null. b: q n/a, yes yes. c: q null, yes no. */
   g_autoptr (OccResults) r = score_of (
     METHODOLOGY ("median", FLAGS),
-    R ("a", "r1", "\"q\": \"high\", \"yes\": null") ","
-    R ("b", "r1", "\"q\": \"n/a\", \"yes\": \"yes\"") ","
-    R ("c", "r1", "\"yes\": \"no\""));
+    R ("a", "r1", "\"q\": \"high\", \"yes\": null") "," R (
+      "b", "r1",
+      "\"q\": \"n/a\", \"yes\": \"yes\"") "," R ("c", "r1",
+                                                 "\"yes\": \"no\""));
 
   /* a: high is not medium; not in (low, n/a); at least medium; not at
    * most low; all = least and unknown = unknown; any = true; not unknown
@@ -208,8 +211,7 @@ test_conditions (void)
     g_assert_cmpuint (unknown, ==, 1);
     g_assert_cmpuint (of, ==, 3);
     g_assert_cmpfloat (percent, ==, 0.0);
-    g_assert_true (occ_score_get_summary (t, 2, &count, &unknown, &of,
-                                          NULL));
+    g_assert_true (occ_score_get_summary (t, 2, &count, &unknown, &of, NULL));
     g_assert_cmpuint (count, ==, 1);
     g_assert_cmpuint (unknown, ==, 1);
   }
@@ -245,10 +247,11 @@ test_flag_order (void)
   assert_refused (
     METHODOLOGY ("median", ", \"flags\": [{\"id\": \"x\", \"flag\": \"x\"}]"),
     OCC_ERROR_STRUCTURE, "flag \"x\" refers to itself");
-  assert_refused (
-    METHODOLOGY ("median", ", \"flags\": [{\"id\": \"x\", \"criterion\": "
-                           "\"q\", \"is\": \"huge\"}]"),
-    OCC_ERROR_UNKNOWN_ID, "unknown level \"huge\" of criterion \"q\"");
+  assert_refused (METHODOLOGY ("median",
+                               ", \"flags\": [{\"id\": \"x\", \"criterion\": "
+                               "\"q\", \"is\": \"huge\"}]"),
+                  OCC_ERROR_UNKNOWN_ID,
+                  "unknown level \"huge\" of criterion \"q\"");
   assert_refused (METHODOLOGY ("mean", ""), OCC_ERROR_STRUCTURE,
                   "median or mode");
   assert_refused ("{\"id\": \"t\", \"scale\": {\"kind\": \"ordinal\"}, "
@@ -269,9 +272,9 @@ static void
 test_unknown_answer (void)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (OccDataset) ds =
-    dataset (METHODOLOGY ("median", ""), R ("a", "r1", "\"q\": \"mid\""),
-             &error);
+  g_autoptr (OccDataset) ds = dataset (METHODOLOGY ("median", ""),
+                                       R ("a", "r1", "\"q\": \"mid\""),
+                                       &error);
 
   g_assert_null (ds);
   g_assert_error (error, OCC_ERROR, OCC_ERROR_UNKNOWN_ID);
@@ -363,10 +366,10 @@ test_values (void)
     "\"from\": 2}], \"precision\": 2}",
     /* a: q median of lo, hi = lo (0), s yes (3): mean 1.5, low. b: q hi
      * (3), s yes (3): 3, high. c: q na: no value, no score. */
-    R ("a", "r1", "\"q\": \"lo\", \"s\": \"yes\"") ","
-    R ("a", "r2", "\"q\": \"hi\", \"s\": \"yes\"") ","
-    R ("b", "r1", "\"q\": \"hi\", \"s\": \"yes\"") ","
-    R ("c", "r1", "\"q\": \"na\", \"s\": \"no\""));
+    R ("a", "r1", "\"q\": \"lo\", \"s\": \"yes\"") "," R ("a", "r2", "\"q\": \"hi\", \"s\": \"yes\"") "," R (
+      "b", "r1",
+      "\"q\": \"hi\", \"s\": \"yes\"") "," R ("c", "r1",
+                                              "\"q\": \"na\", \"s\": \"no\""));
   g_autoptr (OccScore) a = occ_results_lookup (r, "K", "p", "a");
   g_autoptr (OccScore) b = occ_results_lookup (r, "K", "p", "b");
   g_autoptr (OccScore) c = occ_results_lookup (r, "K", "p", "c");
@@ -425,8 +428,8 @@ assert_verdict (OccAudit *a, guint i, OccVerdict verdict,
     g_error ("claim %s: %s \"%s\", expected %s \"%s\"",
              occ_audit_get_claim_id (a, i),
              occ_verdict_to_string (occ_audit_get_verdict (a, i)),
-             occ_audit_get_explanation (a, i), occ_verdict_to_string (verdict),
-             explanation);
+             occ_audit_get_explanation (a, i),
+             occ_verdict_to_string (verdict), explanation);
 }
 
 #define C(id, body) "{\"id\": \"" id "\", \"country\": \"K\", " body "}"
@@ -444,27 +447,29 @@ test_audit_statements (void)
     "{\"label\": \"high\", \"from\": 2}], \"precision\": 2,"
     " \"summaries\": [{\"id\": \"hi\", \"count\": {\"criterion\": \"q\", "
     "\"at_least\": \"hi\"}, \"percent\": true}]}",
-    R ("a", "r1", "\"q\": \"mid\"") "," R ("b", "r1", "\"q\": \"hi\"") ","
-    "{\"country\": \"K\", \"phase\": \"p2\", \"node\": \"a\", \"rater\": "
-    "\"r1\", \"scores\": {\"q\": \"lo\"}}");
+    R ("a", "r1", "\"q\": \"mid\"") "," R (
+      "b", "r1",
+      "\"q\": \"hi\"") ","
+                       "{\"country\": \"K\", \"phase\": \"p2\", \"node\": \"a\", \"rater\": "
+                       "\"r1\", \"scores\": {\"q\": \"lo\"}}");
   g_autoptr (OccAudit) a = audit (
-    r, C ("v", "\"phase\": \"p\", \"node\": \"a\", \"value\": \"1.50\"") ","
-       C ("v2", "\"phase\": \"p\", \"node\": \"T\", \"value\": \"2.3\"") ","
-       C ("b", "\"phase\": \"p\", \"node\": \"b\", \"band\": \"high\", "
-               "\"criteria\": {\"q\": \"low\"}") ","
-       C ("ch", "\"phase\": \"p2\", \"node\": \"a\", \"change\": \"down\"") ","
-       C ("ch2", "\"phase\": \"p\", \"node\": \"a\", \"change\": \"up\"") ","
-       C ("best", "\"phase\": \"p\", \"nodes\": [\"b\"], \"are\": \"best\", "
-                  "\"level\": 1, \"under\": \"T\", \"value\": \"3\"") ","
-       C ("worst", "\"phase\": \"p\", \"nodes\": [\"b\"], \"are\": "
-                   "\"worst\", \"level\": \"leaves\", \"under\": \"T\"") ","
-       C ("sum", "\"phase\": \"p\", \"node\": \"T\", \"summary\": \"hi\", "
-                 "\"count\": \"1\", \"percent\": \"50\"") ","
-       C ("share", "\"phase\": \"p\", \"node\": \"a\", \"of\": "
-                   "\"inclusion\", \"percent\": \"10\"") ","
-       C ("gone", "\"phase\": \"p\", \"node\": \"Z\", \"value\": \"1\"") ","
-       C ("new", "\"phase\": \"p\", \"node\": \"a\", \"median\": \"1\"") ","
-       C ("whole", "\"phase\": \"p\", \"value\": \"2.25\""),
+    r,
+    C ("v", "\"phase\": \"p\", \"node\": \"a\", \"value\": \"1.50\"") "," C (
+      "v2",
+      "\"phase\": \"p\", \"node\": \"T\", \"value\": \"2.3\"") "," C ("b", "\"phase\": \"p\", \"node\": \"b\", \"band\": \"high\", "
+                                                                           "\"criteria\": {\"q\": \"low\"}") "," C ("ch",
+                                                                                                                    "\"phase\": \"p2\", \"node\": \"a\", \"change\": \"down\"") "," C ("ch2",
+                                                                                                                                                                                       "\"phase\": \"p\", \"node\": \"a\", \"change\": \"up\"") "," C ("best",
+                                                                                                                                                                                                                                                       "\"phase\": \"p\", \"nodes\": [\"b\"], \"are\": \"best\", "
+                                                                                                                                                                                                                                                       "\"level\": 1, \"under\": \"T\", \"value\": \"3\"") "," C ("worst",
+                                                                                                                                                                                                                                                                                                                  "\"phase\": \"p\", \"nodes\": [\"b\"], \"are\": "
+                                                                                                                                                                                                                                                                                                                  "\"worst\", \"level\": \"leaves\", \"under\": \"T\"") "," C ("sum",
+                                                                                                                                                                                                                                                                                                                                                                               "\"phase\": \"p\", \"node\": \"T\", \"summary\": \"hi\", "
+                                                                                                                                                                                                                                                                                                                                                                               "\"count\": \"1\", \"percent\": \"50\"") "," C ("share",
+                                                                                                                                                                                                                                                                                                                                                                                                                               "\"phase\": \"p\", \"node\": \"a\", \"of\": "
+                                                                                                                                                                                                                                                                                                                                                                                                                               "\"inclusion\", \"percent\": \"10\"") "," C ("gone", "\"phase\": \"p\", \"node\": \"Z\", \"value\": \"1\"") "," C ("new",
+                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                  "\"phase\": \"p\", \"node\": \"a\", \"median\": \"1\"") "," C ("whole",
+                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                 "\"phase\": \"p\", \"value\": \"2.25\""),
     &error);
 
   g_assert_no_error (error);
@@ -521,15 +526,16 @@ static void
 test_audit_refused (void)
 {
   assert_claims_refused (C ("x", "\"phase\": \"p\", \"value\": 2.05"),
-                         OCC_ERROR_TYPE, "claims[0].value: a claimed figure "
-                                         "is written as a string");
+                         OCC_ERROR_TYPE,
+                         "claims[0].value: a claimed figure "
+                         "is written as a string");
   assert_claims_refused (C ("x", "\"phase\": \"p\", \"value\": \"2,05\""),
                          OCC_ERROR_RANGE, "\"2,05\" is not a figure");
   assert_claims_refused ("{\"id\": \"x\", \"phase\": \"p\"}", OCC_ERROR_TYPE,
                          "claims[0].country");
-  assert_claims_refused (C ("x", "\"phase\": \"p\"") ","
-                         C ("x", "\"phase\": \"p\""),
-                         OCC_ERROR_DUPLICATE, "duplicate claim id \"x\"");
+  assert_claims_refused (
+    C ("x", "\"phase\": \"p\"") "," C ("x", "\"phase\": \"p\""),
+    OCC_ERROR_DUPLICATE, "duplicate claim id \"x\"");
   assert_claims_refused (C ("x", "\"phase\": \"p\", \"nodes\": [\"a\"], "
                                  "\"are\": \"top\", \"level\": 1"),
                          OCC_ERROR_RANGE, "\"top\" is not \"best\" or");

@@ -66,8 +66,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
       g_assert (ds != NULL);
       results = occ_results_new (ds);
     }
-  audit = occ_audit_new_from_data (results,
-                                   size ? (const char *) data : "",
+  audit = occ_audit_new_from_data (results, size ? (const char *) data : "",
                                    (gssize) size, &error);
   if (audit == NULL)
     {
@@ -80,7 +79,8 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
 
       fuzz_check (occ_audit_get_verdict (audit, i)
                     <= OCC_VERDICT_NOT_CHECKABLE,
-                  "claim %u: verdict %d", i, occ_audit_get_verdict (audit, i));
+                  "claim %u: verdict %d", i,
+                  occ_audit_get_verdict (audit, i));
       fuzz_check (occ_audit_get_explanation (audit, i) != NULL
                     && *occ_audit_get_explanation (audit, i) != '\0',
                   "claim %u has no explanation", i);
