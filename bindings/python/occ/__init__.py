@@ -15,10 +15,14 @@ The main types:
 * :class:`Dataset` -- an ``occ-dataset/1`` document (:func:`load`,
   :meth:`Dataset.from_string`, :meth:`Dataset.from_bytes`);
 * :class:`Methodology` -- the scale, criteria, aggregation and bands;
+  for a categorical methodology (``ogp-irm-2015``), each criterion's
+  :class:`Level` s, its :class:`Flag` s and :class:`Summary` s;
 * :class:`Node` -- one node of the framework of commitments;
 * :class:`Results` -- the scores of a dataset, a sequence of
   :class:`Score`, also as records (:meth:`Results.to_records`), a pandas
   DataFrame (:meth:`Results.to_dataframe`) or ``occ-results/1`` JSON;
+* :class:`Audit` -- a published report's claims (``occ-claims/1``)
+  checked against :class:`Results`: each :class:`Claim` with its verdict;
 * :class:`OccError` -- what libocc reports, with the code, the place and
   the rule broken;
 * :class:`Bootstrap`, :class:`Agreement`, :class:`Sensitivity`,
@@ -32,9 +36,11 @@ The declarations of the C API this package uses are compiled against
 
 from ._ffi import lib as _lib, text as _text
 from .errors import CODE_NAMES, OccError, OccFileError
-from .methodology import Band, Criterion, Methodology, PopulationGroup, Scale
+from .methodology import (Band, Criterion, Flag, Level, Methodology,
+                          PopulationGroup, Scale, Summary)
 from .dataset import Country, Dataset, Node, Phase, Rater, Values, load
-from .results import RECORD_COLUMNS, Results, Score
+from .results import (CLAIM_COLUMNS, RECORD_COLUMNS, SUMMARY_COLUMNS,
+                      VERDICTS, Audit, Claim, Results, Score)
 from .analysis import (Agreement, Bootstrap, Comparison, Interval, Sensitivity,
                        Spread, krippendorff_alpha)
 
@@ -83,4 +89,6 @@ __all__ = [
     "escape_for_terminal", "round_half_away", "version", "version_info",
     "Agreement", "Bootstrap", "Comparison", "Interval", "Sensitivity",
     "Spread", "krippendorff_alpha",
+    "Audit", "CLAIM_COLUMNS", "Claim", "Flag", "Level", "SUMMARY_COLUMNS",
+    "Summary", "VERDICTS",
 ]

@@ -108,6 +108,7 @@ def unpack_array(ptr, ctype, n, free=True):
         if np is None:
             return ffi.unpack(ffi.cast(ctype + " *", ptr), n) if n else []
         dtype = {"double": np.float64, "guint8": np.uint8,
+                 "gint8": np.int8,
                  "guint16": np.uint16, "guint32": np.uint32,
                  "gint32": np.int32}[ctype]
         if n == 0:
