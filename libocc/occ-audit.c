@@ -1402,8 +1402,9 @@ occ_audit_get_explanation (OccAudit *self, guint claim)
  * @claim: a claim index
  *
  * The computed figures that decided the claim, in full precision, as the
- * JSON object `found` of `occ-audit/1` (`{"nodes": ["IX.C.3"], "value":
- * 3.0}`); empty (`{}`) when the claim was not checkable.
+ * JSON object `found` of `occ-audit/1`, on one line
+ * (`{"nodes": ["IX.C.3"],"value": 3.0}`); empty (`{}`) when the claim was
+ * not checkable.
  *
  * Returns: (transfer full): the JSON text
  *

@@ -980,8 +980,13 @@ rule_text (OccMethodology *m, int criterion, const OccRule *rule,
         occ_json_put_string (&w, NULL, cl->ids[l]);
       occ_json_end_array (&w);
       occ_json_put_int (&w, "ranked", cl->n_ranked);
-      for (guint l = 0; cl->values != NULL && l < cl->n_ranked; l++)
-        occ_json_put_double (&w, "value", cl->values[l]);
+      if (cl->values != NULL)
+        {
+          occ_json_begin_array (&w, "values");
+          for (guint l = 0; l < cl->n_ranked; l++)
+            occ_json_put_double (&w, NULL, cl->values[l]);
+          occ_json_end_array (&w);
+        }
     }
   else
     {

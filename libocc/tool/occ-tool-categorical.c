@@ -392,10 +392,13 @@ occ_tool_append_at_a_glance (GString *out, OccResults *results)
         else
           g_object_unref (whole);
         {
-          g_autofree char *name =
-            occ_escape_for_terminal (occ_dataset_get_country_name (ds, k));
-          g_autofree char *label =
-            occ_escape_for_terminal (occ_dataset_get_phase_label (ds, p));
+          const char *raw_name = occ_dataset_get_country_name (ds, k);
+          const char *raw_label = occ_dataset_get_phase_label (ds, p);
+          /* A country or phase without a name is shown by its id. */
+          g_autofree char *name = occ_escape_for_terminal (
+            raw_name && *raw_name ? raw_name : country);
+          g_autofree char *label = occ_escape_for_terminal (
+            raw_label && *raw_label ? raw_label : phase);
           g_string_append_printf (out, "\nAt a glance: %s, %s\n\n", name,
                                   label);
         }

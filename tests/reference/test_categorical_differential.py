@@ -12,7 +12,6 @@ test_generated_exercise_categorical need no tool.
 
 import json
 import os
-import subprocess
 import sys
 
 import pytest
@@ -23,6 +22,7 @@ sys.path.insert(0, HERE)
 
 import gen_categorical  # noqa: E402
 import gen_datasets  # noqa: E402
+from tool_run import entry_name, run_tool  # noqa: E402
 import occ_categorical_reference as ref  # noqa: E402
 
 SEEDS = gen_datasets.sample(range(200))
@@ -44,29 +44,6 @@ def _load_irm(name):
         pytest.fail("%s not found in %s" % (name, ", ".join(DATA_DIRS)))
     with open(path, encoding="utf-8") as f:
         return json.load(f)
-
-
-def _tool():
-    tool = os.environ.get("OCC_TOOL")
-    if not tool:
-        pytest.skip("OCC_TOOL is not set")
-    return tool
-
-
-def run_tool(dataset, tmp_path, name="dataset.json"):
-    path = tmp_path / name
-    path.write_text(json.dumps(dataset, indent=1), encoding="utf-8")
-    proc = subprocess.run([_tool(), "score", "--format=json", str(path)],
-                          capture_output=True, text=True, timeout=60)
-    assert proc.returncode == 0, "occ score failed (%d): %s" % (
-        proc.returncode, proc.stderr.strip())
-    return json.loads(proc.stdout)
-
-
-def _entry_name(obj):
-    if isinstance(obj, dict) and "country" in obj and "phase" in obj:
-        return "%s/%s/%s" % (obj["country"], obj["phase"], obj.get("node", "<country>"))
-    return ""
 
 
 def _is_leaf_criterion(path, leaf):
@@ -102,7 +79,7 @@ def first_difference(expected, actual, exact, path="$", leaf=False):
         if not isinstance(actual, list):
             return "%s: reference a list, libocc %r" % (path, actual)
         for i, (e, a) in enumerate(zip(expected, actual)):
-            d = first_difference(e, a, exact, "%s[%d]{%s}" % (path, i, _entry_name(e)), leaf)
+            d = first_difference(e, a, exact, "%s[%d]{%s}" % (path, i, entry_name(e)), leaf)
             if d:
                 return d
         if len(expected) != len(actual):

@@ -22,6 +22,7 @@ SRCDIR = os.path.dirname(os.path.dirname(HERE))
 sys.path.insert(0, HERE)
 
 import gen_datasets  # noqa: E402
+from tool_run import entry_name, run_tool, tool  # noqa: E402
 import occ_reference  # noqa: E402
 
 SEEDS = gen_datasets.sample(range(300))
@@ -30,29 +31,6 @@ REL_TOL = 1e-12
 RULE_FILES = gen_datasets.sample(
     sorted(glob.glob(os.path.join(SRCDIR, "tests", "rules", "*.json"))))
 PERU = os.path.join(SRCDIR, "examples", "data", "peru-2024.json")
-
-
-def _tool():
-    tool = os.environ.get("OCC_TOOL")
-    if not tool:
-        pytest.skip("OCC_TOOL is not set")
-    return tool
-
-
-def run_tool(dataset, tmp_path, name="dataset.json"):
-    path = tmp_path / name
-    path.write_text(json.dumps(dataset, indent=1), encoding="utf-8")
-    proc = subprocess.run([_tool(), "score", "--format=json", str(path)],
-                          capture_output=True, text=True, timeout=60)
-    assert proc.returncode == 0, "occ score failed (%d): %s" % (
-        proc.returncode, proc.stderr.strip())
-    return json.loads(proc.stdout)
-
-
-def _entry_name(obj):
-    if isinstance(obj, dict) and "country" in obj and "phase" in obj:
-        return "%s/%s/%s" % (obj["country"], obj["phase"], obj.get("node", "<country>"))
-    return None
 
 
 def first_difference(expected, actual, exact, path="$"):
@@ -78,7 +56,7 @@ def first_difference(expected, actual, exact, path="$"):
         if not isinstance(actual, list):
             return "%s: reference a list, libocc %r" % (path, actual)
         for i, (e, a) in enumerate(zip(expected, actual)):
-            d = first_difference(e, a, exact, "%s[%d]{%s}" % (path, i, _entry_name(e) or ""))
+            d = first_difference(e, a, exact, "%s[%d]{%s}" % (path, i, entry_name(e)))
             if d:
                 return d
         if len(expected) != len(actual):
@@ -149,7 +127,7 @@ def test_human_formats_on_generated(seed, command, tmp_path):
     (null), no NaN, whatever names, labels or scores are missing."""
     path = tmp_path / "dataset.json"
     path.write_text(json.dumps(gen_datasets.generate(seed)), encoding="utf-8")
-    proc = subprocess.run([_tool(), *command, str(path)], capture_output=True,
+    proc = subprocess.run([tool(), *command, str(path)], capture_output=True,
                           text=True, timeout=60)
     assert proc.returncode == 0, proc.stderr
     assert proc.stderr == ""
